@@ -1,0 +1,42 @@
+package org.imbridge.core.model;
+
+import java.util.Objects;
+
+/**
+ * Why a message could not be delivered, in words a user understands. Completing a send exceptionally
+ * with this lets the protocol side return an error to the sender instead of losing the message.
+ */
+public final class DeliveryFailure extends RuntimeException {
+
+    private static final long serialVersionUID = 1L;
+
+    /** The kinds of failure the XMPP side maps onto error conditions. */
+    public enum Kind {
+        /** The contact is offline or does not exist. */
+        RECIPIENT_UNAVAILABLE,
+        /** The network refused or did not acknowledge the message. */
+        NOT_DELIVERED,
+        /** No answer in time. */
+        TIMEOUT,
+        /** The user's legacy session is not connected. */
+        SESSION_DOWN,
+        /** The message is too large or malformed. */
+        NOT_ACCEPTABLE
+    }
+
+    private final Kind kind;
+
+    public DeliveryFailure(Kind kind, String userText) {
+        super(userText);
+        this.kind = Objects.requireNonNull(kind, "kind");
+    }
+
+    public Kind kind() {
+        return kind;
+    }
+
+    /** The reason as shown to the user. */
+    public String userText() {
+        return getMessage();
+    }
+}
