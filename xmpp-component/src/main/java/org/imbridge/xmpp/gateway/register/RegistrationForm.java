@@ -1,0 +1,98 @@
+package org.imbridge.xmpp.gateway.register;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+
+import org.jivesoftware.smackx.iqregister.packet.Registration;
+import org.jivesoftware.smackx.xdata.FormField;
+import org.jivesoftware.smackx.xdata.packet.DataForm;
+
+/**
+ * The registration form in both of XEP-0077's shapes: legacy fields ({@code username},
+ * {@code password}) and an XEP-0004 data form with the same variables. Reads a submission in either.
+ */
+public final class RegistrationForm {
+
+    public static final String ACCOUNT = "username";
+    public static final String PASSWORD = "password";
+
+    private final String networkName;
+
+    public RegistrationForm(String networkName) {
+        this.networkName = networkName;
+    }
+
+    /** What a user fills in; {@code currentAccount} is shown when already registered (never the password). */
+    public Registration blank(String currentAccount) {
+        String instructions = "Enter your " + networkName + " account (e-mail address) and password.";
+        Map<String, String> fields = new LinkedHashMap<>();
+        if (currentAccount != null) {
+            fields.put("registered", "");
+        }
+        fields.put(ACCOUNT, currentAccount == null ? "" : currentAccount);
+        fields.put(PASSWORD, "");
+        Registration form = new Registration(instructions, fields);
+        form.addExtension(dataForm(instructions, currentAccount));
+        return form;
+    }
+
+    private DataForm dataForm(String instructions, String currentAccount) {
+        var account = FormField.textSingleBuilder(ACCOUNT)
+                .setLabel(networkName + " account (e-mail address)")
+                .setRequired(true);
+        if (currentAccount != null) {
+            account.setValue(currentAccount);
+        }
+        return DataForm.builder(DataForm.Type.form)
+                .setTitle("Register with " + networkName)
+                .addInstruction(instructions)
+                .addField(FormField.hiddenBuilder(FormField.FORM_TYPE).setValue(Registration.NAMESPACE).build())
+                .addField(account.build())
+                .addField(FormField.textPrivateBuilder(PASSWORD).setLabel("Password").setRequired(true).build())
+                .build();
+    }
+
+    /** The submitted account and password, from the data form if there is one, else the legacy fields. */
+    public Submission read(Registration request) {
+        DataForm form = DataForm.from(request);
+        if (form != null && form.getType() == DataForm.Type.submit) {
+            return new Submission(value(form, ACCOUNT), value(form, PASSWORD));
+        }
+        Map<String, String> fields = request.getAttributes() == null ? Map.of() : request.getAttributes();
+        return new Submission(trimmed(fields.get(ACCOUNT)), fields.get(PASSWORD));
+    }
+
+    /** True when the request asks to cancel the registration. */
+    public static boolean isRemoval(Registration request) {
+        return request.getAttributes() != null && request.getAttributes().containsKey("remove");
+    }
+
+    private static String value(DataForm form, String var) {
+        FormField field = form.getField(var);
+        return field == null ? null : trimmed(field.getFirstValue());
+    }
+
+    private static String trimmed(String s) {
+        return s == null ? null : s.trim();
+    }
+
+    /** What the user submitted; either part may be missing. */
+    public record Submission(String account, String password) {
+
+        public Optional<String> missingField() {
+            if (account == null || account.isEmpty()) {
+                return Optional.of(ACCOUNT);
+            }
+            if (password == null || password.isEmpty()) {
+                return Optional.of(PASSWORD);
+            }
+            return Optional.empty();
+        }
+
+        @Override
+        public String toString() {
+            return "Submission[" + account + ", password=***]";
+        }
+    }
+}

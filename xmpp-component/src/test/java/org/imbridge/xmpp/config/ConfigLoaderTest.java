@@ -1,0 +1,73 @@
+package org.imbridge.xmpp.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Path;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+
+class ConfigLoaderTest {
+
+    private static final String MINIMAL = """
+            component:
+              jid: msn.example.org
+              host: 127.0.0.1
+              port: 5347
+              secret: s3cret
+            msn:
+              host: 127.0.0.1
+              port: 1863
+            storage:
+              url: jdbc:h2:file:./data/imbridge
+              key-file: ./data/key
+            """;
+
+    private final ConfigLoader loader = new ConfigLoader(Map.of("IMBRIDGE_SECRET", "from-env")::get);
+
+    @Test
+    void theShippedExampleIsValid() throws Exception {
+        TransportConfig config = loader.load(Path.of("../config/transport.yaml"));
+        assertThat(config.component().jid()).isEqualTo("msn.localhost");
+        assertThat(config.component().resolvedSecret()).isEqualTo("from-env");
+        assertThat(config.registration().allow()).containsExactly("*");
+        assertThat(config.limits().maxUsers()).isEqualTo(10000);
+    }
+
+    @Test
+    void defaultsFillWhatIsLeftOut() throws Exception {
+        TransportConfig config = loader.parse("t.yaml", MINIMAL);
+        assertThat(config.admins()).isEmpty();
+        assertThat(config.registration().allow()).containsExactly("*");
+        assertThat(config.limits()).isEqualTo(TransportConfig.Limits.DEFAULTS);
+    }
+
+    @Test
+    void unknownKeysAreErrorsNamingTheKey() {
+        assertThatThrownBy(() -> loader.parse("t.yaml", MINIMAL.replace("port: 5347", "port: 5347\n  hots: x")))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("t.yaml")
+                .hasMessageContaining("unknown key 'component.hots'");
+    }
+
+    @Test
+    void missingAndWrongValuesNameTheKey() {
+        assertThatThrownBy(() -> loader.parse("t.yaml", MINIMAL.replace("  port: 1863\n", "  port: 99999\n")))
+                .hasMessageContaining("key 'msn.port' 99999 is not a port number");
+        assertThatThrownBy(() -> loader.parse("t.yaml", MINIMAL.replace("  secret: s3cret\n", "")))
+                .hasMessageContaining("key 'component.secret' is missing");
+        assertThatThrownBy(() -> loader.parse("t.yaml", MINIMAL.replace("port: 5347", "port: many")))
+                .hasMessageContaining("key 'component.port'");
+        assertThatThrownBy(() -> loader.parse("t.yaml", MINIMAL + "admins: [\"not a jid@@\"]\n"))
+                .hasMessageContaining("key 'admins[0]'");
+        assertThatThrownBy(() -> loader.parse("t.yaml", "just text"))
+                .hasMessageContaining("not a YAML mapping");
+    }
+
+    @Test
+    void unsetEnvironmentVariableIsNamed() {
+        assertThatThrownBy(() -> loader.parse("t.yaml", MINIMAL.replace("s3cret", "${NOT_SET_ANYWHERE}")))
+                .hasMessageContaining("key 'component.secret' uses ${NOT_SET_ANYWHERE}");
+    }
+}
