@@ -101,11 +101,6 @@ public record StoreConfig(String jdbcUrl, String user, String password, Path key
         return new StoreConfig(jdbcUrl, user, password, keyFile, keyEnvVar, size);
     }
 
-    /** @return whether the database is H2 (file or memory) */
-    boolean isH2() {
-        return jdbcUrl.toLowerCase(Locale.ROOT).startsWith("jdbc:h2:");
-    }
-
     /** @return the URL with any password parameter masked, fit for logs */
     public String loggableUrl() {
         return sanitizedUrl(jdbcUrl);

@@ -24,7 +24,7 @@ class H2RegistrationStoreTest extends RegistrationStoreContract {
     }
 
     @Test
-    void aSecondProcessCannotOpenTheSameFile() {
+    void secondStoreOnTheSameFileInOneProcessSharesTheData() {
         // Within one JVM H2 shares the open database; another process would be refused by the file lock.
         // What we can check here: a second store on the same file works alongside and sees the same data.
         store.save(romeo());
@@ -35,7 +35,7 @@ class H2RegistrationStoreTest extends RegistrationStoreContract {
     }
 
     @Test
-    void unreachableDirectoryGivesAClearError() {
+    void databasePathUnderAFileGivesAClearError() {
         Path notADirectory = tempDir.resolve("keys/store.key"); // a file exists there
         StoreConfig bad = StoreConfig.h2File(notADirectory.resolve("db"), tempDir.resolve("other.key"));
 

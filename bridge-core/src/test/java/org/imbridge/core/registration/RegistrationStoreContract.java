@@ -3,7 +3,10 @@ package org.imbridge.core.registration;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
@@ -202,7 +205,7 @@ abstract class RegistrationStoreContract {
         assertThat(raw).hasSize(2).allSatisfy(column -> assertThat(column)
                 .startsWith("v1:")
                 .doesNotContain(PASSWORD)
-                .doesNotContain(Base64.getEncoder().encodeToString(PASSWORD.getBytes(java.nio.charset.StandardCharsets.UTF_8))));
+                .doesNotContain(Base64.getEncoder().encodeToString(PASSWORD.getBytes(StandardCharsets.UTF_8))));
         assertThat(raw.get(0)).isNotEqualTo(raw.get(1));
     }
 
@@ -210,8 +213,9 @@ abstract class RegistrationStoreContract {
     void sealedPasswordCopiedToAnotherUserDoesNotOpen() throws SQLException {
         store.save(romeo());
         store.save(Registration.of(JULIET, MSN, "juliet@hotmail.com", "juliet-pw"));
-        try (Connection c = rawConnection(); PreparedStatement ps = c.prepareStatement("UPDATE registration SET "
-                + "legacy_password = (SELECT legacy_password FROM registration WHERE user_jid = ?) WHERE user_jid = ?")) {
+        try (Connection c = rawConnection(); PreparedStatement ps = c.prepareStatement("UPDATE registration "
+                + "SET legacy_password = (SELECT legacy_password FROM registration WHERE user_jid = ?) "
+                + "WHERE user_jid = ?")) {
             ps.setString(1, ROMEO);
             ps.setString(2, JULIET);
             assertThat(ps.executeUpdate()).isOne();
@@ -226,7 +230,7 @@ abstract class RegistrationStoreContract {
 
     @Test
     void allListsOneNetworkOrderedByUser() {
-        store.save(Registration.of(JULIET, MSN, "juliet@hotmail.com", "pw").withSetting("x", "1").withSetting("y", "2"));
+        store.save(Registration.of(JULIET, MSN, "juliet@hotmail.com", "pw").withSettings(Map.of("x", "1", "y", "2")));
         store.save(romeo());
         store.save(Registration.of("benvolio@example.net", MSN, "benvolio@hotmail.com", "pw"));
         store.save(Registration.of(ROMEO, "other", "romeo", "pw"));
@@ -303,14 +307,14 @@ abstract class RegistrationStoreContract {
     void keyFileIsCreatedOnFirstStartAndReusedAfterwards() throws Exception {
         Path keyFile = config.keyFile();
         assertThat(keyFile).exists();
-        assertThat(java.nio.file.Files.getPosixFilePermissions(keyFile))
-                .isEqualTo(java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
-        byte[] key = java.nio.file.Files.readAllBytes(keyFile);
+        assertThat(Files.getPosixFilePermissions(keyFile))
+                .isEqualTo(PosixFilePermissions.fromString("rw-------"));
+        byte[] key = Files.readAllBytes(keyFile);
         store.save(romeo());
 
         reopen();
 
-        assertThat(java.nio.file.Files.readAllBytes(keyFile)).isEqualTo(key);
+        assertThat(Files.readAllBytes(keyFile)).isEqualTo(key);
         assertThat(store.find(ROMEO, MSN).orElseThrow().legacyPassword()).isEqualTo(PASSWORD);
     }
 

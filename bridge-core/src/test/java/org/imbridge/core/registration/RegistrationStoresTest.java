@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.classic.spi.ThrowableProxy;
 import ch.qos.logback.classic.spi.ThrowableProxyUtil;
 import ch.qos.logback.core.read.ListAppender;
 import java.io.IOException;
@@ -39,8 +40,8 @@ class RegistrationStoresTest {
         try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             closedPort = socket.getLocalPort();
         }
-        StoreConfig config = StoreConfig.jdbc("jdbc:postgresql://127.0.0.1:" + closedPort + "/imbridge?connectTimeout=2",
-                "imbridge", "dbsecret", dir.resolve("store.key"));
+        String url = "jdbc:postgresql://127.0.0.1:" + closedPort + "/imbridge?connectTimeout=2";
+        StoreConfig config = StoreConfig.jdbc(url, "imbridge", "dbsecret", dir.resolve("store.key"));
 
         assertThatThrownBy(() -> RegistrationStores.open(config, name -> null))
                 .isInstanceOf(RegistrationStoreException.class)
@@ -86,7 +87,7 @@ class RegistrationStoresTest {
             assertThatThrownBy(() -> RegistrationStores.open(config, name -> otherKey))
                     .isInstanceOf(RegistrationStoreException.class)
                     .satisfies(e -> assertThat(ThrowableProxyUtil.asString(
-                            new ch.qos.logback.classic.spi.ThrowableProxy(e)))
+                            new ThrowableProxy(e)))
                             .doesNotContain(legacyPassword, databasePassword, key, otherKey));
         } finally {
             root.setLevel(level);

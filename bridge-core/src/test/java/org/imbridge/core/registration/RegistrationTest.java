@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -47,7 +48,7 @@ class RegistrationTest {
         assertThat(credentials.legacyAccount()).isEqualTo("other@hotmail.com");
         assertThat(credentials.legacyPassword()).isEqualTo("new");
         assertThat(credentials.settings()).isEqualTo(base.settings());
-        assertThat(credentials.registeredAt()).isEqualTo(T.truncatedTo(java.time.temporal.ChronoUnit.MILLIS));
+        assertThat(credentials.registeredAt()).isEqualTo(T.truncatedTo(ChronoUnit.MILLIS));
         assertThat(credentials.updatedAt()).isAfter(base.updatedAt());
 
         assertThat(base.withSetting("b", "2").settings()).containsOnlyKeys("a", "b");

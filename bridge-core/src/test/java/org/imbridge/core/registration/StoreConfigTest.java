@@ -16,7 +16,6 @@ class StoreConfigTest {
 
         String expectedPath = Path.of("data/registrations").toAbsolutePath().normalize().toString();
         assertThat(config.jdbcUrl()).isEqualTo("jdbc:h2:file:" + expectedPath + ";DB_CLOSE_ON_EXIT=FALSE");
-        assertThat(config.isH2()).isTrue();
         assertThat(config.poolSize()).isEqualTo(StoreConfig.DEFAULT_POOL_SIZE);
     }
 
@@ -28,7 +27,8 @@ class StoreConfigTest {
 
     @Test
     void onlyH2AndPostgresqlUrlsAreAccepted() {
-        assertThat(StoreConfig.jdbc("jdbc:postgresql://db:5432/imbridge", "u", "p", KEY).isH2()).isFalse();
+        assertThat(StoreConfig.jdbc("jdbc:postgresql://db:5432/imbridge", "u", "p", KEY).jdbcUrl())
+                .isEqualTo("jdbc:postgresql://db:5432/imbridge");
         assertThatThrownBy(() -> StoreConfig.jdbc("jdbc:mysql://db/x?password=hunter2", "u", "p", KEY))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("unsupported JDBC URL")
