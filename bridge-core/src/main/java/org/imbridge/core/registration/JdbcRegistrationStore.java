@@ -1,0 +1,456 @@
+package org.imbridge.core.registration;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.concurrent.atomic.AtomicBoolean;
+import javax.sql.DataSource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * {@link RegistrationStore} on plain JDBC, for H2 and PostgreSQL (portable SQL only).
+ *
+ * <p>Passwords are sealed by a {@link SecretBox} bound to the user JID and network before they reach
+ * the database and opened after they leave it. Each method is one transaction on a connection of the
+ * given {@link DataSource}; thread safety comes from the database. Concurrent saves of the same user
+ * are serialized by a row lock; concurrent first saves race on the unique key and the loser retries as
+ * an update.
+ *
+ * <p>Open it with {@link RegistrationStores#open(StoreConfig)}, or with {@link #open(DataSource,
+ * SecretBox, String)} for a data source managed elsewhere.
+ */
+public final class JdbcRegistrationStore implements RegistrationStore {
+
+    private static final Logger LOG = LoggerFactory.getLogger(JdbcRegistrationStore.class);
+    private static final String UNIQUE_VIOLATION = "23505";
+    private static final int SAVE_ATTEMPTS = 3;
+
+    private static final String SELECT_REGISTRATION = "SELECT r.id, r.user_jid, r.network, r.legacy_account, "
+            + "r.legacy_password, r.registered_at, r.updated_at, s.name, s.setting_value "
+            + "FROM registration r LEFT JOIN registration_setting s ON s.registration_id = r.id ";
+
+    private final DataSource dataSource;
+    private final SecretBox secretBox;
+    private final String schemaVersion;
+    private final AutoCloseable onClose;
+    private final AtomicBoolean closed = new AtomicBoolean();
+
+    private JdbcRegistrationStore(DataSource dataSource, SecretBox secretBox, String schemaVersion,
+            AutoCloseable onClose) {
+        this.dataSource = dataSource;
+        this.secretBox = secretBox;
+        this.schemaVersion = schemaVersion;
+        this.onClose = onClose;
+    }
+
+    /**
+     * Migrates the schema, checks the key against the one the database was created with, and returns
+     * the store. {@link #close()} closes the data source when it is {@link AutoCloseable} (a pool).
+     *
+     * @param dataSource the database; at least two connections
+     * @param secretBox  the key for the legacy passwords
+     * @param keySource  where the key came from, for error messages
+     * @return the store
+     * @throws RegistrationStoreException when the schema cannot be migrated or the key is wrong
+     */
+    public static JdbcRegistrationStore open(DataSource dataSource, SecretBox secretBox, String keySource) {
+        AutoCloseable onClose = dataSource instanceof AutoCloseable ? (AutoCloseable) dataSource : () -> { };
+        return open(dataSource, secretBox, keySource, onClose);
+    }
+
+    static JdbcRegistrationStore open(DataSource dataSource, SecretBox secretBox, String keySource,
+            AutoCloseable onClose) {
+        String version = SchemaMigrator.migrate(dataSource);
+        KeyCheck.verify(dataSource, secretBox, keySource);
+        return new JdbcRegistrationStore(dataSource, secretBox, version, onClose);
+    }
+
+    /** @return the schema version the store runs on (Flyway's version of the last applied migration) */
+    public String schemaVersion() {
+        return schemaVersion;
+    }
+
+    @Override
+    public Optional<Registration> find(String userJid, String network) {
+        Limits.userJid(userJid);
+        Limits.network(network);
+        List<Registration> found = query(SELECT_REGISTRATION + "WHERE r.user_jid = ? AND r.network = ? ORDER BY s.name",
+                "find the registration of " + userJid, false, userJid, network);
+        return found.stream().findFirst();
+    }
+
+    @Override
+    public Optional<Registration> findByLegacyAccount(String network, String legacyAccount) {
+        Limits.network(network);
+        Limits.legacyAccount(legacyAccount);
+        List<Registration> found = query(
+                SELECT_REGISTRATION + "WHERE r.network = ? AND r.legacy_account = ? ORDER BY s.name",
+                "find the registration of legacy account " + legacyAccount, false, network, legacyAccount);
+        return found.stream().findFirst();
+    }
+
+    /**
+     * {@inheritDoc}
+     *
+     * <p>A registration whose password cannot be decrypted (its row was altered outside the store) is
+     * left out with a warning naming the user, so that one bad row does not stop everyone else;
+     * {@link #find} on it fails with the reason.
+     */
+    @Override
+    public List<Registration> all(String network) {
+        Limits.network(network);
+        return query(SELECT_REGISTRATION + "WHERE r.network = ? ORDER BY r.user_jid, s.name",
+                "list the registrations of network " + network, true, network);
+    }
+
+    @Override
+    public int count(String network) {
+        Limits.network(network);
+        ensureOpen();
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement ps = c.prepareStatement("SELECT COUNT(*) FROM registration WHERE network = ?")) {
+            ps.setString(1, network);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getInt(1);
+            }
+        } catch (SQLException e) {
+            throw failure("count the registrations of network " + network, e);
+        }
+    }
+
+    @Override
+    public void save(Registration registration) {
+        ensureOpen();
+        String sealed = secretBox.seal(registration.legacyPassword(),
+                passwordContext(registration.userJid(), registration.network()));
+        for (int attempt = 1; ; attempt++) {
+            try (Connection c = dataSource.getConnection()) {
+                if (trySave(c, registration, sealed)) {
+                    return;
+                }
+                if (attempt >= SAVE_ATTEMPTS) {
+                    throw new RegistrationStoreException("cannot save the registration of " + registration.userJid()
+                            + ": it kept being changed concurrently");
+                }
+                LOG.debug("Concurrent first save of {} on {}; retrying", registration.userJid(),
+                        registration.network());
+            } catch (SQLException e) {
+                throw failure("save the registration of " + registration.userJid(), e);
+            }
+        }
+    }
+
+    /** One save transaction; false when a concurrent insert won the race and the save must be retried. */
+    private boolean trySave(Connection c, Registration r, String sealedPassword) throws SQLException {
+        boolean autoCommit = c.getAutoCommit();
+        c.setAutoCommit(false);
+        try {
+            checkLegacyAccountFree(c, r);
+            Long id = lockRegistration(c, r.userJid(), r.network());
+            if (id == null) {
+                insertRegistration(c, r, sealedPassword);
+                id = lockRegistration(c, r.userJid(), r.network());
+            } else {
+                updateRegistration(c, id, r, sealedPassword);
+            }
+            replaceSettings(c, id, r.settings());
+            c.commit();
+            return true;
+        } catch (SQLException e) {
+            c.rollback();
+            if (isUniqueViolation(e)) {
+                return false;
+            }
+            throw e;
+        } catch (RuntimeException e) {
+            c.rollback();
+            throw e;
+        } finally {
+            c.setAutoCommit(autoCommit);
+        }
+    }
+
+    private static void checkLegacyAccountFree(Connection c, Registration r) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(
+                "SELECT user_jid FROM registration WHERE network = ? AND legacy_account = ? AND user_jid <> ?")) {
+            ps.setString(1, r.network());
+            ps.setString(2, r.legacyAccount());
+            ps.setString(3, r.userJid());
+            try (ResultSet rs = ps.executeQuery()) {
+                if (rs.next()) {
+                    throw new LegacyAccountInUseException(r.network(), r.legacyAccount(), rs.getString(1));
+                }
+            }
+        }
+    }
+
+    private static Long lockRegistration(Connection c, String userJid, String network) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(
+                "SELECT id FROM registration WHERE user_jid = ? AND network = ? FOR UPDATE")) {
+            ps.setString(1, userJid);
+            ps.setString(2, network);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? rs.getLong(1) : null;
+            }
+        }
+    }
+
+    private static void insertRegistration(Connection c, Registration r, String sealedPassword) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO registration (user_jid, network, legacy_account, "
+                + "legacy_password, registered_at, updated_at) VALUES (?, ?, ?, ?, ?, ?)")) {
+            ps.setString(1, r.userJid());
+            ps.setString(2, r.network());
+            ps.setString(3, r.legacyAccount());
+            ps.setString(4, sealedPassword);
+            ps.setObject(5, timestamp(r.registeredAt()));
+            ps.setObject(6, timestamp(r.updatedAt()));
+            ps.executeUpdate();
+        }
+    }
+
+    private static void updateRegistration(Connection c, long id, Registration r, String sealedPassword)
+            throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(
+                "UPDATE registration SET legacy_account = ?, legacy_password = ?, updated_at = ? WHERE id = ?")) {
+            ps.setString(1, r.legacyAccount());
+            ps.setString(2, sealedPassword);
+            ps.setObject(3, timestamp(r.updatedAt()));
+            ps.setLong(4, id);
+            ps.executeUpdate();
+        }
+    }
+
+    private static void replaceSettings(Connection c, long id, Map<String, String> settings) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("DELETE FROM registration_setting WHERE registration_id = ?")) {
+            ps.setLong(1, id);
+            ps.executeUpdate();
+        }
+        if (settings.isEmpty()) {
+            return;
+        }
+        try (PreparedStatement ps = c.prepareStatement(
+                "INSERT INTO registration_setting (registration_id, name, setting_value) VALUES (?, ?, ?)")) {
+            for (Map.Entry<String, String> setting : settings.entrySet()) {
+                ps.setLong(1, id);
+                ps.setString(2, setting.getKey());
+                ps.setString(3, setting.getValue());
+                ps.addBatch();
+            }
+            ps.executeBatch();
+        }
+    }
+
+    @Override
+    public boolean remove(String userJid, String network) {
+        Limits.userJid(userJid);
+        Limits.network(network);
+        // Settings and synced contacts go with it (ON DELETE CASCADE).
+        return update("DELETE FROM registration WHERE user_jid = ? AND network = ?",
+                "remove the registration of " + userJid, userJid, network) > 0;
+    }
+
+    @Override
+    public Set<String> syncedContacts(String userJid, String network) {
+        Limits.userJid(userJid);
+        Limits.network(network);
+        ensureOpen();
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement ps = c.prepareStatement("SELECT c.contact_id FROM synced_contact c "
+                     + "JOIN registration r ON r.id = c.registration_id WHERE r.user_jid = ? AND r.network = ? "
+                     + "ORDER BY c.contact_id")) {
+            ps.setString(1, userJid);
+            ps.setString(2, network);
+            Set<String> contacts = new LinkedHashSet<>();
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    contacts.add(rs.getString(1));
+                }
+            }
+            return Collections.unmodifiableSet(contacts);
+        } catch (SQLException e) {
+            throw failure("read the synced contacts of " + userJid, e);
+        }
+    }
+
+    @Override
+    public boolean markSynced(String userJid, String network, String contactId) {
+        Limits.userJid(userJid);
+        Limits.network(network);
+        Limits.contactId(contactId);
+        ensureOpen();
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement ps = c.prepareStatement("INSERT INTO synced_contact (registration_id, contact_id, "
+                     + "synced_at) SELECT r.id, ?, ? FROM registration r WHERE r.user_jid = ? AND r.network = ? "
+                     + "AND NOT EXISTS (SELECT 1 FROM synced_contact c WHERE c.registration_id = r.id "
+                     + "AND c.contact_id = ?)")) {
+            ps.setString(1, contactId);
+            ps.setObject(2, timestamp(Instant.now()));
+            ps.setString(3, userJid);
+            ps.setString(4, network);
+            ps.setString(5, contactId);
+            return ps.executeUpdate() > 0;
+        } catch (SQLException e) {
+            if (isUniqueViolation(e)) {
+                return false; // marked concurrently
+            }
+            throw failure("mark a contact of " + userJid + " as synced", e);
+        }
+    }
+
+    @Override
+    public boolean unmarkSynced(String userJid, String network, String contactId) {
+        Limits.userJid(userJid);
+        Limits.network(network);
+        Limits.contactId(contactId);
+        return update("DELETE FROM synced_contact WHERE contact_id = ? AND registration_id = "
+                        + "(SELECT id FROM registration WHERE user_jid = ? AND network = ?)",
+                "unmark a synced contact of " + userJid, contactId, userJid, network) > 0;
+    }
+
+    @Override
+    public void close() {
+        if (!closed.compareAndSet(false, true)) {
+            return;
+        }
+        try {
+            onClose.close();
+        } catch (Exception e) {
+            throw new RegistrationStoreException("cannot close the registration store: " + e.getMessage(), e);
+        }
+    }
+
+    private List<Registration> query(String sql, String what, boolean skipUnreadable, String... params) {
+        ensureOpen();
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+            for (int i = 0; i < params.length; i++) {
+                ps.setString(i + 1, params[i]);
+            }
+            try (ResultSet rs = ps.executeQuery()) {
+                return readRegistrations(rs, skipUnreadable);
+            }
+        } catch (SQLException e) {
+            throw failure(what, e);
+        }
+    }
+
+    /** Folds the rows of {@link #SELECT_REGISTRATION} (one per setting, ordered by registration). */
+    private List<Registration> readRegistrations(ResultSet rs, boolean skipUnreadable) throws SQLException {
+        List<Registration> result = new ArrayList<>();
+        long currentId = -1;
+        Row row = null;
+        while (rs.next()) {
+            long id = rs.getLong("id");
+            if (row == null || id != currentId) {
+                if (row != null) {
+                    add(result, row, skipUnreadable);
+                }
+                currentId = id;
+                row = new Row(rs);
+            }
+            String name = rs.getString("name");
+            if (name != null) {
+                row.settings.put(name, rs.getString("setting_value"));
+            }
+        }
+        if (row != null) {
+            add(result, row, skipUnreadable);
+        }
+        return result;
+    }
+
+    private void add(List<Registration> result, Row row, boolean skipUnreadable) {
+        try {
+            result.add(row.toRegistration(secretBox));
+        } catch (RegistrationStoreException e) {
+            if (!skipUnreadable) {
+                throw e;
+            }
+            LOG.warn("Leaving out the registration of {} on {}: {}", row.userJid, row.network, e.getMessage());
+        }
+    }
+
+    private int update(String sql, String what, String... params) {
+        ensureOpen();
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+            for (int i = 0; i < params.length; i++) {
+                ps.setString(i + 1, params[i]);
+            }
+            return ps.executeUpdate();
+        } catch (SQLException e) {
+            throw failure(what, e);
+        }
+    }
+
+    private void ensureOpen() {
+        if (closed.get()) {
+            throw new IllegalStateException("the registration store is closed");
+        }
+    }
+
+    private static RegistrationStoreException failure(String what, SQLException e) {
+        return new RegistrationStoreException("cannot " + what + ": " + e.getMessage(), e);
+    }
+
+    static boolean isUniqueViolation(SQLException e) {
+        for (SQLException next = e; next != null; next = next.getNextException()) {
+            if (UNIQUE_VIOLATION.equals(next.getSQLState())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The sealed password is bound to its user and network: copied to another row it does not open. */
+    static String passwordContext(String userJid, String network) {
+        return "registration\0" + userJid + "\0" + network;
+    }
+
+    private static OffsetDateTime timestamp(Instant instant) {
+        return instant.atOffset(ZoneOffset.UTC);
+    }
+
+    /** The registration columns of one result row, collecting its settings. */
+    private static final class Row {
+        final String userJid;
+        final String network;
+        final String legacyAccount;
+        final String sealedPassword;
+        final Instant registeredAt;
+        final Instant updatedAt;
+        final Map<String, String> settings = new TreeMap<>();
+
+        Row(ResultSet rs) throws SQLException {
+            userJid = rs.getString("user_jid");
+            network = rs.getString("network");
+            legacyAccount = rs.getString("legacy_account");
+            sealedPassword = rs.getString("legacy_password");
+            registeredAt = rs.getObject("registered_at", OffsetDateTime.class).toInstant();
+            updatedAt = rs.getObject("updated_at", OffsetDateTime.class).toInstant();
+        }
+
+        Registration toRegistration(SecretBox box) {
+            String password;
+            try {
+                password = box.open(sealedPassword, passwordContext(userJid, network));
+            } catch (SecretBoxException e) {
+                throw new RegistrationStoreException("cannot read the legacy password of " + userJid + " on "
+                        + network + ": " + e.getMessage(), e);
+            }
+            return new Registration(userJid, network, legacyAccount, password, settings, registeredAt, updatedAt);
+        }
+    }
+}

@@ -1,0 +1,115 @@
+package org.imbridge.core.registration;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Where registrations live: one {@link Registration} per user (bare JID) and network, plus, per
+ * registration, the legacy contacts already pushed to the user's roster (so that a returning user is
+ * not asked about them again).
+ *
+ * <p>Implementations are thread-safe; every method is one transaction. Methods block on I/O, so
+ * callers must not invoke them on a network I/O thread. Failures of the underlying storage are
+ * reported as {@link RegistrationStoreException}; invalid arguments as
+ * {@link IllegalArgumentException}.
+ *
+ * <pre>{@code
+ * try (RegistrationStore store = RegistrationStores.open(config)) {
+ *     store.save(Registration.of("romeo@example.net", "msn", "romeo@hotmail.com", "secret"));
+ *     store.markSynced("romeo@example.net", "msn", "juliet@hotmail.com");
+ * }
+ * }</pre>
+ */
+public interface RegistrationStore extends AutoCloseable {
+
+    /**
+     * The user's registration with a network.
+     *
+     * @param userJid the user's bare JID
+     * @param network the network id
+     * @return the registration, with its password decrypted, or empty when the user is not registered
+     */
+    Optional<Registration> find(String userJid, String network);
+
+    /**
+     * Who is registered with a legacy account (one registration per account and network).
+     *
+     * @param network       the network id
+     * @param legacyAccount the legacy account, spelled as it was saved
+     * @return the registration using that account, or empty
+     */
+    Optional<Registration> findByLegacyAccount(String network, String legacyAccount);
+
+    /**
+     * Every registration with a network, ordered by user JID.
+     *
+     * @param network the network id
+     * @return the registrations, with passwords decrypted
+     */
+    List<Registration> all(String network);
+
+    /**
+     * How many users are registered with a network.
+     *
+     * @param network the network id
+     * @return the count
+     */
+    int count(String network);
+
+    /**
+     * Inserts the registration, or updates the user's existing one for that network (re-registering).
+     * On update the stored {@link Registration#registeredAt()} is kept, everything else (account,
+     * password, all settings, updatedAt) is replaced. Synced contacts are left alone: they describe the
+     * user's roster, which re-registering does not change.
+     *
+     * @param registration the registration to store
+     * @throws LegacyAccountInUseException when another user is registered with the same legacy account
+     *                                     on the same network
+     */
+    void save(Registration registration);
+
+    /**
+     * Deletes the user's registration with a network and everything kept with it (settings, synced
+     * contacts).
+     *
+     * @param userJid the user's bare JID
+     * @param network the network id
+     * @return whether there was a registration to delete
+     */
+    boolean remove(String userJid, String network);
+
+    /**
+     * The legacy contacts already pushed to the user's roster.
+     *
+     * @param userJid the user's bare JID
+     * @param network the network id
+     * @return the contact ids, empty when none or when the user is not registered
+     */
+    Set<String> syncedContacts(String userJid, String network);
+
+    /**
+     * Records that a legacy contact is on the user's roster.
+     *
+     * @param userJid   the user's bare JID
+     * @param network   the network id
+     * @param contactId the legacy contact's id (e.g. its account name)
+     * @return {@code true} if newly marked; {@code false} if it was marked already or the user is not
+     *         (any more) registered, in which case nothing is stored
+     */
+    boolean markSynced(String userJid, String network, String contactId);
+
+    /**
+     * Forgets that a legacy contact is on the user's roster (contact removed on either side).
+     *
+     * @param userJid   the user's bare JID
+     * @param network   the network id
+     * @param contactId the legacy contact's id
+     * @return whether it was marked
+     */
+    boolean unmarkSynced(String userJid, String network, String contactId);
+
+    /** Releases the store's connections. Further calls fail; closing twice does nothing. */
+    @Override
+    void close();
+}
