@@ -1,0 +1,42 @@
+package org.imbridge.core.session;
+
+import java.util.Collection;
+
+import org.imbridge.core.model.ChatState;
+import org.imbridge.core.model.Contact;
+import org.imbridge.core.model.LegacyAddress;
+import org.imbridge.core.model.Presence;
+
+/**
+ * What the bridge tells the user's side (the XMPP gateway) about their legacy session. Called on the
+ * user's serial executor: implementations must not block.
+ */
+public interface BridgeOutput {
+
+    /** The legacy session's state changed; {@code text} says why in words for the user. */
+    void linkState(String userJid, LinkState state, String text);
+
+    /** The whole contact list is known (after each login). */
+    void contactList(String userJid, Collection<Contact> contacts);
+
+    /** A contact was added or changed (name, groups). */
+    void contactUpdated(String userJid, Contact contact);
+
+    /** A contact is no longer on the user's list. */
+    void contactRemoved(String userJid, LegacyAddress contact);
+
+    /** A contact's presence changed. */
+    void contactPresence(String userJid, LegacyAddress contact, Presence presence);
+
+    /** A chat message for the user. */
+    void message(String userJid, LegacyAddress from, String text, String threadId);
+
+    /** A contact's typing state. */
+    void chatState(String userJid, LegacyAddress from, ChatState state);
+
+    /** Someone added the user on the legacy network and asks to be allowed. */
+    void authorizationRequest(String userJid, LegacyAddress from, String displayName);
+
+    /** A notice from the legacy network (new mail, maintenance). */
+    void notice(String userJid, String text);
+}

@@ -1,0 +1,443 @@
+package org.imbridge.core.session;
+
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+
+import org.imbridge.core.model.ChatState;
+import org.imbridge.core.model.Contact;
+import org.imbridge.core.model.DeliveryFailure;
+import org.imbridge.core.model.LegacyAddress;
+import org.imbridge.core.model.Presence;
+import org.imbridge.core.network.DisconnectReason;
+import org.imbridge.core.network.LegacyCredentials;
+import org.imbridge.core.network.LegacyNetwork;
+import org.imbridge.core.network.LegacySession;
+import org.imbridge.core.network.LoginFailure;
+import org.imbridge.core.network.SessionListener;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One registered user bridged to a legacy network. Every state change runs on the user's
+ * {@link SerialExecutor}, so fields need no locks; the contact map is concurrent only so that
+ * {@link #contact} may be read from other threads (presence probes).
+ *
+ * <p>Rules: the first online resource logs in, the last one going offline logs out; resources'
+ * presences are combined ({@link ResourceSet}); a lost connection is retried with jittered backoff
+ * unless the network says retrying is pointless (wrong password, logged in elsewhere); messages sent
+ * while (re)connecting wait in a bounded queue and are sent in order once online, or failed with a
+ * {@link DeliveryFailure} — never dropped.
+ */
+public final class BridgedUser {
+
+    private static final Logger LOG = LoggerFactory.getLogger(BridgedUser.class);
+
+    private final String userJid;
+    private final LegacyNetwork network;
+    private final BridgeOutput out;
+    private final SerialExecutor executor;
+    private final ScheduledExecutorService scheduler;
+    private final SessionPolicy policy;
+    private final Backoff backoff;
+    private final ResourceSet resources = new ResourceSet();
+    private final Map<LegacyAddress, Contact> contacts = new ConcurrentHashMap<>();
+    private final ArrayDeque<PendingMessage> queue = new ArrayDeque<>();
+
+    private LegacyCredentials credentials;
+    private volatile LinkState state = LinkState.OFFLINE;
+    private LegacySession session;
+    private int generation;
+    private Presence sentPresence;
+    private ScheduledFuture<?> reconnect;
+
+    BridgedUser(String userJid, LegacyCredentials credentials, LegacyNetwork network, BridgeOutput out,
+                Executor pool, ScheduledExecutorService scheduler, SessionPolicy policy) {
+        this.userJid = userJid;
+        this.credentials = credentials;
+        this.network = network;
+        this.out = out;
+        this.executor = new SerialExecutor(pool);
+        this.scheduler = scheduler;
+        this.policy = policy;
+        this.backoff = new Backoff(policy.reconnectMin(), policy.reconnectMax());
+    }
+
+    public String userJid() {
+        return userJid;
+    }
+
+    public LinkState state() {
+        return state;
+    }
+
+    /** What we know of a contact, for answering presence probes; read from any thread. */
+    public Optional<Contact> contact(LegacyAddress address) {
+        return Optional.ofNullable(contacts.get(address));
+    }
+
+    public Collection<Contact> contacts() {
+        return List.copyOf(contacts.values());
+    }
+
+    /** A resource came online or changed its presence. */
+    public void resourcePresence(String resource, Presence presence, int priority) {
+        executor.execute(() -> {
+            resources.update(resource, presence, priority);
+            if (resources.isEmpty()) {
+                goOffline("You went offline");
+                return;
+            }
+            switch (state) {
+                case OFFLINE, STOPPED -> connect();
+                case ONLINE -> pushPresence();
+                default -> { }
+            }
+        });
+    }
+
+    /** A resource went offline. */
+    public void resourceGone(String resource) {
+        executor.execute(() -> {
+            resources.remove(resource);
+            if (resources.isEmpty()) {
+                goOffline("You went offline");
+            } else if (state == LinkState.ONLINE) {
+                pushPresence();
+            }
+        });
+    }
+
+    /** New credentials (re-registration): log in again with them if online. */
+    public void updateCredentials(LegacyCredentials newCredentials) {
+        executor.execute(() -> {
+            credentials = newCredentials;
+            if (state != LinkState.OFFLINE) {
+                closeSession();
+                connect();
+            }
+        });
+    }
+
+    /** Logs out for good (unregistering, shutdown). */
+    public CompletionStage<Void> terminate(String why) {
+        CompletableFuture<Void> done = new CompletableFuture<>();
+        executor.execute(() -> {
+            resources.clear();
+            goOffline(why);
+            done.complete(null);
+        });
+        return done;
+    }
+
+    public CompletionStage<Void> sendMessage(LegacyAddress to, String text, boolean confirm) {
+        CompletableFuture<Void> result = new CompletableFuture<>();
+        executor.execute(() -> {
+            switch (state) {
+                case ONLINE -> forward(new PendingMessage(to, text, confirm, result, null));
+                case CONNECTING, WAITING_TO_RECONNECT -> enqueue(new PendingMessage(to, text, confirm, result,
+                        scheduler.schedule(() -> executor.execute(this::expireQueue),
+                                policy.queuedMessageTtl().toMillis(), TimeUnit.MILLISECONDS)));
+                default -> result.completeExceptionally(new DeliveryFailure(DeliveryFailure.Kind.SESSION_DOWN,
+                        "You are not connected to " + network.name() + "; go online first"));
+            }
+        });
+        return result;
+    }
+
+    public void sendChatState(LegacyAddress to, ChatState chatState) {
+        executor.execute(() -> {
+            if (state == LinkState.ONLINE) {
+                session.sendChatState(to, chatState);
+            }
+        });
+    }
+
+    public CompletionStage<Void> addContact(LegacyAddress contact, String name, String group) {
+        return whenOnline(s -> s.addContact(contact, name, group));
+    }
+
+    public CompletionStage<Void> removeContact(LegacyAddress contact) {
+        return whenOnline(s -> s.removeContact(contact));
+    }
+
+    public CompletionStage<Void> authorize(LegacyAddress contact, boolean allow) {
+        return whenOnline(s -> s.authorize(contact, allow));
+    }
+
+    private CompletionStage<Void> whenOnline(java.util.function.Function<LegacySession, CompletionStage<Void>> op) {
+        CompletableFuture<Void> result = new CompletableFuture<>();
+        executor.execute(() -> {
+            if (state != LinkState.ONLINE) {
+                result.completeExceptionally(new DeliveryFailure(DeliveryFailure.Kind.SESSION_DOWN,
+                        "Not connected to " + network.name()));
+                return;
+            }
+            op.apply(session).whenComplete((v, e) -> complete(result, v, e));
+        });
+        return result;
+    }
+
+    // ---- the state machine ------------------------------------------------------------------
+
+    private void connect() {
+        cancelReconnect();
+        int attempt = ++generation;
+        setState(LinkState.CONNECTING, "Connecting to " + network.name() + "…");
+        session = network.openSession(credentials, new Listener(attempt));
+        Presence initial = resources.combined().orElse(Presence.AVAILABLE);
+        sentPresence = initial;
+        session.login(initial).whenComplete((v, failure) -> executor.execute(() -> {
+            if (attempt != generation) {
+                return;
+            }
+            if (failure == null) {
+                backoff.reset();
+                setState(LinkState.ONLINE, "Connected to " + network.name());
+                flushQueue();
+                pushPresence();
+            } else {
+                loginFailed(unwrap(failure));
+            }
+        }));
+    }
+
+    private void loginFailed(Throwable failure) {
+        if (failure instanceof LoginFailure login && login.kind() == LoginFailure.Kind.BAD_CREDENTIALS) {
+            stop(DisconnectReason.BAD_CREDENTIALS.userText() + ": " + login.getMessage()
+                    + ". Register again with the right password.");
+            return;
+        }
+        LOG.info("{}: login failed: {}", userJid, failure.getMessage());
+        scheduleReconnect(failure.getMessage() == null ? "Cannot log in" : failure.getMessage());
+    }
+
+    private void disconnected(DisconnectReason reason) {
+        markContactsOffline();
+        if (resources.isEmpty()) {
+            goOffline(reason.userText());
+        } else if (reason.shouldReconnect()) {
+            scheduleReconnect(reason.userText());
+        } else {
+            stop(reason.userText());
+        }
+    }
+
+    private void scheduleReconnect(String why) {
+        closeSession();
+        Duration delay = backoff.next();
+        setState(LinkState.WAITING_TO_RECONNECT, why + "; retrying in " + Math.max(1, delay.toSeconds()) + " s");
+        reconnect = scheduler.schedule(() -> executor.execute(() -> {
+            if (state == LinkState.WAITING_TO_RECONNECT) {
+                connect();
+            }
+        }), delay.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    private void stop(String why) {
+        closeSession();
+        cancelReconnect();
+        failQueue(new DeliveryFailure(DeliveryFailure.Kind.SESSION_DOWN, why));
+        setState(LinkState.STOPPED, why);
+    }
+
+    private void goOffline(String why) {
+        if (state == LinkState.OFFLINE) {
+            return;
+        }
+        closeSession();
+        cancelReconnect();
+        backoff.reset();
+        failQueue(new DeliveryFailure(DeliveryFailure.Kind.SESSION_DOWN, why));
+        markContactsOffline();
+        setState(LinkState.OFFLINE, why);
+    }
+
+    private void closeSession() {
+        generation++;
+        if (session != null) {
+            LegacySession old = session;
+            session = null;
+            old.logout();
+        }
+    }
+
+    private void cancelReconnect() {
+        if (reconnect != null) {
+            reconnect.cancel(false);
+            reconnect = null;
+        }
+    }
+
+    private void setState(LinkState newState, String text) {
+        state = newState;
+        out.linkState(userJid, newState, text);
+    }
+
+    private void pushPresence() {
+        Optional<Presence> combined = resources.combined();
+        if (combined.isPresent() && !combined.get().equals(sentPresence) && session != null) {
+            sentPresence = combined.get();
+            session.setPresence(combined.get());
+        }
+    }
+
+    private void markContactsOffline() {
+        for (Contact c : contacts.values()) {
+            if (c.presence().isOnline()) {
+                contacts.put(c.address(), c.withPresence(Presence.UNAVAILABLE));
+                out.contactPresence(userJid, c.address(), Presence.UNAVAILABLE);
+            }
+        }
+    }
+
+    // ---- outbound queue ---------------------------------------------------------------------
+
+    private record PendingMessage(LegacyAddress to, String text, boolean confirm, CompletableFuture<Void> result,
+                                  ScheduledFuture<?> expiry) {
+    }
+
+    private void enqueue(PendingMessage message) {
+        if (queue.size() >= policy.maxQueuedMessages()) {
+            message.expiry().cancel(false);
+            message.result().completeExceptionally(new DeliveryFailure(DeliveryFailure.Kind.SESSION_DOWN,
+                    "Too many messages waiting for the connection to " + network.name()));
+            return;
+        }
+        queue.add(message);
+    }
+
+    private void flushQueue() {
+        while (!queue.isEmpty()) {
+            PendingMessage m = queue.poll();
+            m.expiry().cancel(false);
+            forward(m);
+        }
+    }
+
+    private void expireQueue() {
+        queue.removeIf(m -> {
+            if (m.expiry().isDone()) {
+                m.result().completeExceptionally(new DeliveryFailure(DeliveryFailure.Kind.TIMEOUT,
+                        "Could not reconnect to " + network.name() + " in time; message not sent"));
+                return true;
+            }
+            return false;
+        });
+    }
+
+    private void failQueue(DeliveryFailure failure) {
+        while (!queue.isEmpty()) {
+            PendingMessage m = queue.poll();
+            m.expiry().cancel(false);
+            m.result().completeExceptionally(failure);
+        }
+    }
+
+    private void forward(PendingMessage m) {
+        session.sendMessage(m.to(), m.text(), m.confirm()).whenComplete((v, e) -> complete(m.result(), v, e));
+    }
+
+    private static void complete(CompletableFuture<Void> result, Void value, Throwable failure) {
+        if (failure == null) {
+            result.complete(value);
+        } else {
+            result.completeExceptionally(unwrap(failure));
+        }
+    }
+
+    private static Throwable unwrap(Throwable t) {
+        return t instanceof CompletionException && t.getCause() != null ? t.getCause() : t;
+    }
+
+    // ---- events of one session attempt ------------------------------------------------------
+
+    /** Forwards a session's events onto the user's executor, dropping those of replaced sessions. */
+    private final class Listener implements SessionListener {
+
+        private final int attempt;
+
+        Listener(int attempt) {
+            this.attempt = attempt;
+        }
+
+        private void run(Runnable r) {
+            executor.execute(() -> {
+                if (attempt == generation) {
+                    r.run();
+                }
+            });
+        }
+
+        @Override
+        public void onDisconnected(DisconnectReason reason) {
+            run(() -> disconnected(reason));
+        }
+
+        @Override
+        public void onContactList(Collection<Contact> list) {
+            run(() -> {
+                contacts.clear();
+                list.forEach(c -> contacts.put(c.address(), c));
+                out.contactList(userJid, List.copyOf(list));
+            });
+        }
+
+        @Override
+        public void onContactUpdated(Contact contact) {
+            run(() -> {
+                Contact known = contacts.get(contact.address());
+                Contact merged = known == null ? contact : contact.withPresence(known.presence());
+                contacts.put(contact.address(), merged);
+                out.contactUpdated(userJid, merged);
+            });
+        }
+
+        @Override
+        public void onContactRemoved(LegacyAddress contact) {
+            run(() -> {
+                contacts.remove(contact);
+                out.contactRemoved(userJid, contact);
+            });
+        }
+
+        @Override
+        public void onContactPresence(LegacyAddress contact, Presence presence) {
+            run(() -> {
+                contacts.computeIfPresent(contact, (k, c) -> c.withPresence(presence));
+                out.contactPresence(userJid, contact, presence);
+            });
+        }
+
+        @Override
+        public void onMessage(LegacyAddress from, String text, String threadId) {
+            run(() -> out.message(userJid, from, text, threadId));
+        }
+
+        @Override
+        public void onChatState(LegacyAddress from, ChatState chatState) {
+            run(() -> out.chatState(userJid, from, chatState));
+        }
+
+        @Override
+        public void onAuthorizationRequest(LegacyAddress from, String displayName) {
+            run(() -> out.authorizationRequest(userJid, from, displayName));
+        }
+
+        @Override
+        public void onNotice(String text) {
+            run(() -> out.notice(userJid, text));
+        }
+    }
+}
