@@ -1,0 +1,19 @@
+package org.imbridge.xmpp.gateway.roster;
+
+import java.util.Collection;
+
+import org.imbridge.core.model.Contact;
+import org.imbridge.core.model.LegacyAddress;
+
+/** Puts legacy contacts into a user's roster and keeps names and groups up to date. */
+public interface RosterSync {
+
+    /** The user's whole contact list is known: add what the roster lacks. */
+    void sync(String userJid, Collection<Contact> contacts);
+
+    /** A contact was added or renamed. */
+    void updated(String userJid, Contact contact);
+
+    /** A contact left the legacy list. */
+    void removed(String userJid, LegacyAddress contact);
+}
