@@ -83,6 +83,21 @@ abstract class ClientTestSupport {
         return new LoggedIn(await(login), ns);
     }
 
+    /**
+     * The server side of §16.3 (a) up to {@code USR 7 OK}: dispatch at {@link #server} refers to
+     * {@code notification}; returns the notification connection, whose next TrID from the client is 8.
+     */
+    FakePeer seedLoginVia(FakeMsnServer notification) throws Exception {
+        FakePeer ds = server.accept();
+        MsnpCommandLines.answer(ds, "VER", "MSNP7 MSNP6 MSNP5 MSNP4 CVR0");
+        MsnpCommandLines.answer(ds, "INF", "MD5");
+        long t = ds.expect("USR").trId();
+        ds.send("XFR " + t + " NS " + notification.hostPort() + " 0 " + server.hostPort());
+        FakePeer ns = notification.accept();
+        serveLogin(ns, "Alice");
+        return ns;
+    }
+
     /** VER, INF, {@code USR MD5 I} answered with the salt at once, {@code USR MD5 S}, OK. */
     static void serveLogin(FakePeer ns, String friendly) throws InterruptedException {
         MsnpCommandLines.answer(ns, "VER", "MSNP7 MSNP6 MSNP5 MSNP4 CVR0");

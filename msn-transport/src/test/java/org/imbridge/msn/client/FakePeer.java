@@ -54,7 +54,7 @@ final class FakePeer {
     /** The next command, which must be named {@code name}. */
     MsnpCommand expect(String name) throws InterruptedException {
         MsnpCommand cmd = next();
-        assertThat(line(cmd)).as("command from the client").startsWith(name);
+        assertThat(cmd.name()).as("command from the client: " + line(cmd)).isEqualTo(name);
         return cmd;
     }
 
