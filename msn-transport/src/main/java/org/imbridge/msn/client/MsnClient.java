@@ -9,6 +9,8 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledFuture;
@@ -20,8 +22,11 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.apache.mina.core.future.ConnectFuture;
+import org.apache.mina.core.service.SimpleIoProcessorPool;
 import org.apache.mina.core.session.IoSessionInitializer;
 import org.apache.mina.filter.codec.ProtocolCodecFilter;
+import org.apache.mina.transport.socket.nio.NioProcessor;
+import org.apache.mina.transport.socket.nio.NioSession;
 import org.apache.mina.transport.socket.nio.NioSocketConnector;
 import org.imbridge.msn.protocol.MsnpCodecFactory;
 import org.imbridge.msn.protocol.MsnpDirection;
@@ -32,7 +37,11 @@ import org.slf4j.LoggerFactory;
 /**
  * The MSNP7 client: one shared MINA {@link NioSocketConnector} (with the MSNP codec and a single
  * handler) and one timer thread carry every notification and switchboard connection of every
- * account, however many there are. No thread is started per session.
+ * account, however many there are. No thread is started per session: the threads are
+ * {@link MsnClientConfig#ioProcessors()} MINA I/O processors ({@code NioProcessor-N}, idle as
+ * {@code msn-client-io-N}), the connector's thread while connections are being made
+ * ({@code NioSocketConnector-N} / {@code msn-client-connector-N}), {@code msn-client-timer-1}, and
+ * rarely {@code msn-client-resolver-1} for a host name in a referral. All are daemon threads.
  *
  * <pre>
  * try (MsnClient client = new MsnClient(MsnClientConfig.defaults())) {
@@ -51,6 +60,9 @@ public final class MsnClient implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(MsnClient.class);
 
     private final MsnClientConfig config;
+    private final ExecutorService ioThreads;
+    private final ExecutorService connectorThread;
+    private final SimpleIoProcessorPool<NioSession> processors;
     private final NioSocketConnector connector;
     private final ScheduledThreadPoolExecutor timer;
     private final ThreadPoolExecutor resolver;
@@ -63,7 +75,10 @@ public final class MsnClient implements AutoCloseable {
 
     public MsnClient(MsnClientConfig config) {
         this.config = Objects.requireNonNull(config, "config");
-        connector = new NioSocketConnector(config.ioProcessors());
+        ioThreads = Executors.newCachedThreadPool(daemonThreads("msn-client-io"));
+        connectorThread = Executors.newCachedThreadPool(daemonThreads("msn-client-connector"));
+        processors = new SimpleIoProcessorPool<>(NioProcessor.class, ioThreads, config.ioProcessors(), null);
+        connector = new NioSocketConnector(connectorThread, processors);
         connector.setConnectTimeoutMillis(config.connectTimeout().toMillis());
         connector.getSessionConfig().setTcpNoDelay(true);
         connector.getSessionConfig().setKeepAlive(true);
@@ -129,8 +144,11 @@ public final class MsnClient implements AutoCloseable {
             }
         }
         connector.dispose(true);
+        processors.dispose();
         timer.shutdownNow();
         resolver.shutdownNow();
+        connectorThread.shutdownNow();
+        ioThreads.shutdownNow();
         LOG.debug("MSN client closed");
     }
 

@@ -63,8 +63,12 @@ final class FakeMsnServer implements AutoCloseable {
             @Override
             public void messageReceived(IoSession session, Object message) {
                 FakePeer peer = (FakePeer) session.getAttribute(PEER);
+                MsnpCommand cmd = (MsnpCommand) message;
+                if (cmd.is("USR") && "I".equals(cmd.param(2))) {
+                    peer.rememberHandle(cmd.param(3));
+                }
                 if (responder != null) {
-                    responder.accept(peer, (MsnpCommand) message);
+                    responder.accept(peer, cmd);
                 } else {
                     peer.received((MsnpCommand) message);
                 }
@@ -100,6 +104,11 @@ final class FakeMsnServer implements AutoCloseable {
             throw new AssertionError("the client did not connect to " + hostPort() + " within " + FakePeer.WAIT);
         }
         return peer;
+    }
+
+    /** Connections open now. */
+    int openConnections() {
+        return acceptor.getManagedSessionCount();
     }
 
     /** Connections accepted so far. */

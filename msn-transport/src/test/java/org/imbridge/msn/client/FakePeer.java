@@ -23,6 +23,7 @@ final class FakePeer {
     private final BlockingQueue<MsnpCommand> received = new LinkedBlockingQueue<>();
     private final CompletableFuture<Void> closed = new CompletableFuture<>();
     private volatile Throwable failure;
+    private volatile String handle;
 
     FakePeer(IoSession session) {
         this.session = session;
@@ -30,6 +31,15 @@ final class FakePeer {
 
     void received(MsnpCommand cmd) {
         received.add(cmd);
+    }
+
+    /** For responders: the handle of the {@code USR MD5 I} seen on this connection, remembered by {@link #handle()}. */
+    String handle() {
+        return handle;
+    }
+
+    void rememberHandle(String value) {
+        handle = value;
     }
 
     void closed() {
