@@ -164,7 +164,11 @@ public final class MsnClient implements AutoCloseable {
             return CompletableFuture.failedFuture(new MsnException("the MSN client is closed"));
         }
         if (address.isUnresolved()) {
-            return resolve(address).thenCompose(resolved -> connect(resolved, link));
+            return resolve(address).whenComplete((resolved, e) -> {
+                if (e != null) {
+                    link.terminated();
+                }
+            }).thenCompose(resolved -> connect(resolved, link));
         }
         CompletableFuture<Void> result = new CompletableFuture<>();
         links.add(link);

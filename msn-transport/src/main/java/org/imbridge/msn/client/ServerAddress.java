@@ -33,7 +33,16 @@ final class ServerAddress {
             throw new MalformedCommandException("port out of range in address: " + hostPort);
         }
         boolean v6 = host.startsWith("[") && host.endsWith("]");
-        if (v6 || IPV4.matcher(host).matches()) {
+        boolean v4 = IPV4.matcher(host).matches();
+        if (v4) {
+            for (String octet : host.split("\\.")) {
+                if (Integer.parseInt(octet) > 255) {
+                    // not a literal: getByName would try a (blocking) name lookup
+                    throw new MalformedCommandException("bad IP address: " + hostPort);
+                }
+            }
+        }
+        if (v6 || v4) {
             try {
                 // getByName checks only the format of a literal; no lookup happens.
                 return new InetSocketAddress(InetAddress.getByName(host), port);

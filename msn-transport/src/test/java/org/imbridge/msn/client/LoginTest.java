@@ -72,6 +72,33 @@ class LoginTest extends ClientTestSupport {
     }
 
     @Test
+    void referralToAHostNameIsResolvedAndFollowed() throws Exception {
+        try (FakeMsnServer notification = FakeMsnServer.start()) {
+            CompletableFuture<NotificationSession> login = startLogin();
+            FakePeer ds = server.accept();
+            MsnpCommandLines.answer(ds, "VER", "MSNP7");
+            MsnpCommandLines.answer(ds, "INF", "MD5");
+            ds.send("XFR " + ds.expect("USR").trId() + " NS localhost:" + notification.address().getPort() + " 0");
+
+            FakePeer ns = notification.accept();
+            serveLogin(ns, "Alice");
+            serveEmptyLists(ns);
+            assertThat(await(login).isConnected()).isTrue();
+        }
+    }
+
+    @Test
+    void referralToAnUnknownHostFailsAsUnreachable() throws Exception {
+        CompletableFuture<NotificationSession> login = startLogin();
+        FakePeer ds = server.accept();
+        MsnpCommandLines.answer(ds, "VER", "MSNP7");
+        MsnpCommandLines.answer(ds, "INF", "MD5");
+        ds.send("XFR " + ds.expect("USR").trId() + " NS no-such-host.invalid:1863 0");
+
+        assertThat(failureOf(login)).isInstanceOf(MsnConnectException.class).hasMessageContaining("no-such-host.invalid");
+    }
+
+    @Test
     void serverThatAnswersUsrWithTheSaltDirectlyNeedsNoReferral() throws Exception {
         CompletableFuture<NotificationSession> login =
                 client().login("bob@hotmail.com", "secret", server.address(), events).toCompletableFuture();
