@@ -1,0 +1,240 @@
+package org.imbridge.msn.client;
+
+import java.net.InetSocketAddress;
+import java.net.UnknownHostException;
+import java.time.Duration;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.apache.mina.core.future.ConnectFuture;
+import org.apache.mina.core.service.SimpleIoProcessorPool;
+import org.apache.mina.core.session.IoSessionInitializer;
+import org.apache.mina.filter.codec.ProtocolCodecFilter;
+import org.apache.mina.transport.socket.nio.NioProcessor;
+import org.apache.mina.transport.socket.nio.NioSession;
+import org.apache.mina.transport.socket.nio.NioSocketConnector;
+import org.imbridge.msn.protocol.MsnpCodecFactory;
+import org.imbridge.msn.protocol.MsnpDirection;
+import org.imbridge.msn.protocol.MsnpNames;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The MSNP7 client: one shared MINA {@link NioSocketConnector} (with the MSNP codec and a single
+ * handler) and one timer thread carry every notification and switchboard connection of every
+ * account, however many there are. No thread is started per session: the threads are
+ * {@link MsnClientConfig#ioProcessors()} MINA I/O processors ({@code NioProcessor-N}, idle as
+ * {@code msn-client-io-N}), the connector's thread while connections are being made
+ * ({@code NioSocketConnector-N} / {@code msn-client-connector-N}), {@code msn-client-timer-1}, and
+ * rarely {@code msn-client-resolver-1} for a host name in a referral. All are daemon threads.
+ *
+ * <pre>
+ * try (MsnClient client = new MsnClient(MsnClientConfig.defaults())) {
+ *     NotificationSession s = client.login("alice@hotmail.com", password,
+ *             new InetSocketAddress("messenger.example.org", 1863), listener)
+ *         .toCompletableFuture().get(60, TimeUnit.SECONDS);
+ *     s.changeStatus(MsnStatus.NLN);
+ * }
+ * </pre>
+ *
+ * <p>{@link #close()} logs every session out and stops the threads; do not call it from a listener or
+ * a stage callback (they run on the threads it waits for).
+ */
+public final class MsnClient implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(MsnClient.class);
+
+    private final MsnClientConfig config;
+    private final ExecutorService ioThreads;
+    private final ExecutorService connectorThread;
+    private final SimpleIoProcessorPool<NioSession> processors;
+    private final NioSocketConnector connector;
+    private final ScheduledThreadPoolExecutor timer;
+    private final ThreadPoolExecutor resolver;
+    private final Set<MsnpLink> links = ConcurrentHashMap.newKeySet();
+    private final AtomicBoolean closed = new AtomicBoolean();
+
+    public MsnClient() {
+        this(MsnClientConfig.defaults());
+    }
+
+    public MsnClient(MsnClientConfig config) {
+        this.config = Objects.requireNonNull(config, "config");
+        ioThreads = Executors.newCachedThreadPool(daemonThreads("msn-client-io"));
+        connectorThread = Executors.newCachedThreadPool(daemonThreads("msn-client-connector"));
+        processors = new SimpleIoProcessorPool<>(NioProcessor.class, ioThreads, config.ioProcessors(), null);
+        connector = new NioSocketConnector(connectorThread, processors);
+        connector.setConnectTimeoutMillis(config.connectTimeout().toMillis());
+        connector.getSessionConfig().setTcpNoDelay(true);
+        connector.getSessionConfig().setKeepAlive(true);
+        connector.getFilterChain().addLast("msnp", new ProtocolCodecFilter(
+                new MsnpCodecFactory(MsnpDirection.SERVER_TO_CLIENT, config.codecLimits())));
+        connector.setHandler(new ClientIoHandler());
+        timer = new ScheduledThreadPoolExecutor(1, daemonThreads("msn-client-timer"));
+        timer.setRemoveOnCancelPolicy(true);
+        timer.setExecuteExistingDelayedTasksAfterShutdownPolicy(false);
+        // Host names in XFR/RNG are rare (servers send IPs); when one comes, resolve it off the I/O threads.
+        resolver = new ThreadPoolExecutor(0, 1, 30, TimeUnit.SECONDS, new LinkedBlockingQueue<>(),
+                daemonThreads("msn-client-resolver"));
+    }
+
+    /**
+     * Logs in: VER, INF, {@code USR MD5 I}, following {@code XFR NS} referrals (at most
+     * {@link MsnClientConfig#maxNsRedirects()}), {@code USR MD5 S} with md5(salt + password), then CVR
+     * (if configured) and the contact lists. Completes when the lists are in, with
+     * {@link NotificationSession#contactList()} filled; fails with {@link MsnErrorException} (911: wrong
+     * password), {@link MsnConnectException} (unreachable), {@link MsnTimeoutException},
+     * {@link MsnProtocolViolationException} or {@link MsnConnectionClosedException}.
+     *
+     * @param handle   the account, e.g. {@code alice@hotmail.com}
+     * @param password used for the MD5 response only; never logged or kept after login
+     * @param dispatch the dispatch (or notification) server to start at
+     * @param listener receives the session's events
+     * @throws IllegalArgumentException when {@code handle} is not a valid MSN account name
+     */
+    public CompletionStage<NotificationSession> login(String handle, String password, InetSocketAddress dispatch,
+                                                      NotificationListener listener) {
+        Objects.requireNonNull(password, "password");
+        Objects.requireNonNull(dispatch, "dispatch");
+        Objects.requireNonNull(listener, "listener");
+        if (!MsnpNames.isValidHandle(handle)) {
+            throw new IllegalArgumentException("not an MSN account name: " + handle);
+        }
+        if (closed.get()) {
+            return CompletableFuture.failedFuture(new MsnException("the MSN client is closed"));
+        }
+        return new LoginProcedure(this, handle, password, dispatch, listener).start();
+    }
+
+    public MsnClientConfig config() {
+        return config;
+    }
+
+    /** Open TCP connections (notification and switchboard) on the shared connector. */
+    public int connectionCount() {
+        return connector.getManagedSessionCount();
+    }
+
+    /** Logs out every session, closes every connection and stops the client's threads. */
+    @Override
+    public void close() {
+        if (!closed.compareAndSet(false, true)) {
+            return;
+        }
+        for (MsnpLink link : List.copyOf(links)) {
+            if (link instanceof NotificationConnection ns && ns.isConnected()) {
+                ns.logout();
+            } else {
+                link.closeAfterFlush(DisconnectReason.LOGGED_OUT);
+            }
+        }
+        connector.dispose(true);
+        processors.dispose();
+        timer.shutdownNow();
+        resolver.shutdownNow();
+        connectorThread.shutdownNow();
+        ioThreads.shutdownNow();
+        LOG.debug("MSN client closed");
+    }
+
+    // ---- for the links ----
+
+    /**
+     * Opens a TCP connection for {@code link}. The link is attached to the MINA session before the
+     * session's first event, so no inbound command can miss it.
+     */
+    CompletableFuture<Void> connect(InetSocketAddress address, MsnpLink link) {
+        if (closed.get()) {
+            link.terminated();
+            return CompletableFuture.failedFuture(new MsnException("the MSN client is closed"));
+        }
+        if (address.isUnresolved()) {
+            return resolve(address).whenComplete((resolved, e) -> {
+                if (e != null) {
+                    link.terminated();
+                }
+            }).thenCompose(resolved -> connect(resolved, link));
+        }
+        CompletableFuture<Void> result = new CompletableFuture<>();
+        links.add(link);
+        IoSessionInitializer<ConnectFuture> initializer = (session, future) -> {
+            session.setAttribute(MsnpLink.LINK, link);
+            link.attach(session);
+        };
+        ConnectFuture connecting;
+        try {
+            connecting = connector.connect(address, initializer);
+        } catch (RuntimeException e) {
+            link.terminated();
+            return CompletableFuture.failedFuture(new MsnConnectException(address, e));
+        }
+        connecting.addListener(f -> {
+            ConnectFuture c = (ConnectFuture) f;
+            if (!c.isConnected()) {
+                link.terminated();
+                result.completeExceptionally(new MsnConnectException(address, c.getException()));
+            } else if (link.isCloseRequested()) {
+                c.getSession().closeNow();
+                result.completeExceptionally(link.closedException("connection abandoned"));
+            } else {
+                result.complete(null);
+            }
+        });
+        return result;
+    }
+
+    private CompletableFuture<InetSocketAddress> resolve(InetSocketAddress address) {
+        CompletableFuture<InetSocketAddress> resolved = new CompletableFuture<>();
+        try {
+            resolver.execute(() -> {
+                InetSocketAddress a = new InetSocketAddress(address.getHostString(), address.getPort());
+                if (a.isUnresolved()) {
+                    resolved.completeExceptionally(new MsnConnectException(address,
+                            new UnknownHostException(address.getHostString())));
+                } else {
+                    resolved.complete(a);
+                }
+            });
+        } catch (RejectedExecutionException e) {
+            resolved.completeExceptionally(new MsnException("the MSN client is closed"));
+        }
+        return resolved;
+    }
+
+    /** Schedules on the shared timer; {@code null} when the client is closed. */
+    ScheduledFuture<?> schedule(Runnable task, Duration delay) {
+        try {
+            return timer.schedule(task, Math.max(1, delay.toNanos()), TimeUnit.NANOSECONDS);
+        } catch (RejectedExecutionException e) {
+            return null;
+        }
+    }
+
+    void unregister(MsnpLink link) {
+        links.remove(link);
+    }
+
+    private static ThreadFactory daemonThreads(String prefix) {
+        AtomicInteger n = new AtomicInteger();
+        return r -> {
+            Thread t = new Thread(r, prefix + "-" + n.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        };
+    }
+}

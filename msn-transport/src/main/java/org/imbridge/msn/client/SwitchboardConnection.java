@@ -1,0 +1,505 @@
+package org.imbridge.msn.client;
+
+import java.net.InetSocketAddress;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ScheduledFuture;
+import java.util.function.Consumer;
+
+import org.imbridge.msn.protocol.AckMode;
+import org.imbridge.msn.protocol.MimeMessage;
+import org.imbridge.msn.protocol.MsnpCommand;
+import org.imbridge.msn.protocol.MsnpLimits;
+import org.imbridge.msn.protocol.MsnpNames;
+import org.imbridge.msn.protocol.TextSplitter;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A switchboard connection (reference §7): opened as caller ({@code USR handle cookie}) or invitee
+ * ({@code ANS handle cookie sessionId}); then invitations, messages with ACK/NAK tracking, typing, and
+ * the queue that holds text until someone is present.
+ */
+final class SwitchboardConnection extends MsnpLink implements SwitchboardSession {
+
+    private static final Logger LOG = LoggerFactory.getLogger(SwitchboardConnection.class);
+    private static final TextSplitter SPLITTER = TextSplitter.forSwitchboard();
+
+    private enum State { OPENING, READY, CLOSED }
+
+    private record Participant(String handle, String friendlyName) {
+    }
+
+    /** One MSG on its way: queued, written, or waiting for its ACK/NAK. */
+    private static final class Outgoing {
+        final MimeMessage message;
+        final AckMode mode;
+        final CompletableFuture<Void> done = new CompletableFuture<>();
+        volatile ScheduledFuture<?> ackTimer;
+
+        Outgoing(MimeMessage message, AckMode mode) {
+            this.message = message;
+            this.mode = mode;
+        }
+
+        void cancelTimer() {
+            ScheduledFuture<?> t = ackTimer;
+            if (t != null) {
+                t.cancel(false);
+            }
+        }
+    }
+
+    private final NotificationConnection owner;
+    private final SwitchboardListener listener;
+    private final String ownHandle;
+    private final Object lock = new Object();
+    // guarded by lock
+    private final Map<String, Participant> participants = new LinkedHashMap<>();
+    private final Map<String, CompletableFuture<Void>> invites = new HashMap<>();
+    private final ArrayDeque<Outgoing> queue = new ArrayDeque<>();
+    private State state = State.OPENING;
+    // end guarded by lock
+    private final Map<Long, Outgoing> unacknowledged = new ConcurrentHashMap<>();
+    private volatile String sessionId;
+    private volatile long lastActivity = System.nanoTime();
+    private volatile ScheduledFuture<?> idleTask;
+
+    SwitchboardConnection(MsnClient client, NotificationConnection owner, SwitchboardListener listener,
+                          String sessionId) {
+        super(client, new TrIdCounter());
+        this.owner = owner;
+        this.listener = listener;
+        this.ownHandle = owner.ownHandle();
+        this.sessionId = sessionId;
+    }
+
+    // ---- opening ----
+
+    /** As caller: {@code USR TrID handle cookie} → {@code USR TrID OK handle friendly}. */
+    CompletableFuture<SwitchboardSession> openAsCaller(InetSocketAddress address, String cookie) {
+        return opened(connect(address)
+                .thenCompose(v -> request(Set.of("USR"), "USR", ownHandle, cookie))
+                .thenAccept(usr -> {
+                    if (!"OK".equals(usr.param(1))) {
+                        throw Futures.fail(new MsnProtocolViolationException(
+                                "unexpected switchboard answer to USR: " + WireLog.describe(usr)));
+                    }
+                }));
+    }
+
+    /** As invitee: {@code ANS TrID handle cookie sessionId} → IRO lines → {@code ANS TrID OK}. */
+    CompletableFuture<SwitchboardSession> openAsInvitee(InetSocketAddress address, String cookie, String session) {
+        return opened(connect(address).thenCompose(v -> transact(new AnswerTransaction(),
+                trId -> MsnpCommand.of("ANS", trId, ownHandle, cookie, session), config().requestTimeout())));
+    }
+
+    private CompletableFuture<SwitchboardSession> opened(CompletableFuture<Void> handshake) {
+        return handshake.handle((v, e) -> {
+            if (e == null) {
+                synchronized (lock) {
+                    if (state == State.OPENING) {
+                        state = State.READY;
+                        flushLocked();
+                    }
+                    if (state != State.READY) {
+                        e = closedException("switchboard closed while opening");
+                    }
+                }
+            }
+            if (e != null) {
+                closeWith(DisconnectReason.CONNECTION_LOST);
+                throw Futures.fail(Futures.unwrap(e));
+            }
+            touch();
+            scheduleIdleCheck(config().switchboardIdleTimeout());
+            LOG.debug("{}: open", this);
+            return this;
+        });
+    }
+
+    /** The ANS answer: IRO lines (applied in {@link #handle}), then {@code ANS TrID OK}. */
+    private static final class AnswerTransaction extends Transaction<Void> {
+        AnswerTransaction() {
+            super("ANS");
+        }
+
+        @Override
+        protected Step offer(MsnpCommand reply) {
+            if (reply.is("IRO")) {
+                return Step.CONTINUE;
+            }
+            if (reply.is("ANS") && "OK".equals(reply.param(1))) {
+                future.complete(null);
+                return Step.DONE;
+            }
+            return Step.IGNORED;
+        }
+    }
+
+    // ---- SwitchboardSession ----
+
+    @Override
+    public String sessionId() {
+        return sessionId;
+    }
+
+    @Override
+    public Map<String, String> participants() {
+        synchronized (lock) {
+            Map<String, String> copy = new LinkedHashMap<>();
+            participants.values().forEach(p -> copy.put(p.handle(), p.friendlyName()));
+            return Collections.unmodifiableMap(copy);
+        }
+    }
+
+    @Override
+    public boolean isOpen() {
+        synchronized (lock) {
+            return state == State.READY && !isCloseRequested();
+        }
+    }
+
+    @Override
+    public CompletionStage<Void> invite(String handle) {
+        if (!MsnpNames.isValidHandle(handle)) {
+            throw new IllegalArgumentException("not an MSN account name: " + handle);
+        }
+        String key = ContactList.key(handle);
+        CompletableFuture<Void> joined;
+        synchronized (lock) {
+            if (state != State.READY) {
+                return CompletableFuture.failedFuture(closedException("switchboard closed"));
+            }
+            if (participants.containsKey(key)) {
+                return CompletableFuture.completedFuture(null);
+            }
+            CompletableFuture<Void> existing = invites.get(key);
+            if (existing != null) {
+                return existing;
+            }
+            joined = new CompletableFuture<>();
+            invites.put(key, joined);
+        }
+        request(Set.of("CAL"), "CAL", handle).whenComplete((reply, e) -> {
+            if (e != null) {
+                inviteFailed(key, joined, Futures.unwrap(e));
+                return;
+            }
+            if ("RINGING".equals(reply.param(1)) && reply.param(2) != null) {
+                sessionId = reply.param(2);
+            }
+            Duration limit = config().inviteTimeout();
+            ScheduledFuture<?> timer = schedule(() -> inviteFailed(key, joined,
+                    new MsnTimeoutException(handle + " did not join within " + limit.toMillis() + " ms")), limit);
+            joined.whenComplete((v, x) -> {
+                if (timer != null) {
+                    timer.cancel(false);
+                }
+            });
+        });
+        return joined;
+    }
+
+    /** An invitation failed; when nobody is present or still invited, queued text fails with it. */
+    private void inviteFailed(String key, CompletableFuture<Void> joined, Throwable cause) {
+        List<Outgoing> hopeless = List.of();
+        synchronized (lock) {
+            if (!invites.remove(key, joined)) {
+                return;
+            }
+            if (participants.isEmpty() && invites.isEmpty() && !queue.isEmpty()) {
+                hopeless = new ArrayList<>(queue);
+                queue.clear();
+            }
+        }
+        joined.completeExceptionally(cause);
+        hopeless.forEach(o -> o.done.completeExceptionally(cause));
+    }
+
+    @Override
+    public CompletionStage<Void> sendText(String text, AckMode mode) {
+        Objects.requireNonNull(text, "text");
+        Objects.requireNonNull(mode, "mode");
+        List<MimeMessage> parts = new ArrayList<>();
+        for (String piece : SPLITTER.split(text)) {
+            parts.add(MimeMessage.text(piece));
+        }
+        return submit(parts, mode);
+    }
+
+    @Override
+    public CompletionStage<Void> sendMessage(MimeMessage message, AckMode mode) {
+        Objects.requireNonNull(message, "message");
+        Objects.requireNonNull(mode, "mode");
+        int size = message.toBytes().length;
+        if (size > MsnpLimits.SWITCHBOARD_MAX_PAYLOAD) {
+            throw new IllegalArgumentException("MSG payload of " + size + " bytes exceeds "
+                    + MsnpLimits.SWITCHBOARD_MAX_PAYLOAD);
+        }
+        return submit(List.of(message), mode);
+    }
+
+    @Override
+    public CompletionStage<Void> sendTyping() {
+        Outgoing typing = new Outgoing(MimeMessage.typing(ownHandle), AckMode.U);
+        synchronized (lock) {
+            if (!canWriteLocked()) {
+                return CompletableFuture.completedFuture(null);
+            }
+            writeLocked(typing);
+        }
+        return typing.done;
+    }
+
+    private CompletableFuture<Void> submit(List<MimeMessage> messages, AckMode mode) {
+        List<Outgoing> parts = messages.stream().map(m -> new Outgoing(m, mode)).toList();
+        synchronized (lock) {
+            if (state == State.CLOSED || isCloseRequested()) {
+                return CompletableFuture.failedFuture(closedException("switchboard closed"));
+            }
+            if (canWriteLocked()) {
+                parts.forEach(this::writeLocked);
+            } else if (queue.size() + parts.size() > config().maxQueuedMessages()) {
+                return CompletableFuture.failedFuture(new MsnLimitException("switchboard queue full ("
+                        + config().maxQueuedMessages() + " messages) while waiting for someone to join"));
+            } else {
+                queue.addAll(parts);
+            }
+        }
+        touch();
+        return parts.size() == 1 ? parts.get(0).done : Futures.all(parts.stream().map(p -> p.done).toList());
+    }
+
+    /** Someone other than us is here and the session is up; the queue is then always empty. */
+    private boolean canWriteLocked() {
+        return state == State.READY && !participants.isEmpty() && !isCloseRequested();
+    }
+
+    private void flushLocked() {
+        if (!canWriteLocked()) {
+            return;
+        }
+        while (!queue.isEmpty()) {
+            writeLocked(queue.poll());
+        }
+    }
+
+    /** Writes one MSG; under the lock so that MSGs go out in the order they were sent or queued. */
+    private void writeLocked(Outgoing out) {
+        long trId = trIds.next();
+        if (out.mode != AckMode.U) {
+            unacknowledged.put(trId, out);
+            out.ackTimer = schedule(() -> ackTimedOut(trId), config().ackTimeout());
+        }
+        write(MsnpCommand.withPayload("MSG", out.message.toBytes(), trId, out.mode.name())).whenComplete((v, e) -> {
+            if (e != null) {
+                unacknowledged.remove(trId);
+                out.cancelTimer();
+                out.done.completeExceptionally(Futures.unwrap(e));
+            } else if (out.mode != AckMode.A) {
+                out.done.complete(null);
+            }
+        });
+    }
+
+    private void ackTimedOut(long trId) {
+        Outgoing out = unacknowledged.remove(trId);
+        if (out != null && out.mode == AckMode.A) {
+            out.done.completeExceptionally(new MsnTimeoutException(
+                    "no ACK for MSG " + trId + " within " + config().ackTimeout().toMillis() + " ms"));
+        }
+    }
+
+    @Override
+    public CompletionStage<Void> close() {
+        boolean sayGoodbye;
+        synchronized (lock) {
+            sayGoodbye = state == State.READY && !isCloseRequested();
+        }
+        if (sayGoodbye) {
+            write(MsnpCommand.of("OUT"));
+        }
+        closeAfterFlush(DisconnectReason.LOGGED_OUT);
+        return closedFuture();
+    }
+
+    // ---- inbound ----
+
+    @Override
+    boolean handle(MsnpCommand cmd) {
+        switch (cmd.name()) {
+            case "JOI" -> joined(Params.text(cmd, 0), Params.nameOr(cmd, 1, cmd.param(0)));
+            case "IRO" -> present(Params.text(cmd, 3), Params.nameOr(cmd, 4, cmd.param(3)));
+            case "BYE" -> left(Params.text(cmd, 0), "1".equals(cmd.param(1)));
+            case "MSG" -> received(cmd);
+            case "ACK" -> acknowledged(Params.number(cmd, 0));
+            case "NAK" -> refused(Params.number(cmd, 0));
+            case "OUT" -> closeWith(DisconnectReason.CONNECTION_LOST);
+            default -> {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** An IRO line: someone already here when we joined. */
+    private void present(String handle, String friendly) {
+        if (!handle.equalsIgnoreCase(ownHandle)) {
+            synchronized (lock) {
+                participants.put(ContactList.key(handle), new Participant(handle, friendly));
+            }
+        }
+    }
+
+    private void joined(String handle, String friendly) {
+        if (handle.equalsIgnoreCase(ownHandle)) {
+            return; // the draft's self-JOI; IRO already told us who is here
+        }
+        String key = ContactList.key(handle);
+        CompletableFuture<Void> invite;
+        synchronized (lock) {
+            participants.put(key, new Participant(handle, friendly));
+            invite = invites.remove(key);
+            flushLocked();
+        }
+        touch();
+        fire(l -> l.onParticipantJoined(handle, friendly));
+        if (invite != null) {
+            invite.complete(null);
+        }
+    }
+
+    private void left(String handle, boolean idleTimeout) {
+        boolean nobodyLeft;
+        synchronized (lock) {
+            participants.remove(ContactList.key(handle));
+            nobodyLeft = participants.isEmpty() && invites.isEmpty() && state == State.READY;
+        }
+        fire(l -> l.onParticipantLeft(handle, idleTimeout));
+        if (nobodyLeft) {
+            LOG.debug("{}: the last participant left; closing", this);
+            close();
+        }
+    }
+
+    private void received(MsnpCommand cmd) {
+        String from = Params.text(cmd, 0);
+        String friendly = Params.nameOr(cmd, 1, from);
+        MimeMessage message = MimeMessage.parse(cmd.payload());
+        touch();
+        switch (message.contentType()) {
+            case "text/plain" -> fire(l -> l.onMessage(from, friendly, message));
+            case MimeMessage.CONTROL -> {
+                if (message.header("TypingUser") != null) {
+                    fire(l -> l.onTyping(from));
+                }
+            }
+            default -> LOG.debug("{}: ignoring a {} message from {}", this, message.contentType(), from);
+        }
+    }
+
+    private void acknowledged(long trId) {
+        Outgoing out = unacknowledged.remove(trId);
+        if (out != null) {
+            out.cancelTimer();
+            out.done.complete(null);
+        }
+    }
+
+    private void refused(long trId) {
+        Outgoing out = unacknowledged.remove(trId);
+        if (out == null) {
+            LOG.debug("{}: NAK {} for no waiting message", this, trId);
+            return;
+        }
+        out.cancelTimer();
+        if (out.mode == AckMode.A) {
+            out.done.completeExceptionally(new MsnDeliveryException(trId));
+        } else {
+            fire(l -> l.onDeliveryFailed(out.message));
+        }
+    }
+
+    // ---- idle timeout ----
+
+    private void touch() {
+        lastActivity = System.nanoTime();
+    }
+
+    private void scheduleIdleCheck(Duration delay) {
+        idleTask = schedule(this::checkIdle, delay);
+    }
+
+    private void checkIdle() {
+        if (!isOpen()) {
+            return;
+        }
+        long limit = config().switchboardIdleTimeout().toNanos();
+        long idle = System.nanoTime() - lastActivity;
+        if (idle >= limit) {
+            LOG.debug("{}: idle for {} ms; closing", this, idle / 1_000_000);
+            close();
+        } else {
+            scheduleIdleCheck(Duration.ofNanos(limit - idle));
+        }
+    }
+
+    // ---- end ----
+
+    @Override
+    void onTerminated(DisconnectReason reason) {
+        boolean wasReady;
+        List<Outgoing> unsent;
+        List<CompletableFuture<Void>> waitingInvites;
+        synchronized (lock) {
+            wasReady = state == State.READY;
+            state = State.CLOSED;
+            unsent = new ArrayList<>(queue);
+            queue.clear();
+            waitingInvites = new ArrayList<>(invites.values());
+            invites.clear();
+        }
+        ScheduledFuture<?> idle = idleTask;
+        if (idle != null) {
+            idle.cancel(false);
+        }
+        owner.switchboardClosed(this);
+        MsnConnectionClosedException cause = closedException("switchboard closed");
+        for (Outgoing out : unacknowledged.values()) {
+            out.cancelTimer();
+            out.done.completeExceptionally(cause);
+        }
+        unacknowledged.clear();
+        unsent.forEach(o -> o.done.completeExceptionally(cause));
+        waitingInvites.forEach(f -> f.completeExceptionally(cause));
+        if (wasReady) {
+            LOG.debug("{}: closed", this);
+            fire(SwitchboardListener::onClosed);
+        }
+    }
+
+    private void fire(Consumer<SwitchboardListener> event) {
+        try {
+            event.accept(listener);
+        } catch (RuntimeException e) {
+            LOG.warn("{}: switchboard listener failed", this, e);
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "SB[" + ownHandle + "#" + (sessionId == null ? "?" : sessionId) + "@" + ServerAddress.format(remote()) + "]";
+    }
+}

@@ -1,0 +1,52 @@
+package org.imbridge.msn.client;
+
+import org.imbridge.msn.protocol.MimeMessage;
+
+/**
+ * Events of one {@link SwitchboardSession}. Every method has an empty default. Calls come from a
+ * MINA I/O thread (or the client's timer thread), one at a time per switchboard; implementations must
+ * not block. An exception thrown here is logged and otherwise ignored.
+ */
+public interface SwitchboardListener {
+
+    /** A listener that ignores everything. */
+    SwitchboardListener IGNORE = new SwitchboardListener() {
+    };
+
+    /**
+     * A chat message ({@code text/plain}). Use {@link MimeMessage#bodyText()} for the text (UTF-8, or
+     * ISO-8859-1 when no charset was given) and {@code X-MMS-IM-Format} for fonts and colours.
+     *
+     * @param handle       the sender
+     * @param friendlyName the sender's URL-decoded name as the switchboard reports it (may be stale)
+     */
+    default void onMessage(String handle, String friendlyName, MimeMessage message) {
+    }
+
+    /** {@code handle} is typing (a {@code text/x-msmsgscontrol} TypingUser notice). */
+    default void onTyping(String handle) {
+    }
+
+    /** {@code handle} joined ({@code JOI}). Participants present when we joined are in {@link SwitchboardSession#participants()}. */
+    default void onParticipantJoined(String handle, String friendlyName) {
+    }
+
+    /**
+     * {@code handle} left ({@code BYE}).
+     *
+     * @param idleTimeout true when the server removed them for inactivity ({@code BYE handle 1})
+     */
+    default void onParticipantLeft(String handle, boolean idleTimeout) {
+    }
+
+    /**
+     * A message sent with {@link org.imbridge.msn.protocol.AckMode#N} was refused later ({@code NAK});
+     * its stage had already completed. (Mode A failures complete the stage exceptionally instead.)
+     */
+    default void onDeliveryFailed(MimeMessage undelivered) {
+    }
+
+    /** The switchboard closed: by {@link SwitchboardSession#close()}, idle timeout, the last participant leaving, or the connection ending. Called once. */
+    default void onClosed() {
+    }
+}
