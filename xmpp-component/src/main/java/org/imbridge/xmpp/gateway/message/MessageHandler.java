@@ -1,0 +1,117 @@
+package org.imbridge.xmpp.gateway.message;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Optional;
+import java.util.concurrent.CompletionException;
+
+import org.imbridge.core.model.ChatState;
+import org.imbridge.core.model.DeliveryFailure;
+import org.imbridge.core.model.LegacyAddress;
+import org.imbridge.core.session.SessionManager;
+import org.imbridge.xmpp.gateway.JidMapping;
+import org.imbridge.xmpp.gateway.StanzaSink;
+import org.jivesoftware.smack.packet.Message;
+import org.jivesoftware.smack.packet.MessageBuilder;
+import org.jivesoftware.smack.packet.StanzaBuilder;
+import org.jivesoftware.smack.packet.StanzaError;
+import org.jivesoftware.smackx.chatstates.packet.ChatStateExtension;
+import org.jivesoftware.smackx.receipts.DeliveryReceipt;
+import org.jivesoftware.smackx.receipts.DeliveryReceiptRequest;
+import org.jxmpp.jid.Jid;
+
+/**
+ * Messages from the user: a body to a contact JID goes to the legacy session; a receipt request is
+ * answered with {@code <received/>} once the network confirmed delivery; a message that cannot be
+ * delivered comes back as an error with the reason; {@code <composing/>} becomes a typing notice.
+ * Error messages are never answered (no error loops).
+ */
+public final class MessageHandler {
+
+    private final JidMapping jids;
+    private final SessionManager sessions;
+    private final StanzaSink sink;
+    private final int maxBodyBytes;
+
+    public MessageHandler(JidMapping jids, SessionManager sessions, StanzaSink sink, int maxBodyBytes) {
+        this.jids = jids;
+        this.sessions = sessions;
+        this.sink = sink;
+        this.maxBodyBytes = maxBodyBytes;
+    }
+
+    public void handle(Message message) {
+        if (message.getType() == Message.Type.error || message.getFrom() == null || message.getTo() == null) {
+            return;
+        }
+        Optional<LegacyAddress> contact = jids.toLegacy(message.getTo());
+        if (contact.isEmpty()) {
+            if (jids.isTransport(message.getTo()) && message.getBody() != null) {
+                bounce(message, StanzaError.Condition.feature_not_implemented,
+                        "This is the MSN transport itself; write to your contacts' JIDs (name%hotmail.com@"
+                                + jids.transport() + ")");
+            }
+            return;
+        }
+        String user = message.getFrom().asBareJid().toString();
+        ChatStateExtension state = message.getExtension(ChatStateExtension.class);
+        String body = message.getBody();
+        if (body == null) {
+            if (state != null && state.getChatState() == org.jivesoftware.smackx.chatstates.ChatState.composing) {
+                sessions.sendChatState(user, contact.get(), ChatState.COMPOSING);
+            }
+            return;
+        }
+        if (body.getBytes(StandardCharsets.UTF_8).length > maxBodyBytes) {
+            bounce(message, StanzaError.Condition.not_acceptable,
+                    "The message is larger than the " + maxBodyBytes + " bytes this transport relays");
+            return;
+        }
+        boolean receipt = message.hasExtension(DeliveryReceiptRequest.ELEMENT, DeliveryReceipt.NAMESPACE);
+        sessions.sendMessage(user, contact.get(), body, receipt).whenComplete((v, e) -> {
+            if (e != null) {
+                DeliveryFailure failure = asFailure(e);
+                bounce(message, conditionFor(failure.kind()), failure.userText());
+            } else if (receipt && message.getStanzaId() != null) {
+                sink.send(StanzaBuilder.buildMessage()
+                        .ofType(message.getType())
+                        .from(message.getTo())
+                        .to(message.getFrom())
+                        .addExtension(new DeliveryReceipt(message.getStanzaId()))
+                        .build());
+            }
+        });
+    }
+
+    /** The message back to its sender as an error, with its body so the user sees what was lost. */
+    private void bounce(Message original, StanzaError.Condition condition, String text) {
+        Jid from = original.getTo();
+        MessageBuilder error = StanzaBuilder.buildMessage(original.getStanzaId())
+                .ofType(Message.Type.error)
+                .from(from)
+                .to(original.getFrom())
+                .setError(StanzaError.from(condition, text).build());
+        if (original.getBody() != null) {
+            error.setBody(original.getBody());
+        }
+        if (original.getThread() != null) {
+            error.setThread(original.getThread());
+        }
+        sink.send(error.build());
+    }
+
+    private static DeliveryFailure asFailure(Throwable e) {
+        Throwable t = e instanceof CompletionException && e.getCause() != null ? e.getCause() : e;
+        return t instanceof DeliveryFailure d ? d
+                : new DeliveryFailure(DeliveryFailure.Kind.NOT_DELIVERED, "The message was not delivered: " + t.getMessage());
+    }
+
+    static StanzaError.Condition conditionFor(DeliveryFailure.Kind kind) {
+        return switch (kind) {
+            case RECIPIENT_UNAVAILABLE -> StanzaError.Condition.recipient_unavailable;
+            case NOT_DELIVERED -> StanzaError.Condition.service_unavailable;
+            case TIMEOUT -> StanzaError.Condition.remote_server_timeout;
+            case SESSION_DOWN -> StanzaError.Condition.service_unavailable;
+            case NOT_ACCEPTABLE -> StanzaError.Condition.not_acceptable;
+        };
+    }
+}

@@ -1,0 +1,148 @@
+package org.imbridge.xmpp.gateway.presence;
+
+import java.util.Optional;
+
+import org.imbridge.core.model.Contact;
+import org.imbridge.core.model.LegacyAddress;
+import org.imbridge.core.session.BridgedUser;
+import org.imbridge.core.session.LinkState;
+import org.imbridge.core.session.SessionManager;
+import org.imbridge.xmpp.gateway.JidMapping;
+import org.imbridge.xmpp.gateway.StanzaSink;
+import org.imbridge.xmpp.gateway.bridge.XmppBridgeOutput;
+import org.jivesoftware.smack.packet.Message;
+import org.jivesoftware.smack.packet.Presence;
+import org.jivesoftware.smack.packet.StanzaBuilder;
+import org.jivesoftware.smackx.nick.packet.Nick;
+import org.jxmpp.jid.BareJid;
+import org.jxmpp.jid.Jid;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Presences the user sends to the transport or to contact JIDs. Available and unavailable drive the
+ * legacy session (any resource, to any of our JIDs); probes are answered from what we know;
+ * subscription requests become legacy list changes: subscribe to a contact adds it (FL and AL),
+ * unsubscribe removes it, and approving ({@code subscribed}) or denying ({@code unsubscribed}) a
+ * contact who asked for authorization allows (AL) or blocks (BL) it.
+ */
+public final class PresenceHandler {
+
+    private static final Logger LOG = LoggerFactory.getLogger(PresenceHandler.class);
+
+    private final JidMapping jids;
+    private final SessionManager sessions;
+    private final XmppBridgeOutput output;
+    private final StanzaSink sink;
+
+    public PresenceHandler(JidMapping jids, SessionManager sessions, XmppBridgeOutput output, StanzaSink sink) {
+        this.jids = jids;
+        this.sessions = sessions;
+        this.output = output;
+        this.sink = sink;
+    }
+
+    public void handle(Presence presence) {
+        Jid from = presence.getFrom();
+        Jid to = presence.getTo();
+        if (from == null || to == null || !from.hasLocalpart()) {
+            return;
+        }
+        boolean toTransport = jids.isTransport(to);
+        Optional<LegacyAddress> contact = jids.toLegacy(to);
+        if (!toTransport && contact.isEmpty()) {
+            return;
+        }
+        String user = from.asBareJid().toString();
+        switch (presence.getType()) {
+            case available -> sessions.resourcePresence(user, resource(from), PresenceMapping.fromXmpp(presence),
+                    presence.getPriority());
+            case unavailable -> sessions.resourceGone(user, resource(from));
+            case probe -> answerProbe(user, from, to, contact);
+            case subscribe -> subscribe(user, from.asBareJid(), to, contact, presence);
+            case unsubscribe -> contact.ifPresent(c -> unsubscribe(user, from.asBareJid(), c));
+            case subscribed -> contact.ifPresent(c -> {
+                if (output.takePendingRequest(user, c)) {
+                    withUser(user, u -> u.authorize(c, true), "allow " + c);
+                }
+            });
+            case unsubscribed -> contact.ifPresent(c -> {
+                if (output.takePendingRequest(user, c)) {
+                    withUser(user, u -> u.authorize(c, false), "block " + c);
+                }
+            });
+            default -> { }
+        }
+    }
+
+    private void answerProbe(String user, Jid from, Jid to, Optional<LegacyAddress> contact) {
+        Optional<BridgedUser> bridged = sessions.user(user);
+        org.imbridge.core.model.Presence answer;
+        if (contact.isEmpty()) {
+            boolean online = bridged.map(u -> u.state() == LinkState.ONLINE).orElse(false);
+            answer = online ? org.imbridge.core.model.Presence.AVAILABLE : org.imbridge.core.model.Presence.UNAVAILABLE;
+        } else {
+            answer = bridged.flatMap(u -> u.contact(contact.get())).map(Contact::presence)
+                    .orElse(org.imbridge.core.model.Presence.UNAVAILABLE);
+        }
+        sink.send(PresenceMapping.toXmpp(answer, to, from.asBareJid()));
+    }
+
+    private void subscribe(String user, BareJid userJid, Jid to, Optional<LegacyAddress> contact, Presence request) {
+        if (contact.isEmpty()) {
+            boolean registered = sessions.user(user).isPresent();
+            reply(registered ? Presence.Type.subscribed : Presence.Type.unsubscribed, to, userJid);
+            return;
+        }
+        LegacyAddress address = contact.get();
+        Nick nick = request.getExtension(Nick.class);
+        Optional<BridgedUser> bridged = sessions.user(user);
+        if (bridged.isEmpty()) {
+            reply(Presence.Type.unsubscribed, to, userJid);
+            return;
+        }
+        bridged.get().addContact(address, nick == null ? null : nick.getName(), null).whenComplete((v, e) -> {
+            if (e == null) {
+                reply(Presence.Type.subscribed, to, userJid);
+            } else {
+                reply(Presence.Type.unsubscribed, to, userJid);
+                notice(userJid, "Could not add " + address + " to your MSN contacts: " + rootMessage(e));
+            }
+        });
+    }
+
+    private void unsubscribe(String user, BareJid userJid, LegacyAddress contact) {
+        reply(Presence.Type.unsubscribed, jids.toJid(contact), userJid);
+        withUser(user, u -> u.removeContact(contact), "remove " + contact);
+    }
+
+    private void withUser(String user, java.util.function.Function<BridgedUser, java.util.concurrent.CompletionStage<Void>> op,
+                          String what) {
+        sessions.user(user).ifPresent(u -> op.apply(u).whenComplete((v, e) -> {
+            if (e != null) {
+                LOG.info("{}: could not {}: {}", user, what, rootMessage(e));
+            }
+        }));
+    }
+
+    private void reply(Presence.Type type, Jid from, BareJid to) {
+        sink.send(StanzaBuilder.buildPresence().ofType(type).from(from).to(to).build());
+    }
+
+    private void notice(BareJid user, String text) {
+        sink.send(StanzaBuilder.buildMessage().ofType(Message.Type.headline).from(jids.transport()).to(user)
+                .setBody(text).build());
+    }
+
+    private static String resource(Jid from) {
+        return from.getResourceOrEmpty().toString();
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable t = e;
+        while (t.getCause() != null && (t instanceof java.util.concurrent.CompletionException)) {
+            t = t.getCause();
+        }
+        return t.getMessage();
+    }
+}
