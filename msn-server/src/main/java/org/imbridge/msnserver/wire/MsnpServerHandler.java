@@ -70,10 +70,20 @@ public abstract class MsnpServerHandler<C extends Connection> extends IoHandlerA
         });
     }
 
+    /** MINA appends a hex dump of the whole buffer to decoder errors; keep log lines short. */
+    private static String shortened(String message) {
+        if (message == null) {
+            return "";
+        }
+        int dump = message.indexOf("(Hexdump");
+        String text = dump > 0 ? message.substring(0, dump).trim() : message;
+        return text.length() > 200 ? text.substring(0, 200) + "…" : text;
+    }
+
     @Override
     public void exceptionCaught(IoSession session, Throwable cause) {
         if (cause instanceof ProtocolDecoderException) {
-            LOG.info("{}: closing, bad input: {}", session.getRemoteAddress(), cause.getMessage());
+            LOG.info("{}: closing, bad input: {}", session.getRemoteAddress(), shortened(cause.getMessage()));
         } else if (cause instanceof IOException) {
             LOG.debug("{}: I/O error: {}", session.getRemoteAddress(), cause.toString());
         } else {

@@ -1,5 +1,6 @@
 package org.imbridge.msn.protocol;
 
+import org.apache.mina.core.session.AttributeKey;
 import org.apache.mina.core.session.IoSession;
 import org.apache.mina.filter.codec.ProtocolCodecFactory;
 import org.apache.mina.filter.codec.ProtocolDecoder;
@@ -7,9 +8,15 @@ import org.apache.mina.filter.codec.ProtocolEncoder;
 
 /**
  * The MSNP codec for one side of the connection: a client decodes what servers send, a server what
- * clients send. A new decoder per session (it holds framing state), one shared encoder.
+ * clients send. One decoder per session (it holds framing state), one shared encoder.
+ *
+ * <p>MINA's {@code ProtocolCodecFilter} calls {@link #getDecoder} for every buffer it reads, so the
+ * session's decoder is kept in a session attribute: a fresh decoder per read would lose a command
+ * header whose payload arrives in a later read.
  */
 public final class MsnpCodecFactory implements ProtocolCodecFactory {
+
+    private static final AttributeKey DECODER = new AttributeKey(MsnpCodecFactory.class, "decoder");
 
     private final MsnpDirection inbound;
     private final MsnpLimits limits;
@@ -36,8 +43,17 @@ public final class MsnpCodecFactory implements ProtocolCodecFactory {
         return encoder;
     }
 
+    /** The decoder of {@code session}, created on first use. */
     @Override
     public ProtocolDecoder getDecoder(IoSession session) {
-        return new MsnpDecoder(inbound, limits);
+        ProtocolDecoder decoder = (ProtocolDecoder) session.getAttribute(DECODER);
+        if (decoder == null) {
+            decoder = new MsnpDecoder(inbound, limits);
+            ProtocolDecoder existing = (ProtocolDecoder) session.setAttributeIfAbsent(DECODER, decoder);
+            if (existing != null) {
+                decoder = existing;
+            }
+        }
+        return decoder;
     }
 }
