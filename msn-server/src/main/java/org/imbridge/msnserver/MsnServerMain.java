@@ -30,6 +30,10 @@ public final class MsnServerMain {
     }
 
     public static void main(String[] args) throws InterruptedException {
+        if (System.getProperty("logback.configurationFile") == null) {
+            // before the first logger exists: logs to stderr, stdout stays for the addresses
+            System.setProperty("logback.configurationFile", "msn-server-logback.xml");
+        }
         MsnServer server;
         try {
             server = launch(args, System.out);

@@ -14,6 +14,8 @@ import org.imbridge.msnserver.ticket.SwitchboardTickets;
 import org.imbridge.msnserver.ticket.Ticket;
 import org.imbridge.msnserver.wire.CommandFamily;
 import org.imbridge.msnserver.wire.Params;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * USR and ANS: the two ways into a switchboard (reference §7.1, §7.2).
@@ -25,6 +27,8 @@ import org.imbridge.msnserver.wire.Params;
  * counts close without a reply.
  */
 final class JoinCommands implements CommandFamily<SwitchboardConnection> {
+
+    private static final Logger LOG = LoggerFactory.getLogger(JoinCommands.class);
 
     private final AccountDirectory directory;
     private final OnlineUsers online;
@@ -65,6 +69,8 @@ final class JoinCommands implements CommandFamily<SwitchboardConnection> {
                         && ticket.sessionId().equals(room.sessionId()) && !room.isPresent(handle)
                     : ticket.kind() == Ticket.Kind.CREATE);
         if (!valid) {
+            LOG.info("{}: {} for {} with a bad cookie {}", connection, command.name(), handle,
+                    Ticket.redact(command.param(2)));
             connection.failAndClose(MsnpError.AUTHENTICATION_FAILED, trId, command.name() + " with a bad cookie");
             return;
         }

@@ -19,8 +19,8 @@ public record Ticket(String cookie, Kind kind, String handle, String sessionId, 
         INVITE
     }
 
-    /** The cookie shortened for log lines. */
-    public String redacted() {
+    /** A cookie shortened for log lines (cookies are credentials: never log them in full). */
+    public static String redact(String cookie) {
         return cookie.substring(0, Math.min(4, cookie.length())) + "…";
     }
 }
