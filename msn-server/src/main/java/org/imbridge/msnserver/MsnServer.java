@@ -8,6 +8,7 @@ import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
 import org.apache.mina.core.future.CloseFuture;
+import org.apache.mina.core.service.IoHandler;
 import org.apache.mina.core.service.SimpleIoProcessorPool;
 import org.apache.mina.transport.socket.nio.NioProcessor;
 import org.apache.mina.transport.socket.nio.NioSession;
@@ -102,7 +103,7 @@ public final class MsnServer implements AutoCloseable {
                 dispatchAddress(), notificationAddress(), switchboardAddress());
     }
 
-    private ProtocolListener listen(InetSocketAddress address, org.apache.mina.core.service.IoHandler handler)
+    private ProtocolListener listen(InetSocketAddress address, IoHandler handler)
             throws IOException {
         ProtocolListener listener = ProtocolListener.bind(address, handler, processors);
         listeners.add(listener);

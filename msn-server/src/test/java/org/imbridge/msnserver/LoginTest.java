@@ -236,4 +236,18 @@ class LoginTest {
         c.sendRaw("chg 5 NLN\r\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
         c.expectClosed();
     }
+
+    @Test
+    void garbageClosesOnlyThatConnection() throws IOException {
+        WireClient longLine = net.connectNs("long");
+        longLine.sendRaw("X".repeat(3000).getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+        longLine.expectClosed();
+        WireClient binary = net.connect(net.server.dispatchAddress(), "binary");
+        binary.sendRaw(new byte[] {'V', 'E', 'R', ' ', '1', ' ', (byte) 0xff, (byte) 0xfe, '\r', '\n'});
+        binary.expectClosed();
+        WireClient bareLf = net.connectSb("bare-lf");
+        bareLf.sendRaw("USR 1 a@b.com x\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+        bareLf.expectClosed();
+        net.login("alice@hotmail.com", TestNetwork.ALICE_PASSWORD).sync();
+    }
 }

@@ -4,13 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.net.InetSocketAddress;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.UnaryOperator;
 
 import org.imbridge.msn.protocol.MsnpHashes;
-import org.imbridge.msnserver.account.AccountsFile;
 import org.imbridge.msnserver.account.AccountSpec;
+import org.imbridge.msnserver.account.AccountsFile;
+import org.imbridge.msnserver.notification.ChallengePolicy;
 
 /**
  * A running {@link MsnServer} with the accounts of the reference's example sessions (§16.3) and
@@ -56,7 +58,7 @@ final class TestNetwork implements AutoCloseable {
     TestNetwork(String accountsYaml, UnaryOperator<MsnServerConfig.Builder> tweak) throws IOException {
         List<AccountSpec> accounts = AccountsFile.parse(accountsYaml);
         server = MsnServer.start(tweak.apply(MsnServerConfig.builder()
-                .challenges(org.imbridge.msnserver.notification.ChallengePolicy.manual(java.time.Duration.ofSeconds(50)))
+                .challenges(ChallengePolicy.manual(Duration.ofSeconds(50)))
                 .accounts(accounts)).build());
     }
 

@@ -11,6 +11,8 @@ import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Set;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -176,8 +178,8 @@ final class WireClient implements AutoCloseable {
     }
 
     /** Reads lines until {@code line}; returns the ones before it. */
-    java.util.List<String> skipUntil(String line) {
-        java.util.List<String> skipped = new java.util.ArrayList<>();
+    List<String> skipUntil(String line) {
+        List<String> skipped = new ArrayList<>();
         for (String l = nextLine(); !l.equals(line); l = nextLine()) {
             skipped.add(l);
         }

@@ -1,5 +1,7 @@
 package org.imbridge.msnserver.account;
 
+import java.util.Arrays;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -34,7 +36,7 @@ public record AccountSpec(String email, String password, String nick, boolean ve
         blocked = List.copyOf(blocked);
         Objects.requireNonNull(blp, "blp");
         Objects.requireNonNull(gtc, "gtc");
-        phones = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(phones));
+        phones = Collections.unmodifiableMap(new LinkedHashMap<>(phones));
     }
 
     /** A plain account without contacts and with default settings. */
@@ -46,7 +48,7 @@ public record AccountSpec(String email, String password, String nick, boolean ve
     /** This account with the given contacts (forward + allow list). */
     public AccountSpec withContacts(String... handles) {
         return new AccountSpec(email, password, nick, verified,
-                java.util.Arrays.stream(handles).map(ContactSpec::of).toList(), groups, blocked, blp, gtc,
+                Arrays.stream(handles).map(ContactSpec::of).toList(), groups, blocked, blp, gtc,
                 inboxUnread, foldersUnread, phones);
     }
 
