@@ -136,12 +136,14 @@ public final class MsnClient implements AutoCloseable {
         if (!closed.compareAndSet(false, true)) {
             return;
         }
+        // Sessions first: each says OUT on its switchboards and itself; then whatever is left.
         for (MsnpLink link : List.copyOf(links)) {
             if (link instanceof NotificationConnection ns && ns.isConnected()) {
                 ns.logout();
-            } else {
-                link.closeAfterFlush(DisconnectReason.LOGGED_OUT);
             }
+        }
+        for (MsnpLink link : List.copyOf(links)) {
+            link.closeAfterFlush(DisconnectReason.LOGGED_OUT);
         }
         connector.dispose(true);
         processors.dispose();
