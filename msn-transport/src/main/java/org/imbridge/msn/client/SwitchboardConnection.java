@@ -22,7 +22,6 @@ import org.imbridge.msn.protocol.MimeMessage;
 import org.imbridge.msn.protocol.MsnpCommand;
 import org.imbridge.msn.protocol.MsnpLimits;
 import org.imbridge.msn.protocol.MsnpNames;
-import org.imbridge.msn.protocol.TextSplitter;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -34,7 +33,6 @@ import org.slf4j.LoggerFactory;
 final class SwitchboardConnection extends MsnpLink implements SwitchboardSession {
 
     private static final Logger LOG = LoggerFactory.getLogger(SwitchboardConnection.class);
-    private static final TextSplitter SPLITTER = TextSplitter.forSwitchboard();
 
     private enum State { OPENING, READY, CLOSED }
 
@@ -236,11 +234,7 @@ final class SwitchboardConnection extends MsnpLink implements SwitchboardSession
     public CompletionStage<Void> sendText(String text, AckMode mode) {
         Objects.requireNonNull(text, "text");
         Objects.requireNonNull(mode, "mode");
-        List<MimeMessage> parts = new ArrayList<>();
-        for (String piece : SPLITTER.split(text)) {
-            parts.add(MimeMessage.text(piece));
-        }
-        return submit(parts, mode);
+        return submit(ChatText.messages(text), mode);
     }
 
     @Override
