@@ -52,8 +52,9 @@ import org.slf4j.LoggerFactory;
  * }
  * </pre>
  *
- * <p>{@link #close()} logs every session out and stops the threads; do not call it from a listener or
- * a stage callback (they run on the threads it waits for).
+ * <p>{@link #close()} logs every session out and stops the threads. Called from a listener or a stage
+ * callback (which run on the client's own threads) it cannot wait for those threads, so it stops them
+ * in the background.
  */
 public final class MsnClient implements AutoCloseable {
 
@@ -136,13 +137,25 @@ public final class MsnClient implements AutoCloseable {
         if (!closed.compareAndSet(false, true)) {
             return;
         }
+        // Sessions first: each says OUT on its switchboards and itself; then whatever is left.
         for (MsnpLink link : List.copyOf(links)) {
             if (link instanceof NotificationConnection ns && ns.isConnected()) {
                 ns.logout();
-            } else {
-                link.closeAfterFlush(DisconnectReason.LOGGED_OUT);
             }
         }
+        for (MsnpLink link : List.copyOf(links)) {
+            link.closeAfterFlush(DisconnectReason.LOGGED_OUT);
+        }
+        if (Thread.currentThread() instanceof ClientThread) {
+            Thread stopper = new Thread(this::stopThreads, "msn-client-shutdown");
+            stopper.setDaemon(true);
+            stopper.start();
+        } else {
+            stopThreads();
+        }
+    }
+
+    private void stopThreads() {
         connector.dispose(true);
         processors.dispose();
         timer.shutdownNow();
@@ -231,10 +244,14 @@ public final class MsnClient implements AutoCloseable {
 
     private static ThreadFactory daemonThreads(String prefix) {
         AtomicInteger n = new AtomicInteger();
-        return r -> {
-            Thread t = new Thread(r, prefix + "-" + n.incrementAndGet());
-            t.setDaemon(true);
-            return t;
-        };
+        return r -> new ClientThread(r, prefix + "-" + n.incrementAndGet());
+    }
+
+    /** The client's own threads, so that {@link #close()} can tell when it is called from one. */
+    private static final class ClientThread extends Thread {
+        ClientThread(Runnable task, String name) {
+            super(task, name);
+            setDaemon(true);
+        }
     }
 }

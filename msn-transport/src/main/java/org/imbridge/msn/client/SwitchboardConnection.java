@@ -22,7 +22,6 @@ import org.imbridge.msn.protocol.MimeMessage;
 import org.imbridge.msn.protocol.MsnpCommand;
 import org.imbridge.msn.protocol.MsnpLimits;
 import org.imbridge.msn.protocol.MsnpNames;
-import org.imbridge.msn.protocol.TextSplitter;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -34,7 +33,6 @@ import org.slf4j.LoggerFactory;
 final class SwitchboardConnection extends MsnpLink implements SwitchboardSession {
 
     private static final Logger LOG = LoggerFactory.getLogger(SwitchboardConnection.class);
-    private static final TextSplitter SPLITTER = TextSplitter.forSwitchboard();
 
     private enum State { OPENING, READY, CLOSED }
 
@@ -47,6 +45,8 @@ final class SwitchboardConnection extends MsnpLink implements SwitchboardSession
         final AckMode mode;
         final CompletableFuture<Void> done = new CompletableFuture<>();
         volatile ScheduledFuture<?> ackTimer;
+        long trId;
+        CompletableFuture<Void> written;
 
         Outgoing(MimeMessage message, AckMode mode) {
             this.message = message;
@@ -108,15 +108,17 @@ final class SwitchboardConnection extends MsnpLink implements SwitchboardSession
     private CompletableFuture<SwitchboardSession> opened(CompletableFuture<Void> handshake) {
         return handshake.handle((v, e) -> {
             if (e == null) {
+                List<Outgoing> flushed = List.of();
                 synchronized (lock) {
-                    if (state == State.OPENING) {
+                    if (state == State.OPENING && !isCloseRequested()) {
                         state = State.READY;
-                        flushLocked();
+                        flushed = flushLocked();
                     }
                     if (state != State.READY) {
                         e = closedException("switchboard closed while opening");
                     }
                 }
+                flushed.forEach(this::track);
             }
             if (e != null) {
                 closeWith(DisconnectReason.CONNECTION_LOST);
@@ -232,11 +234,7 @@ final class SwitchboardConnection extends MsnpLink implements SwitchboardSession
     public CompletionStage<Void> sendText(String text, AckMode mode) {
         Objects.requireNonNull(text, "text");
         Objects.requireNonNull(mode, "mode");
-        List<MimeMessage> parts = new ArrayList<>();
-        for (String piece : SPLITTER.split(text)) {
-            parts.add(MimeMessage.text(piece));
-        }
-        return submit(parts, mode);
+        return submit(ChatText.messages(text), mode);
     }
 
     @Override
@@ -260,23 +258,29 @@ final class SwitchboardConnection extends MsnpLink implements SwitchboardSession
             }
             writeLocked(typing);
         }
+        track(typing);
         return typing.done;
     }
 
     private CompletableFuture<Void> submit(List<MimeMessage> messages, AckMode mode) {
         List<Outgoing> parts = messages.stream().map(m -> new Outgoing(m, mode)).toList();
+        boolean written = false;
         synchronized (lock) {
             if (state == State.CLOSED || isCloseRequested()) {
                 return CompletableFuture.failedFuture(closedException("switchboard closed"));
             }
             if (canWriteLocked()) {
                 parts.forEach(this::writeLocked);
+                written = true;
             } else if (queue.size() + parts.size() > config().maxQueuedMessages()) {
                 return CompletableFuture.failedFuture(new MsnLimitException("switchboard queue full ("
                         + config().maxQueuedMessages() + " messages) while waiting for someone to join"));
             } else {
                 queue.addAll(parts);
             }
+        }
+        if (written) {
+            parts.forEach(this::track);
         }
         touch();
         return parts.size() == 1 ? parts.get(0).done : Futures.all(parts.stream().map(p -> p.done).toList());
@@ -287,25 +291,36 @@ final class SwitchboardConnection extends MsnpLink implements SwitchboardSession
         return state == State.READY && !participants.isEmpty() && !isCloseRequested();
     }
 
-    private void flushLocked() {
-        if (!canWriteLocked()) {
-            return;
+    /** Writes the queue if someone is present; returns what was written, to {@link #track} outside the lock. */
+    private List<Outgoing> flushLocked() {
+        if (!canWriteLocked() || queue.isEmpty()) {
+            return List.of();
         }
-        while (!queue.isEmpty()) {
-            writeLocked(queue.poll());
-        }
+        List<Outgoing> flushed = new ArrayList<>(queue);
+        queue.clear();
+        flushed.forEach(this::writeLocked);
+        return flushed;
     }
 
-    /** Writes one MSG; under the lock so that MSGs go out in the order they were sent or queued. */
+    /**
+     * Writes one MSG; under the lock so that MSGs go out in the order they were sent or queued. The
+     * outcome is handled by {@link #track}, called after the lock is released, so that completing the
+     * caller's stage never runs foreign code while the lock is held.
+     */
     private void writeLocked(Outgoing out) {
-        long trId = trIds.next();
+        out.trId = trIds.next();
         if (out.mode != AckMode.U) {
+            long trId = out.trId;
             unacknowledged.put(trId, out);
             out.ackTimer = schedule(() -> ackTimedOut(trId), config().ackTimeout());
         }
-        write(MsnpCommand.withPayload("MSG", out.message.toBytes(), trId, out.mode.name())).whenComplete((v, e) -> {
+        out.written = write(MsnpCommand.withPayload("MSG", out.message.toBytes(), out.trId, out.mode.name()));
+    }
+
+    private void track(Outgoing out) {
+        out.written.whenComplete((v, e) -> {
             if (e != null) {
-                unacknowledged.remove(trId);
+                unacknowledged.remove(out.trId);
                 out.cancelTimer();
                 out.done.completeExceptionally(Futures.unwrap(e));
             } else if (out.mode != AckMode.A) {
@@ -369,11 +384,13 @@ final class SwitchboardConnection extends MsnpLink implements SwitchboardSession
         }
         String key = ContactList.key(handle);
         CompletableFuture<Void> invite;
+        List<Outgoing> flushed;
         synchronized (lock) {
             participants.put(key, new Participant(handle, friendly));
             invite = invites.remove(key);
-            flushLocked();
+            flushed = flushLocked();
         }
+        flushed.forEach(this::track);
         touch();
         fire(l -> l.onParticipantJoined(handle, friendly));
         if (invite != null) {

@@ -10,9 +10,9 @@ import java.util.concurrent.CompletionStage;
 
 import org.imbridge.msn.protocol.ListType;
 import org.imbridge.msn.protocol.MsnStatus;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.junit.jupiter.api.Test;
 
 /** List retrieval (SYN and the LST fallback) and list changes (reference §5, §16.3 (b), (c), (h)). */
 class ContactListTest extends ClientTestSupport {

@@ -239,4 +239,29 @@ class NotificationSessionTest extends ClientTestSupport {
         assertThat(events.await(RecordingListener.AddedBy.class).handle()).isEqualTo("bob@hotmail.com");
         assertThat(session.isConnected()).isTrue();
     }
+
+    @Test
+    void closingTheClientFromAListenerLogsOutWithoutDeadlock() throws Exception {
+        NotificationListener closer = new NotificationListener() {
+            @Override
+            public void onContactPresence(String handle, MsnStatus status, String friendlyName) {
+                client.close();
+            }
+
+            @Override
+            public void onDisconnected(DisconnectReason reason) {
+                events.onDisconnected(reason);
+            }
+        };
+        CompletionStage<NotificationSession> login = client().login(ALICE, PASSWORD, server.address(), closer);
+        FakePeer ns = server.accept();
+        serveLogin(ns, "Alice");
+        serveEmptyLists(ns);
+        await(login);
+
+        ns.send("NLN NLN bob@hotmail.com Bob");
+        ns.expectLine("OUT");
+        ns.awaitClosed();
+        assertThat(events.await(RecordingListener.Disconnected.class).reason()).isEqualTo(DisconnectReason.LOGGED_OUT);
+    }
 }

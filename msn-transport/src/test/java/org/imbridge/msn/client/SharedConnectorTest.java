@@ -72,9 +72,9 @@ class SharedConnectorTest {
 
     /** The server's acceptor and I/O threads start with its first connection; start them before counting. */
     private void warmUpServerThreads() throws Exception {
-        try (Socket socket = new Socket(server.address().getAddress(), server.address().getPort())) {
-            Awaitility.await().atMost(Duration.ofSeconds(5)).until(() -> server.connectionCount() == 1);
-        }
+        Socket socket = new Socket(server.address().getAddress(), server.address().getPort());
+        Awaitility.await().atMost(Duration.ofSeconds(5)).until(() -> server.connectionCount() == 1);
+        socket.close();
         Awaitility.await().atMost(Duration.ofSeconds(5)).until(() -> server.openConnections() == 0);
     }
 

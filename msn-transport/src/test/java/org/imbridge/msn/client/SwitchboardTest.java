@@ -218,7 +218,7 @@ class SwitchboardTest extends SwitchboardTestSupport {
 
     @Test
     void idleSwitchboardIsClosed() throws Exception {
-        client(testConfig().switchboardIdleTimeout(Duration.ofMillis(300)).build());
+        client(testConfig().switchboardIdleTimeout(Duration.ofMillis(500)).build());
         OpenSwitchboard open = withBob();
 
         open.peer().expectLine("OUT");
