@@ -86,7 +86,7 @@ public final class ComponentConnection implements AutoCloseable {
     private volatile ComponentState state;
     /** Attempts since the last successful handshake. */
     private int attempt;
-    /** Identifies the current attempt; sessions of earlier attempts are ignored. */
+    /** Identifies the current attempt, so that its session is recognised and older timers do nothing. */
     private int connectionId;
     private ConnectFuture connecting;
     private IoSession session;
@@ -212,9 +212,10 @@ public final class ComponentConnection implements AutoCloseable {
                     current.closeOnFlush();
                     timer = scheduler.schedule(() -> current.closeNow(), config.connectTimeout().toMillis(),
                             TimeUnit.MILLISECONDS);
-                } else {
+                } else if (connecting == null) {
                     releaseResources();
                 }
+                // else connectCompleted releases once the attempt in flight has settled.
             }
         }
         return stopped.copy();
@@ -260,19 +261,27 @@ public final class ComponentConnection implements AutoCloseable {
             connecting = future;
             timer = scheduler.schedule(() -> timedOut(id), config.connectTimeout().toMillis(), TimeUnit.MILLISECONDS);
         }
-        future.addListener(f -> connectCompleted(id, (ConnectFuture) f));
+        future.addListener(f -> connectCompleted((ConnectFuture) f));
     }
 
-    private void connectCompleted(int id, ConnectFuture future) {
-        if (future.isConnected()) {
-            return; // carries on in sessionOpened
-        }
+    private void connectCompleted(ConnectFuture future) {
         synchronized (lock) {
-            if (phase != Phase.CONNECTING || id != connectionId || session != null) {
-                return;
+            if (future != connecting) {
+                return; // timed out and cancelled
             }
             connecting = null;
-            scheduleReconnect("cannot connect to " + address() + ": " + describe(future.getException()));
+            if (phase == Phase.STOPPED) {
+                // stop() came while connecting: release only once this attempt has settled.
+                if (future.isConnected()) {
+                    future.getSession().closeNow().addListener(f -> releaseResources());
+                } else {
+                    releaseResources();
+                }
+            } else if (future.isConnected()) {
+                session = future.getSession(); // carries on in sessionOpened
+            } else {
+                scheduleReconnect("cannot connect to " + address() + ": " + describe(future.getException()));
+            }
         }
     }
 
@@ -309,12 +318,16 @@ public final class ComponentConnection implements AutoCloseable {
 
     void sessionOpened(IoSession newSession) {
         synchronized (lock) {
-            if (phase != Phase.CONNECTING || !isOfCurrentAttempt(newSession) || session != null) {
+            if (session == null && phase == Phase.CONNECTING
+                    && Objects.equals(newSession.getAttribute(CONNECTION_ID), connectionId)) {
+                // MINA completes the connect future only after sessionOpened.
+                session = newSession;
+                connecting = null;
+            }
+            if (newSession != session || phase != Phase.CONNECTING) {
                 newSession.closeNow();
                 return;
             }
-            session = newSession;
-            connecting = null;
             newSession.getConfig().setWriterIdleTime(keepaliveSeconds());
             newSession.write(StreamXml.streamHeader(config.domain().toString()));
         }
@@ -494,10 +507,6 @@ public final class ComponentConnection implements AutoCloseable {
     private void enterStopped(boolean fatal, String reason) {
         phase = Phase.STOPPED;
         cancelTimer();
-        if (connecting != null) {
-            connecting.cancel();
-            connecting = null;
-        }
         if (!pending.isEmpty()) {
             LOG.warn("dropping {} queued outgoing stanzas", pending.size());
             outstanding -= pending.size();
@@ -510,11 +519,13 @@ public final class ComponentConnection implements AutoCloseable {
     }
 
     private void releaseResources() {
-        if (released) {
-            return;
+        synchronized (lock) {
+            if (released) {
+                return;
+            }
+            released = true;
+            cancelTimer();
         }
-        released = true;
-        cancelTimer();
         scheduler.execute(() -> {
             if (ownsConnector) {
                 connector.dispose(true);
@@ -545,10 +556,6 @@ public final class ComponentConnection implements AutoCloseable {
         }
     }
 
-    private boolean isOfCurrentAttempt(IoSession candidate) {
-        return Objects.equals(candidate.getAttribute(CONNECTION_ID), connectionId);
-    }
-
     private int keepaliveSeconds() {
         long seconds = (config.keepaliveInterval().toMillis() + 999) / 1000;
         return (int) Math.max(1, Math.min(Integer.MAX_VALUE, seconds));
@@ -566,10 +573,6 @@ public final class ComponentConnection implements AutoCloseable {
     }
 
     private void configure(NioSocketConnector target) {
-        if (target.getHandler() != null || target.isActive()) {
-            throw new IllegalArgumentException("the connector must be new and dedicated to this component connection:"
-                    + " it gets its own handler and codec");
-        }
         target.getFilterChain().addLast("xmpp-stream", new ProtocolCodecFilter(
                 new ComponentCodecFactory(config.maxStanzaBytes())));
         target.setHandler(new ComponentStreamHandler(this));
@@ -617,6 +620,9 @@ public final class ComponentConnection implements AutoCloseable {
             size--;
             if (size <= max / 2 && from.isReadSuspended()) {
                 from.resumeRead();
+                // The new interest set only takes effect when the I/O thread's select() returns, which
+                // can take a second; a write wakes it up, and whitespace is valid between elements.
+                from.write(StreamXml.KEEPALIVE);
             }
         }
     }
@@ -684,8 +690,15 @@ public final class ComponentConnection implements AutoCloseable {
             return this;
         }
 
-        /** @return the connection, not yet started */
+        /**
+         * @return the connection, not yet started
+         * @throws IllegalArgumentException if the given connector is already in use
+         */
         public ComponentConnection build() {
+            if (connector != null && (connector.getHandler() != null || connector.isActive() || connector.isDisposed())) {
+                throw new IllegalArgumentException("the connector must be new and dedicated to this component"
+                        + " connection: it gets its own handler and codec");
+            }
             return new ComponentConnection(this);
         }
     }
