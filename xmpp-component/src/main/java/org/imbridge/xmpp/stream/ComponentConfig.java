@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.Objects;
 
 import org.jxmpp.jid.DomainBareJid;
+import org.jxmpp.jid.Jid;
 import org.jxmpp.jid.impl.JidCreate;
 import org.jxmpp.stringprep.XmppStringprepException;
 
@@ -106,10 +107,19 @@ public record ComponentConfig(
         if (domain == null || domain.isBlank()) {
             throw new IllegalArgumentException("domain must not be empty");
         }
+        if (!domain.chars().allMatch(c -> c > 0x20 && "'\"<>&@/".indexOf(c) < 0)) {
+            throw new IllegalArgumentException("domain must be a bare domain such as msn.example.org, not '"
+                    + domain + "'");
+        }
         try {
-            return JidCreate.domainBareFrom(domain);
+            Jid jid = JidCreate.from(domain);
+            if (!jid.isDomainBareJid()) {
+                throw new IllegalArgumentException("domain must be a bare domain such as msn.example.org, not '"
+                        + domain + "'");
+            }
+            return jid.asDomainBareJid();
         } catch (XmppStringprepException e) {
-            throw new IllegalArgumentException("domain is not a valid XMPP domain: " + domain, e);
+            throw new IllegalArgumentException("domain is not a valid XMPP domain: '" + domain + "'", e);
         }
     }
 

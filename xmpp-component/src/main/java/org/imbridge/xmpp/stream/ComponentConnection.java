@@ -100,6 +100,7 @@ public final class ComponentConnection implements AutoCloseable {
     private boolean released;
 
     private ComponentConnection(Builder builder) {
+        StanzaCodec.initialize();
         this.config = builder.config;
         this.ownsConnector = builder.connector == null;
         this.connector = ownsConnector ? new NioSocketConnector(1) : builder.connector;

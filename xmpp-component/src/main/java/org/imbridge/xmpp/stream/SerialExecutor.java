@@ -10,7 +10,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Runs tasks one at a time, in submission order, on any underlying executor (even a multi-threaded
- * one). A task that throws is logged and does not stop the ones after it.
+ * one). A task that throws is logged and does not stop the ones after it; one that throws an
+ * {@code Error} ends its thread but the remaining tasks still run.
  */
 final class SerialExecutor implements Executor {
 
@@ -45,19 +46,48 @@ final class SerialExecutor implements Executor {
     }
 
     private void drain() {
-        while (true) {
-            Runnable task;
-            synchronized (tasks) {
-                task = tasks.poll();
-                if (task == null) {
-                    draining = false;
-                    return;
+        boolean drained = false;
+        try {
+            while (true) {
+                Runnable task;
+                synchronized (tasks) {
+                    task = tasks.poll();
+                    if (task == null) {
+                        draining = false;
+                        drained = true;
+                        return;
+                    }
+                }
+                try {
+                    task.run();
+                } catch (RuntimeException e) {
+                    LOG.error("listener failed", e);
                 }
             }
-            try {
-                task.run();
-            } catch (RuntimeException e) {
-                LOG.error("listener failed", e);
+        } finally {
+            if (!drained) {
+                // An Error escaped a task: let it end this thread, but keep the queue moving.
+                synchronized (tasks) {
+                    draining = false;
+                }
+                resume();
+            }
+        }
+    }
+
+    private void resume() {
+        synchronized (tasks) {
+            if (draining || tasks.isEmpty()) {
+                return;
+            }
+            draining = true;
+        }
+        try {
+            delegate.execute(this::drain);
+        } catch (RejectedExecutionException e) {
+            synchronized (tasks) {
+                draining = false;
+                tasks.clear();
             }
         }
     }

@@ -27,7 +27,20 @@ public final class StanzaCodec {
             .withNamespace(ElementWriter.CLIENT_NAMESPACE)
             .build();
 
+    static {
+        PrefixNormalizingParser.install();
+    }
+
     private StanzaCodec() {
+    }
+
+    /**
+     * Makes sure Smack's parser is set up for Aalto on the class path (see
+     * {@link PrefixNormalizingParser}); runs once, when this class is first used. Call it before
+     * using Smack's own parsing elsewhere in the process (e.g. a Smack client in tests).
+     */
+    public static void initialize() {
+        // The static initializer did the work.
     }
 
     /**
@@ -45,11 +58,52 @@ public final class StanzaCodec {
     }
 
     /**
+     * Serializes a stanza so that the server always gets well-formed XML, whatever the text in it:
+     * Smack writes {@code >} unescaped, so {@code ]]>} in a body would be malformed and is written as
+     * {@code ]]&gt;} (Smack writes no CDATA sections, where this would be wrong); characters XML 1.0
+     * does not allow (control characters, unpaired surrogates, U+FFFE/U+FFFF) become U+FFFD.
+     *
      * @param stanza any Smack stanza
      * @return its XML, with no namespace declaration on the stanza element itself
      */
     public static String serialize(Stanza stanza) {
-        return stanza.toXML(OUTGOING).toString();
+        return wellFormed(stanza.toXML(OUTGOING).toString());
+    }
+
+    static String wellFormed(String xml) {
+        StringBuilder fixed = null;
+        for (int i = 0; i < xml.length(); i++) {
+            char c = xml.charAt(i);
+            boolean allowed;
+            boolean pair = false;
+            if (Character.isHighSurrogate(c)) {
+                pair = i + 1 < xml.length() && Character.isLowSurrogate(xml.charAt(i + 1));
+                allowed = pair;
+            } else {
+                allowed = c == '\t' || c == '\n' || c == '\r'
+                        || (c >= 0x20 && c <= 0xD7FF) || (c >= 0xE000 && c <= 0xFFFD);
+            }
+            boolean cdataEnd = c == '>' && i >= 2 && xml.charAt(i - 1) == ']' && xml.charAt(i - 2) == ']';
+            if (fixed == null && (!allowed || cdataEnd)) {
+                fixed = new StringBuilder(xml.length() + 16).append(xml, 0, i);
+            }
+            if (fixed != null) {
+                if (cdataEnd) {
+                    fixed.append("&gt;");
+                } else if (!allowed) {
+                    fixed.append('\uFFFD');
+                } else {
+                    fixed.append(c);
+                    if (pair) {
+                        fixed.append(xml.charAt(i + 1));
+                    }
+                }
+            }
+            if (pair) {
+                i++;
+            }
+        }
+        return fixed == null ? xml : fixed.toString();
     }
 
     /** A top-level element that is well-formed XML but not a stanza Smack can build. */

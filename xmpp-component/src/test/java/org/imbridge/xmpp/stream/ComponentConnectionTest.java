@@ -202,7 +202,7 @@ class ComponentConnectionTest {
         });
         await().atMost(TIMEOUT).until(peer::isClosedByComponent);
         // No reconnect loop: with a 50 ms backoff a retry would have come long before this.
-        await().during(Duration.ofMillis(500)).atMost(TIMEOUT).until(() -> server.connectionCount() == 1);
+        await().during(Duration.ofMillis(300)).atMost(TIMEOUT).until(() -> server.connectionCount() == 1);
         assertThat(states).noneMatch(ComponentState.Reconnecting.class::isInstance);
     }
 
