@@ -107,11 +107,6 @@ final class ElementWriter {
         xml.append('>');
     }
 
-    /** @return true once the element written first has been closed */
-    boolean isComplete() {
-        return scopes.isEmpty() && xml.length() > 0;
-    }
-
     /** @return the serialized element */
     String result() {
         return xml.toString();

@@ -58,6 +58,13 @@ class ProsodyServerTest {
         }
     }
 
+    @Test
+    void aMissingExecutableNamesThePackagesToInstall() {
+        assertThatThrownBy(() -> ProsodyServer.requireExecutable("prosody-that-is-not-installed"))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("apt-get install -y prosody prosody-modules");
+    }
+
     private static void assertLogsIn(ProsodyServer prosody, String user, String password) throws Exception {
         XMPPTCPConnection client = prosody.newClient(user, password);
         try {

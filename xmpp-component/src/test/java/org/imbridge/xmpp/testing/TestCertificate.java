@@ -57,7 +57,7 @@ final class TestCertificate {
         return dir;
     }
 
-    private static void withKeytool(Path dir, String host, String subjectAltName) throws IOException {
+    static void withKeytool(Path dir, String host, String subjectAltName) throws IOException {
         Path keytool = Path.of(System.getProperty("java.home"), "bin", "keytool");
         Path store = dir.resolve("store.p12");
         char[] password = "changeit".toCharArray();
