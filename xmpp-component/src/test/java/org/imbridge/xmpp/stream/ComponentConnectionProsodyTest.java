@@ -11,6 +11,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 
+import org.awaitility.Awaitility;
 import org.imbridge.xmpp.testing.ProsodyExtension;
 import org.imbridge.xmpp.testing.ProsodyServer;
 import org.jivesoftware.smack.filter.StanzaTypeFilter;
@@ -38,6 +39,17 @@ class ComponentConnectionProsodyTest {
     private static final List<Stanza> received = new CopyOnWriteArrayList<>();
     private static final List<ComponentState> states = new CopyOnWriteArrayList<>();
     private static ComponentConnection component;
+
+    @BeforeAll
+    static void fastPolling() {
+        Awaitility.setDefaultPollDelay(Duration.ZERO);
+        Awaitility.setDefaultPollInterval(Duration.ofMillis(10));
+    }
+
+    @AfterAll
+    static void defaultPolling() {
+        Awaitility.reset();
+    }
 
     @BeforeAll
     static void connectComponent() throws Exception {

@@ -17,10 +17,13 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
+import org.awaitility.Awaitility;
 import org.jivesoftware.smack.packet.Message;
 import org.jivesoftware.smack.packet.Stanza;
 import org.jivesoftware.smack.packet.StanzaBuilder;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -36,6 +39,17 @@ class ComponentConnectionTest {
     private final List<ComponentState> states = new CopyOnWriteArrayList<>();
     private final List<Stanza> received = new CopyOnWriteArrayList<>();
     private final List<String> listenerThreads = new CopyOnWriteArrayList<>();
+
+    @BeforeAll
+    static void fastPolling() {
+        Awaitility.setDefaultPollDelay(Duration.ZERO);
+        Awaitility.setDefaultPollInterval(Duration.ofMillis(10));
+    }
+
+    @AfterAll
+    static void defaultPolling() {
+        Awaitility.reset();
+    }
 
     @BeforeEach
     void startServer() throws IOException {

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 
+import org.awaitility.Awaitility;
 import org.imbridge.xmpp.testing.ProsodyExtension;
 import org.imbridge.xmpp.testing.ProsodyServer;
 import org.jivesoftware.smack.filter.StanzaTypeFilter;
@@ -15,6 +16,8 @@ import org.jivesoftware.smack.packet.Message;
 import org.jivesoftware.smack.packet.Stanza;
 import org.jivesoftware.smack.packet.StanzaBuilder;
 import org.jivesoftware.smack.tcp.XMPPTCPConnection;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -28,6 +31,17 @@ class ComponentReconnectProsodyTest {
 
     private final List<Stanza> received = new CopyOnWriteArrayList<>();
     private final List<ComponentState> states = new CopyOnWriteArrayList<>();
+
+    @BeforeAll
+    static void fastPolling() {
+        Awaitility.setDefaultPollDelay(Duration.ZERO);
+        Awaitility.setDefaultPollInterval(Duration.ofMillis(10));
+    }
+
+    @AfterAll
+    static void defaultPolling() {
+        Awaitility.reset();
+    }
 
     @Test
     void reconnectsByItselfAfterTheServerRestartsAndStanzasFlowAgain() throws Exception {
