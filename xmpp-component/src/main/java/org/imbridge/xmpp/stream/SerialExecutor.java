@@ -1,0 +1,94 @@
+package org.imbridge.xmpp.stream;
+
+import java.util.ArrayDeque;
+import java.util.Queue;
+import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs tasks one at a time, in submission order, on any underlying executor (even a multi-threaded
+ * one). A task that throws is logged and does not stop the ones after it; one that throws an
+ * {@code Error} ends its thread but the remaining tasks still run.
+ */
+final class SerialExecutor implements Executor {
+
+    private static final Logger LOG = LoggerFactory.getLogger(SerialExecutor.class);
+
+    private final Executor delegate;
+    private final Queue<Runnable> tasks = new ArrayDeque<>();
+    private boolean draining;
+
+    SerialExecutor(Executor delegate) {
+        this.delegate = delegate;
+    }
+
+    @Override
+    public void execute(Runnable task) {
+        synchronized (tasks) {
+            tasks.add(task);
+            if (draining) {
+                return;
+            }
+            draining = true;
+        }
+        try {
+            delegate.execute(this::drain);
+        } catch (RejectedExecutionException e) {
+            synchronized (tasks) {
+                draining = false;
+                tasks.clear();
+            }
+            LOG.debug("event executor is shut down; dropping events", e);
+        }
+    }
+
+    private void drain() {
+        boolean drained = false;
+        try {
+            while (true) {
+                Runnable task;
+                synchronized (tasks) {
+                    task = tasks.poll();
+                    if (task == null) {
+                        draining = false;
+                        drained = true;
+                        return;
+                    }
+                }
+                try {
+                    task.run();
+                } catch (RuntimeException e) {
+                    LOG.error("listener failed", e);
+                }
+            }
+        } finally {
+            if (!drained) {
+                // An Error escaped a task: let it end this thread, but keep the queue moving.
+                synchronized (tasks) {
+                    draining = false;
+                }
+                resume();
+            }
+        }
+    }
+
+    private void resume() {
+        synchronized (tasks) {
+            if (draining || tasks.isEmpty()) {
+                return;
+            }
+            draining = true;
+        }
+        try {
+            delegate.execute(this::drain);
+        } catch (RejectedExecutionException e) {
+            synchronized (tasks) {
+                draining = false;
+                tasks.clear();
+            }
+        }
+    }
+}

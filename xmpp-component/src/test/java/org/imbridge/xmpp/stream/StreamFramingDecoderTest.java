@@ -1,0 +1,330 @@
+package org.imbridge.xmpp.stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.InstanceOfAssertFactories.type;
+
+import java.io.StringReader;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+import javax.xml.parsers.DocumentBuilderFactory;
+
+import org.apache.mina.core.buffer.IoBuffer;
+import org.apache.mina.filter.codec.ProtocolCodecSession;
+import org.jivesoftware.smack.packet.Message;
+import org.junit.jupiter.api.Test;
+import org.w3c.dom.Document;
+import org.xml.sax.InputSource;
+
+class StreamFramingDecoderTest {
+
+    /** The header Prosody 0.12 sends on a component stream (captured). */
+    static final String PROSODY_HEADER = "<?xml version='1.0'?><stream:stream xmlns:stream='http://etherx.jabber.org/streams'"
+            + " xml:lang='en' id='3a2944d9-e20a-4e61-8f87-a686e13522d8' from='msn.localhost'"
+            + " xmlns='jabber:component:accept'>";
+
+    static final String MESSAGE = "<message from='alice@localhost/pc' to='bob@msn.localhost' type='chat' id='m1'>"
+            + "<body>h\u00e9llo \u20ac \ud83d\ude00 &amp; &lt;tag&gt; ]]&gt;</body>"
+            + "<active xmlns='http://jabber.org/protocol/chatstates'/></message>";
+
+    static final String FULL_STREAM = PROSODY_HEADER + "<handshake/>" + MESSAGE
+            + "\n <presence from='alice@localhost/pc' to='bob@msn.localhost'/></stream:stream>";
+
+    private final ProtocolCodecSession session = new ProtocolCodecSession();
+
+    @Test
+    void decodesHeaderHandshakeStanzasAndEnd() throws Exception {
+        List<Object> events = decode(new StreamFramingDecoder(1024), FULL_STREAM.getBytes(StandardCharsets.UTF_8));
+
+        assertThat(events).hasSize(5);
+        assertThat(events.get(0)).asInstanceOf(type(StreamEvent.Opened.class)).satisfies(opened -> {
+            assertThat(opened.id()).isEqualTo("3a2944d9-e20a-4e61-8f87-a686e13522d8");
+            assertThat(opened.from()).isEqualTo("msn.localhost");
+            assertThat(opened.attributes()).containsEntry("xml:lang", "en");
+        });
+        assertThat(events.get(1)).isInstanceOf(StreamEvent.HandshakeAccepted.class);
+        assertThat(events.get(2)).asInstanceOf(type(StreamEvent.Element.class)).satisfies(element -> {
+            assertThat(element.name()).isEqualTo("message");
+            assertThat(element.namespace()).isEqualTo("jabber:component:accept");
+            assertThat(element.isStanza()).isTrue();
+            assertThat(element.xml()).startsWith("<message xmlns='jabber:client' from='alice@localhost/pc'");
+        });
+        assertThat(events.get(3)).asInstanceOf(type(StreamEvent.Element.class))
+                .extracting(StreamEvent.Element::name).isEqualTo("presence");
+        assertThat(events.get(4)).isInstanceOf(StreamEvent.Closed.class);
+    }
+
+    @Test
+    void reserializedMessageKeepsItsBodyAndExtensionsForSmack() throws Exception {
+        List<Object> events = decode(new StreamFramingDecoder(1024), FULL_STREAM.getBytes(StandardCharsets.UTF_8));
+
+        Message message = (Message) StanzaCodec.parse(((StreamEvent.Element) events.get(2)).xml());
+        assertThat(message.getBody()).isEqualTo("h\u00e9llo \u20ac \ud83d\ude00 & <tag> ]]>");
+        assertThat(message.getType()).isEqualTo(Message.Type.chat);
+        assertThat(message.getStanzaId()).isEqualTo("m1");
+        assertThat(message.getFrom().toString()).isEqualTo("alice@localhost/pc");
+        assertThat(message.hasExtension("active", "http://jabber.org/protocol/chatstates")).isTrue();
+    }
+
+    @Test
+    void byteAtATimeGivesTheSameEvents() throws Exception {
+        byte[] bytes = FULL_STREAM.getBytes(StandardCharsets.UTF_8);
+        List<Object> whole = decode(new StreamFramingDecoder(1024), bytes);
+
+        StreamFramingDecoder decoder = new StreamFramingDecoder(1024);
+        List<Object> events = new ArrayList<>();
+        for (byte b : bytes) {
+            events.addAll(decode(decoder, new byte[] {b}));
+        }
+
+        assertThat(events).isEqualTo(whole);
+    }
+
+    @Test
+    void everySplitPointGivesTheSameEvents() throws Exception {
+        byte[] bytes = FULL_STREAM.getBytes(StandardCharsets.UTF_8);
+        List<Object> whole = decode(new StreamFramingDecoder(1024), bytes);
+
+        for (int split = 1; split < bytes.length; split++) {
+            StreamFramingDecoder decoder = new StreamFramingDecoder(1024);
+            List<Object> events = new ArrayList<>(decode(decoder, Arrays.copyOfRange(bytes, 0, split)));
+            events.addAll(decode(decoder, Arrays.copyOfRange(bytes, split, bytes.length)));
+            assertThat(events).as("split at byte %d", split).isEqualTo(whole);
+        }
+    }
+
+    @Test
+    void multiByteCharacterSplitAcrossReadsIsReassembled() throws Exception {
+        String stanza = "<message to='a@msn.localhost'><body>\ud83d\ude00</body></message>";
+        byte[] bytes = (PROSODY_HEADER + stanza).getBytes(StandardCharsets.UTF_8);
+        int emoji = (PROSODY_HEADER + "<message to='a@msn.localhost'><body>").getBytes(StandardCharsets.UTF_8).length;
+        StreamFramingDecoder decoder = new StreamFramingDecoder(1024);
+
+        List<Object> events = new ArrayList<>(decode(decoder, Arrays.copyOfRange(bytes, 0, emoji + 1)));
+        events.addAll(decode(decoder, Arrays.copyOfRange(bytes, emoji + 1, emoji + 3)));
+        events.addAll(decode(decoder, Arrays.copyOfRange(bytes, emoji + 3, bytes.length)));
+
+        Message message = (Message) StanzaCodec.parse(((StreamEvent.Element) events.get(1)).xml());
+        assertThat(message.getBody()).isEqualTo("\ud83d\ude00");
+    }
+
+    @Test
+    void severalStanzasInOneBufferComeOutInOrder() throws Exception {
+        StringBuilder stream = new StringBuilder(PROSODY_HEADER);
+        for (int i = 0; i < 20; i++) {
+            stream.append("<message id='m").append(i).append("' to='a@msn.localhost'><body>").append(i).append("</body></message>");
+        }
+
+        List<Object> events = decode(new StreamFramingDecoder(1024), stream.toString().getBytes(StandardCharsets.UTF_8));
+
+        assertThat(events).hasSize(21);
+        for (int i = 0; i < 20; i++) {
+            assertThat(((StreamEvent.Element) events.get(i + 1)).xml()).contains("id='m" + i + "'");
+        }
+    }
+
+    @Test
+    void elementOfExactlyTheLimitPassesAndOneByteMoreFails() throws Exception {
+        String stanza = "<message to='a@msn.localhost'><body>" + "x".repeat(300) + "</body></message>";
+        byte[] bytes = (PROSODY_HEADER + stanza).getBytes(StandardCharsets.UTF_8);
+        int size = stanza.getBytes(StandardCharsets.UTF_8).length;
+
+        assertThat(decode(new StreamFramingDecoder(size), bytes)).hasSize(2);
+        assertThatThrownBy(() -> decode(new StreamFramingDecoder(size - 1), bytes))
+                .isInstanceOfSatisfying(XmlStreamException.class,
+                        e -> assertThat(e.condition()).isEqualTo("policy-violation"));
+    }
+
+    @Test
+    void oversizedElementFailsWhileStillArriving() throws Exception {
+        StreamFramingDecoder decoder = new StreamFramingDecoder(1000);
+        decode(decoder, (PROSODY_HEADER + "<message to='a@msn.localhost'><body>").getBytes(StandardCharsets.UTF_8));
+        byte[] text = "x".repeat(400).getBytes(StandardCharsets.UTF_8);
+        decode(decoder, text);
+        decode(decoder, text);
+
+        assertThatThrownBy(() -> decode(decoder, text))
+                .isInstanceOfSatisfying(XmlStreamException.class, e -> {
+                    assertThat(e.condition()).isEqualTo("policy-violation");
+                    assertThat(e.getMessage()).contains("<message>").contains("limit is 1000 bytes");
+                });
+    }
+
+    @Test
+    void oversizedStartTagFailsBeforeTheParserReportsIt() throws Exception {
+        StreamFramingDecoder decoder = new StreamFramingDecoder(1000);
+        decode(decoder, (PROSODY_HEADER + "<message to='").getBytes(StandardCharsets.UTF_8));
+
+        assertThatThrownBy(() -> decode(decoder, "a".repeat(1000).getBytes(StandardCharsets.UTF_8)))
+                .isInstanceOfSatisfying(XmlStreamException.class,
+                        e -> assertThat(e.condition()).isEqualTo("policy-violation"));
+    }
+
+    @Test
+    void whitespaceKeepalivesBetweenElementsDoNotCountTowardsTheLimit() throws Exception {
+        StreamFramingDecoder decoder = new StreamFramingDecoder(200);
+        decode(decoder, PROSODY_HEADER.getBytes(StandardCharsets.UTF_8));
+        for (int i = 0; i < 500; i++) {
+            decode(decoder, " ".getBytes(StandardCharsets.UTF_8));
+        }
+
+        List<Object> events = decode(decoder, "<message to='a@msn.localhost'><body>hi</body></message>"
+                .getBytes(StandardCharsets.UTF_8));
+
+        assertThat(events).singleElement().isInstanceOf(StreamEvent.Element.class);
+    }
+
+    @Test
+    void doctypeIsRejected() {
+        byte[] bytes = ("<?xml version='1.0'?><!DOCTYPE stream:stream>" + PROSODY_HEADER.substring(21))
+                .getBytes(StandardCharsets.UTF_8);
+
+        assertThatThrownBy(() -> decode(new StreamFramingDecoder(1024), bytes))
+                .isInstanceOfSatisfying(XmlStreamException.class,
+                        e -> assertThat(e.condition()).isEqualTo("restricted-xml"));
+    }
+
+    @Test
+    void entityDeclarationsAreRejected() {
+        byte[] bytes = ("<!DOCTYPE lol [<!ENTITY lol 'lol'><!ENTITY lol2 '&lol;&lol;'>]>" + PROSODY_HEADER.substring(21))
+                .getBytes(StandardCharsets.UTF_8);
+
+        assertThatThrownBy(() -> decode(new StreamFramingDecoder(1024), bytes))
+                .isInstanceOf(XmlStreamException.class);
+    }
+
+    @Test
+    void undeclaredEntityReferenceIsRejected() {
+        byte[] bytes = (PROSODY_HEADER + "<message><body>&xxe;</body></message>").getBytes(StandardCharsets.UTF_8);
+
+        assertThatThrownBy(() -> decode(new StreamFramingDecoder(1024), bytes))
+                .isInstanceOfSatisfying(XmlStreamException.class,
+                        e -> assertThat(e.condition()).isEqualTo("restricted-xml"));
+    }
+
+    @Test
+    void malformedXmlFailsAndFurtherInputIsDiscarded() throws Exception {
+        StreamFramingDecoder decoder = new StreamFramingDecoder(1024);
+        byte[] bytes = (PROSODY_HEADER + "<message><body>hi</bdy></message>").getBytes(StandardCharsets.UTF_8);
+
+        assertThatThrownBy(() -> decode(decoder, bytes))
+                .isInstanceOfSatisfying(XmlStreamException.class, e -> {
+                    assertThat(e.condition()).isEqualTo("not-well-formed");
+                    assertThat(e.getMessage()).doesNotContain("Hexdump");
+                });
+        assertThat(decode(decoder, "<message/>".getBytes(StandardCharsets.UTF_8))).isEmpty();
+    }
+
+    @Test
+    void invalidUtf8IsMalformed() {
+        byte[] header = PROSODY_HEADER.getBytes(StandardCharsets.UTF_8);
+        byte[] bytes = Arrays.copyOf(header, header.length + 3);
+        bytes[header.length] = '<';
+        bytes[header.length + 1] = (byte) 0xC3;
+        bytes[header.length + 2] = (byte) 0x28;
+
+        assertThatThrownBy(() -> decode(new StreamFramingDecoder(1024), bytes))
+                .isInstanceOfSatisfying(XmlStreamException.class,
+                        e -> assertThat(e.condition()).isEqualTo("not-well-formed"));
+    }
+
+    @Test
+    void streamErrorCarriesConditionAndText() throws Exception {
+        String error = "<stream:error><not-authorized xmlns='urn:ietf:params:xml:ns:xmpp-streams'/>"
+                + "<text xmlns='urn:ietf:params:xml:ns:xmpp-streams'>Given token does not match calculated token</text>"
+                + "</stream:error></stream:stream>";
+
+        List<Object> events = decode(new StreamFramingDecoder(1024), (PROSODY_HEADER + error).getBytes(StandardCharsets.UTF_8));
+
+        assertThat(events).hasSize(3);
+        assertThat(events.get(1)).isEqualTo(
+                new StreamEvent.ErrorReceived("not-authorized", "Given token does not match calculated token"));
+        assertThat(events.get(2)).isInstanceOf(StreamEvent.Closed.class);
+    }
+
+    @Test
+    void streamErrorAfterHeaderWithoutId() throws Exception {
+        String stream = "<?xml version='1.0'?><stream:stream xmlns:stream='http://etherx.jabber.org/streams' id=''"
+                + " version='1.0' xmlns='jabber:component:accept'><stream:error><host-unknown"
+                + " xmlns='urn:ietf:params:xml:ns:xmpp-streams'/></stream:error></stream:stream>";
+
+        List<Object> events = decode(new StreamFramingDecoder(1024), stream.getBytes(StandardCharsets.UTF_8));
+
+        assertThat(events.get(0)).asInstanceOf(type(StreamEvent.Opened.class))
+                .extracting(StreamEvent.Opened::id).isEqualTo("");
+        assertThat(events.get(1)).isEqualTo(new StreamEvent.ErrorReceived("host-unknown", ""));
+    }
+
+    @Test
+    void otherRootElementIsRejected() {
+        byte[] bytes = "<html xmlns='http://www.w3.org/1999/xhtml'>".getBytes(StandardCharsets.UTF_8);
+
+        assertThatThrownBy(() -> decode(new StreamFramingDecoder(1024), bytes))
+                .isInstanceOfSatisfying(XmlStreamException.class,
+                        e -> assertThat(e.condition()).isEqualTo("invalid-namespace"));
+    }
+
+    @Test
+    void textBetweenStanzasIsRejected() {
+        byte[] bytes = (PROSODY_HEADER + "hello").getBytes(StandardCharsets.UTF_8);
+
+        assertThatThrownBy(() -> decode(new StreamFramingDecoder(1024), bytes))
+                .isInstanceOfSatisfying(XmlStreamException.class,
+                        e -> assertThat(e.condition()).isEqualTo("bad-format"));
+    }
+
+    @Test
+    void reserializedElementDeclaresEveryPrefixItUses() throws Exception {
+        String header = "<stream:stream xmlns='jabber:component:accept' xmlns:stream='http://etherx.jabber.org/streams'"
+                + " xmlns:x='urn:example:x' id='s1'>";
+        String stanza = "<iq type='get' id='q' x:flag='a&apos;b&amp;c&#10;d'><query xmlns='urn:example:q'>"
+                + "<x:item/><item xmlns=''/></query><stream:foo/></iq>";
+
+        List<Object> events = decode(new StreamFramingDecoder(1024), (header + stanza).getBytes(StandardCharsets.UTF_8));
+
+        String xml = ((StreamEvent.Element) events.get(1)).xml();
+        DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
+        factory.setNamespaceAware(true);
+        Document document = factory.newDocumentBuilder().parse(new InputSource(new StringReader(xml)));
+        assertThat(document.getDocumentElement().getNamespaceURI()).isEqualTo("jabber:client");
+        assertThat(document.getDocumentElement().getAttributeNS("urn:example:x", "flag")).isEqualTo("a'b&c\nd");
+        assertThat(document.getElementsByTagNameNS("urn:example:x", "item").getLength()).isEqualTo(1);
+        assertThat(document.getElementsByTagNameNS("", "item").getLength()).isEqualTo(1);
+        assertThat(document.getElementsByTagNameNS("http://etherx.jabber.org/streams", "foo").getLength()).isEqualTo(1);
+        assertThat(document.getElementsByTagNameNS("urn:example:q", "query").getLength()).isEqualTo(1);
+    }
+
+    @Test
+    void commentsAndProcessingInstructionsAreDropped() throws Exception {
+        byte[] bytes = (PROSODY_HEADER + "<message><!-- note --><?pi data?><body>a</body></message>")
+                .getBytes(StandardCharsets.UTF_8);
+
+        List<Object> events = decode(new StreamFramingDecoder(1024), bytes);
+
+        assertThat(((StreamEvent.Element) events.get(1)).xml())
+                .isEqualTo("<message xmlns='jabber:client'><body>a</body></message>");
+    }
+
+    @Test
+    void inputAfterTheEndOfTheStreamIsIgnored() throws Exception {
+        StreamFramingDecoder decoder = new StreamFramingDecoder(1024);
+        List<Object> events = decode(decoder, (PROSODY_HEADER + "</stream:stream>").getBytes(StandardCharsets.UTF_8));
+
+        assertThat(events).last().isInstanceOf(StreamEvent.Closed.class);
+        assertThat(decode(decoder, "<garbage".getBytes(StandardCharsets.UTF_8))).isEmpty();
+    }
+
+    private List<Object> decode(StreamFramingDecoder decoder, byte[] bytes) throws Exception {
+        IoBuffer buffer = IoBuffer.wrap(bytes);
+        try {
+            decoder.decode(session, buffer, session.getDecoderOutput());
+            assertThat(buffer.hasRemaining()).as("decoder consumes the whole buffer").isFalse();
+            return new ArrayList<>(session.getDecoderOutputQueue());
+        } finally {
+            session.getDecoderOutputQueue().clear();
+        }
+    }
+}

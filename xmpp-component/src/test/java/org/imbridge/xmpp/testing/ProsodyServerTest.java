@@ -1,0 +1,87 @@
+package org.imbridge.xmpp.testing;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import org.jivesoftware.smack.tcp.XMPPTCPConnection;
+import org.junit.jupiter.api.Test;
+
+class ProsodyServerTest {
+
+    @Test
+    void startsRegistersUsersSurvivesARestartAndCleansUp() throws Exception {
+        Path directory;
+        try (ProsodyServer prosody = ProsodyServer.builder().start()) {
+            directory = prosody.directory();
+            assertThat(accepts(prosody.c2sPort())).isTrue();
+            assertThat(accepts(prosody.componentPort())).isTrue();
+            assertThat(Files.readString(directory.resolve("prosody.cfg.lua")))
+                    .contains("Component \"msn.localhost\"").doesNotContain("privilege");
+
+            assertThat(prosody.registerUser("alice", "pw")).isEqualTo("alice@localhost");
+            assertLogsIn(prosody, "alice", "pw");
+
+            prosody.kill();
+            assertThat(prosody.isRunning()).isFalse();
+            assertThat(accepts(prosody.c2sPort())).isFalse();
+
+            prosody.start();
+            assertLogsIn(prosody, "alice", "pw");
+        }
+        assertThat(directory).doesNotExist();
+    }
+
+    @Test
+    void privilegeLoadsModPrivilegeOnHostAndComponent() throws Exception {
+        try (ProsodyServer prosody = ProsodyServer.builder().privilege(true).start()) {
+            String config = Files.readString(prosody.directory().resolve("prosody.cfg.lua"));
+            assertThat(config).contains("privileged_entities = { [\"msn.localhost\"] = { roster = \"both\";");
+            assertThat(config.split("modules_enabled = \\{ \"privilege\" }", -1)).hasSize(3);
+            assertThat(prosody.isRunning()).isTrue();
+        }
+    }
+
+    @Test
+    void registeringAnInvalidUserFailsWithProsodysMessage() {
+        try (ProsodyServer prosody = ProsodyServer.builder().create()) {
+            assertThatThrownBy(() -> prosody.registerUser("a b", "pw"))
+                    .isInstanceOf(IllegalStateException.class)
+                    .hasMessageContaining("prosodyctl register a b failed")
+                    .hasMessageContaining("username is invalid");
+        }
+    }
+
+    @Test
+    void aMissingExecutableNamesThePackagesToInstall() {
+        assertThatThrownBy(() -> ProsodyServer.requireExecutable("prosody-that-is-not-installed"))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("apt-get install -y prosody prosody-modules");
+    }
+
+    private static void assertLogsIn(ProsodyServer prosody, String user, String password) throws Exception {
+        XMPPTCPConnection client = prosody.newClient(user, password);
+        try {
+            client.connect().login();
+            assertThat(client.isAuthenticated()).isTrue();
+            assertThat(client.getUser().asBareJid().toString()).isEqualTo(user + "@localhost");
+        } finally {
+            client.disconnect();
+        }
+    }
+
+    private static boolean accepts(int port) {
+        try (Socket socket = new Socket()) {
+            socket.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 500);
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+}
