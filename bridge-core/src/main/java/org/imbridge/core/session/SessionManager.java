@@ -93,6 +93,14 @@ public final class SessionManager {
         return registered;
     }
 
+    /** Whether {@code userJid} is registered with this network (a store look-up, off the caller's thread). */
+    public CompletionStage<Boolean> isRegistered(String userJid) {
+        if (users.containsKey(userJid)) {
+            return CompletableFuture.completedFuture(true);
+        }
+        return CompletableFuture.supplyAsync(() -> store.find(userJid, network.id()).isPresent(), pool);
+    }
+
     /** A resource of {@code userJid} went offline. */
     public void resourceGone(String userJid, String resource) {
         BridgedUser user = users.get(userJid);

@@ -90,8 +90,8 @@ public final class PresenceHandler {
 
     private void subscribe(String user, BareJid userJid, Jid to, Optional<LegacyAddress> contact, Presence request) {
         if (contact.isEmpty()) {
-            boolean registered = sessions.user(user).isPresent();
-            reply(registered ? Presence.Type.subscribed : Presence.Type.unsubscribed, to, userJid);
+            sessions.isRegistered(user).whenComplete((registered, e) ->
+                    reply(Boolean.TRUE.equals(registered) ? Presence.Type.subscribed : Presence.Type.unsubscribed, to, userJid));
             return;
         }
         LegacyAddress address = contact.get();

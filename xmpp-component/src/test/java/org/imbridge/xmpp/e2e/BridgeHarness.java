@@ -1,0 +1,110 @@
+package org.imbridge.xmpp.e2e;
+
+import java.net.InetSocketAddress;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+import org.imbridge.core.registration.RegistrationStore;
+import org.imbridge.core.registration.RegistrationStores;
+import org.imbridge.core.session.SessionPolicy;
+import org.imbridge.msn.bridge.MsnNetwork;
+import org.imbridge.msn.client.MsnClientConfig;
+import org.imbridge.msnserver.MsnServer;
+import org.imbridge.msnserver.MsnServerConfig;
+import org.imbridge.msnserver.account.AccountSpec;
+import org.imbridge.xmpp.gateway.register.UserAllowlist;
+import org.imbridge.xmpp.launcher.Transport;
+import org.imbridge.xmpp.launcher.TransportSettings;
+import org.imbridge.xmpp.testing.ProsodyServer;
+import org.jivesoftware.smack.packet.IQ;
+import org.jivesoftware.smack.roster.Roster;
+import org.jivesoftware.smack.tcp.XMPPTCPConnection;
+import org.jivesoftware.smackx.iqregister.packet.Registration;
+import org.jivesoftware.smackx.xdata.FormField;
+import org.jivesoftware.smackx.xdata.packet.DataForm;
+import org.jxmpp.jid.DomainBareJid;
+import org.jxmpp.jid.impl.JidCreate;
+
+/**
+ * The whole product on loopback: Prosody, our MSN network, the transport between them, and Smack
+ * clients as users. Everything it starts is stopped by {@link #close()}.
+ */
+final class BridgeHarness implements AutoCloseable {
+
+    static final Duration TIMEOUT = Duration.ofSeconds(15);
+
+    final ProsodyServer prosody;
+    final MsnServer msn;
+    final RegistrationStore store;
+    final Transport transport;
+    final DomainBareJid transportJid;
+    private final List<XMPPTCPConnection> clients = new ArrayList<>();
+
+    BridgeHarness(ProsodyServer.Builder prosodySettings, List<AccountSpec> accounts, List<String> allow) throws Exception {
+        prosody = prosodySettings.start();
+        msn = MsnServer.start(MsnServerConfig.builder().accounts(accounts).build());
+        store = RegistrationStores.inMemory();
+        MsnNetwork network = new MsnNetwork(msn.dispatchAddress(), MsnClientConfig.defaults());
+        UserAllowlist allowlist = new UserAllowlist(allow);
+        TransportSettings settings = new TransportSettings(prosody.componentConfig().build(), network, store,
+                () -> allowlist, 64 * 1024,
+                new SessionPolicy(Duration.ofMillis(200), Duration.ofSeconds(2), 100, Duration.ofSeconds(20)), 4);
+        transport = Transport.start(settings, stopped -> { }).toCompletableFuture().get(TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+        transportJid = JidCreate.domainBareFrom(prosody.componentDomain());
+    }
+
+    /** A Prosody account for {@code user}, logged in; its roster answers nothing by itself. */
+    XMPPTCPConnection login(String user, String password) throws Exception {
+        prosody.registerUser(user, password);
+        XMPPTCPConnection client = prosody.newClient(user, password);
+        Roster.getInstanceFor(client).setSubscriptionMode(Roster.SubscriptionMode.manual);
+        client.setReplyTimeout(TIMEOUT.toMillis());
+        client.connect().login();
+        clients.add(client);
+        return client;
+    }
+
+    /** Submits the registration form; throws XMPPErrorException on an error reply. */
+    IQ register(XMPPTCPConnection client, String account, String password) throws Exception {
+        DataForm form = DataForm.builder(DataForm.Type.submit)
+                .addField(FormField.hiddenBuilder(FormField.FORM_TYPE).setValue(Registration.NAMESPACE).build())
+                .addField(FormField.textSingleBuilder("username").setValue(account).build())
+                .addField(FormField.textPrivateBuilder("password").setValue(password).build())
+                .build();
+        Registration set = new Registration(Map.of());
+        set.addExtension(form);
+        set.setType(IQ.Type.set);
+        set.setTo(transportJid);
+        return client.createStanzaCollectorAndSend(set).nextResultOrThrow(TIMEOUT.toMillis());
+    }
+
+    IQ unregister(XMPPTCPConnection client) throws Exception {
+        Registration remove = new Registration(Map.of("remove", ""));
+        remove.setType(IQ.Type.set);
+        remove.setTo(transportJid);
+        return client.createStanzaCollectorAndSend(remove).nextResultOrThrow(TIMEOUT.toMillis());
+    }
+
+    InetSocketAddress msnDispatch() {
+        return msn.dispatchAddress();
+    }
+
+    @Override
+    public void close() {
+        for (XMPPTCPConnection c : clients) {
+            c.disconnect();
+        }
+        if (transport != null) {
+            transport.close();
+        }
+        if (msn != null) {
+            msn.stop();
+        }
+        if (prosody != null) {
+            prosody.close();
+        }
+    }
+}
