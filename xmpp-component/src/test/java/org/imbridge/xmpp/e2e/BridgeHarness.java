@@ -37,7 +37,8 @@ final class BridgeHarness implements AutoCloseable {
     static final Duration TIMEOUT = Duration.ofSeconds(15);
 
     final ProsodyServer prosody;
-    final MsnServer msn;
+    volatile MsnServer msn;
+    private final MsnServerConfig msnConfig;
     final RegistrationStore store;
     final Transport transport;
     final DomainBareJid transportJid;
@@ -45,7 +46,13 @@ final class BridgeHarness implements AutoCloseable {
 
     BridgeHarness(ProsodyServer.Builder prosodySettings, List<AccountSpec> accounts, List<String> allow) throws Exception {
         prosody = prosodySettings.start();
-        msn = MsnServer.start(MsnServerConfig.builder().accounts(accounts).build());
+        MsnServer first = MsnServer.start(MsnServerConfig.builder().accounts(accounts).build());
+        msn = first;
+        msnConfig = MsnServerConfig.builder().accounts(accounts)
+                .dispatchPort(first.dispatchAddress().getPort())
+                .notificationPort(first.notificationAddress().getPort())
+                .switchboardPort(first.switchboardAddress().getPort())
+                .build();
         store = RegistrationStores.inMemory();
         MsnNetwork network = new MsnNetwork(msn.dispatchAddress(), MsnClientConfig.defaults());
         UserAllowlist allowlist = new UserAllowlist(allow);
@@ -86,6 +93,12 @@ final class BridgeHarness implements AutoCloseable {
         remove.setType(IQ.Type.set);
         remove.setTo(transportJid);
         return client.createStanzaCollectorAndSend(remove).nextResultOrThrow(TIMEOUT.toMillis());
+    }
+
+    /** Stops our MSN network and starts it again on the same ports (accounts as configured). */
+    void restartMsn() throws Exception {
+        msn.stop();
+        msn = MsnServer.start(msnConfig);
     }
 
     InetSocketAddress msnDispatch() {

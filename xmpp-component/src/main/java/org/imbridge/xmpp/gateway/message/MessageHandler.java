@@ -27,6 +27,8 @@ import org.jxmpp.jid.Jid;
  */
 public final class MessageHandler {
 
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(MessageHandler.class);
+
     private final JidMapping jids;
     private final SessionManager sessions;
     private final StanzaSink sink;
@@ -53,7 +55,7 @@ public final class MessageHandler {
             return;
         }
         String user = message.getFrom().asBareJid().toString();
-        ChatStateExtension state = message.getExtension(ChatStateExtension.class);
+        ChatStateExtension state = (ChatStateExtension) message.getExtension(ChatStateExtension.NAMESPACE);
         String body = message.getBody();
         if (body == null) {
             if (state != null && state.getChatState() == org.jivesoftware.smackx.chatstates.ChatState.composing) {
@@ -67,7 +69,9 @@ public final class MessageHandler {
             return;
         }
         boolean receipt = message.hasExtension(DeliveryReceiptRequest.ELEMENT, DeliveryReceipt.NAMESPACE);
+        LOG.debug("{} -> {}: {} chars, receipt {}, id {}", user, contact.get(), body.length(), receipt, message.getStanzaId());
         sessions.sendMessage(user, contact.get(), body, receipt).whenComplete((v, e) -> {
+            LOG.debug("{} -> {}: {}", user, contact.get(), e == null ? "delivered" : e.toString());
             if (e != null) {
                 DeliveryFailure failure = asFailure(e);
                 bounce(message, conditionFor(failure.kind()), failure.userText());
