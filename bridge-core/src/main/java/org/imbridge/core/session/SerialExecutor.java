@@ -3,52 +3,91 @@ package org.imbridge.core.session;
 import java.util.ArrayDeque;
 import java.util.Queue;
 import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Runs tasks one at a time, in submission order, on a shared pool: each user gets one, so that the
- * events of one user are handled in order without locks while thousands of users share few threads.
+ * Runs tasks one at a time, in submission order, on any underlying executor (even a multi-threaded
+ * one). A task that throws is logged and does not stop the ones after it; one that throws an
+ * {@code Error} ends its thread but the remaining tasks still run.
  */
 public final class SerialExecutor implements Executor {
 
     private static final Logger LOG = LoggerFactory.getLogger(SerialExecutor.class);
 
-    private final Executor pool;
+    private final Executor delegate;
     private final Queue<Runnable> tasks = new ArrayDeque<>();
-    private boolean running;
+    private boolean draining;
 
-    public SerialExecutor(Executor pool) {
-        this.pool = pool;
+    public SerialExecutor(Executor delegate) {
+        this.delegate = delegate;
     }
 
     @Override
     public void execute(Runnable task) {
         synchronized (tasks) {
             tasks.add(task);
-            if (running) {
+            if (draining) {
                 return;
             }
-            running = true;
+            draining = true;
         }
-        pool.execute(this::drain);
+        try {
+            delegate.execute(this::drain);
+        } catch (RejectedExecutionException e) {
+            synchronized (tasks) {
+                draining = false;
+                tasks.clear();
+            }
+            LOG.debug("event executor is shut down; dropping events", e);
+        }
     }
 
     private void drain() {
-        while (true) {
-            Runnable next;
-            synchronized (tasks) {
-                next = tasks.poll();
-                if (next == null) {
-                    running = false;
-                    return;
+        boolean drained = false;
+        try {
+            while (true) {
+                Runnable task;
+                synchronized (tasks) {
+                    task = tasks.poll();
+                    if (task == null) {
+                        draining = false;
+                        drained = true;
+                        return;
+                    }
+                }
+                try {
+                    task.run();
+                } catch (RuntimeException e) {
+                    LOG.error("listener failed", e);
                 }
             }
-            try {
-                next.run();
-            } catch (RuntimeException e) {
-                LOG.error("task failed", e);
+        } finally {
+            if (!drained) {
+                // An Error escaped a task: let it end this thread, but keep the queue moving.
+                synchronized (tasks) {
+                    draining = false;
+                }
+                resume();
+            }
+        }
+    }
+
+    private void resume() {
+        synchronized (tasks) {
+            if (draining || tasks.isEmpty()) {
+                return;
+            }
+            draining = true;
+        }
+        try {
+            delegate.execute(this::drain);
+        } catch (RejectedExecutionException e) {
+            synchronized (tasks) {
+                draining = false;
+                tasks.clear();
             }
         }
     }

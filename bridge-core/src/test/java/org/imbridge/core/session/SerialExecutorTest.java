@@ -1,4 +1,4 @@
-package org.imbridge.xmpp.stream;
+package org.imbridge.core.session;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
