@@ -7,6 +7,9 @@ import java.util.function.Supplier;
 import org.imbridge.core.network.LegacyNetwork;
 import org.imbridge.core.registration.Registration;
 import org.imbridge.core.registration.RegistrationStore;
+import org.imbridge.core.model.Contact;
+import org.imbridge.core.session.BridgedUser;
+import org.imbridge.core.session.LinkState;
 import org.imbridge.core.session.SessionManager;
 import org.imbridge.core.session.SessionPolicy;
 import org.imbridge.xmpp.gateway.basics.PingHandler;
@@ -28,6 +31,8 @@ import org.jivesoftware.smack.packet.IQ;
 import org.jivesoftware.smack.packet.Message;
 import org.jivesoftware.smack.packet.Presence;
 import org.jivesoftware.smack.packet.Stanza;
+import org.jivesoftware.smack.packet.StanzaBuilder;
+import org.jxmpp.jid.impl.JidCreate;
 import org.jivesoftware.smackx.chatstates.packet.ChatStateExtension;
 import org.jivesoftware.smackx.iqversion.packet.Version;
 import org.jivesoftware.smackx.receipts.DeliveryReceipt;
@@ -43,13 +48,18 @@ public final class Gateway {
     private final PresenceHandler presences;
     private final MessageHandler messages;
     private final SessionManager sessions;
+    private final XmppBridgeOutput output;
+    private final JidMapping jids;
+    private final StanzaSink sink;
 
     public Gateway(JidMapping jids, LegacyNetwork network, RegistrationStore store, StanzaSink sink,
                    Supplier<UserAllowlist> allowlist, int maxBodyBytes, Executor pool,
                    ScheduledExecutorService scheduler, SessionPolicy policy) {
         GatewayProviders.register();
         RosterSync roster = new SubscriptionRosterSync(jids, sink, store, network.id());
-        XmppBridgeOutput output = new XmppBridgeOutput(jids, sink, roster);
+        this.jids = jids;
+        this.sink = sink;
+        this.output = new XmppBridgeOutput(jids, sink, roster);
         this.sessions = new SessionManager(network, store, output, pool, scheduler, policy);
         Features features = new Features()
                 .addTransportFeature(org.jivesoftware.smackx.iqregister.packet.Registration.NAMESPACE)
@@ -89,6 +99,25 @@ public final class Gateway {
             presences.handle(presence);
         } else if (stanza instanceof Message message) {
             messages.handle(message);
+        }
+    }
+
+    /**
+     * After the component stream was re-established: tell every active user again where their
+     * session stands and what their contacts' presences are, and probe the user's presence, since the
+     * server forgot what it had routed to us.
+     */
+    public void reannounce() {
+        for (BridgedUser user : sessions.activeUsers()) {
+            output.linkState(user.userJid(), user.state(), user.state() == LinkState.ONLINE
+                    ? "Connected to " + sessions.network().name() : "Reconnecting to " + sessions.network().name());
+            for (Contact contact : user.contacts()) {
+                if (contact.presence().isOnline()) {
+                    output.contactPresence(user.userJid(), contact.address(), contact.presence());
+                }
+            }
+            sink.send(StanzaBuilder.buildPresence().ofType(Presence.Type.probe).from(jids.transport())
+                    .to(JidCreate.bareFromOrThrowUnchecked(user.userJid())).build());
         }
     }
 

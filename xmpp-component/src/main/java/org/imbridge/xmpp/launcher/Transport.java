@@ -39,12 +39,19 @@ public final class Transport implements AutoCloseable {
         this.scheduler = Executors.newSingleThreadScheduledExecutor(named("imbridge-timer"));
         JidMapping jids = new JidMapping(JidCreate.domainBareFromOrThrowUnchecked(settings.component().domain()));
         ComponentConnection[] holder = new ComponentConnection[1];
+        boolean[] wasOnline = {false};
         this.gateway = new Gateway(jids, settings.network(), settings.store(), stanza -> holder[0].send(stanza),
                 settings.allowlist(), settings.maxBodyBytes(), workers, scheduler, settings.policy());
         this.connection = ComponentConnection.builder(settings.component())
                 .onStanza(gateway::accept)
                 .onStateChange(state -> {
                     LOG.info("component {}: {}", settings.component().domain(), state);
+                    if (state instanceof ComponentState.Online) {
+                        if (wasOnline[0]) {
+                            gateway().reannounce();
+                        }
+                        wasOnline[0] = true;
+                    }
                     if (state instanceof ComponentState.Stopped stopped) {
                         onStopped.accept(stopped);
                     }
