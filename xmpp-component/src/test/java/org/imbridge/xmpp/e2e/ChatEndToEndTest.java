@@ -43,7 +43,13 @@ class ChatEndToEndTest {
                 AccountSpec.of("d3@hotmail.com", "pw", "Dave Three"),
                 AccountSpec.of("e3@hotmail.com", "pw", "Erin Three"),
                 AccountSpec.of("r4@hotmail.com", "pw", "Romeo Four").withContacts("b4@hotmail.com"),
-                AccountSpec.of("b4@hotmail.com", "pw", "Bob Four").withContacts("r4@hotmail.com")),
+                AccountSpec.of("b4@hotmail.com", "pw", "Bob Four").withContacts("r4@hotmail.com"),
+                AccountSpec.of("r5@hotmail.com", "pw", "Romeo Five").withContacts("b5@hotmail.com"),
+                AccountSpec.of("b5@hotmail.com", "pw", "Bob Five").withContacts("r5@hotmail.com"),
+                AccountSpec.of("m5@hotmail.com", "pw", "Mallory Five"),
+                AccountSpec.of("r6@hotmail.com", "pw", "Romeo Six"),
+                AccountSpec.of("r7@hotmail.com", "pw", "Romeo Seven").withContacts("b7@hotmail.com"),
+                AccountSpec.of("b7@hotmail.com", "pw", "Bob Seven").withContacts("r7@hotmail.com")),
                 List.of("*@localhost"));
     }
 
@@ -152,6 +158,65 @@ class ChatEndToEndTest {
             // romeo's client approves: erin is allowed to see romeo
             await().atMost(BridgeHarness.TIMEOUT).until(() ->
                     bridge.msn.listOf("r3@hotmail.com", ListType.AL).contains("e3@hotmail.com"));
+        }
+    }
+
+    @Test
+    void unsubscribingRemovesTheContactAndDenyingBlocksWhoAddedYou() throws Exception {
+        XmppUser romeo = XmppUser.onboard(bridge, "romeo5", "r5@hotmail.com", "pw");
+        Jid bobJid = romeo.contact("b5@hotmail.com");
+        Jid malloryJid = romeo.contact("m5@hotmail.com");
+        romeo.deny.add(malloryJid.toString());
+
+        romeo.send(StanzaBuilder.buildPresence().ofType(Presence.Type.unsubscribe).to(bobJid).build());
+        await().atMost(BridgeHarness.TIMEOUT).until(() ->
+                !bridge.msn.listOf("r5@hotmail.com", ListType.FL).contains("b5@hotmail.com"));
+
+        try (MsnPeer mallory = new MsnPeer(bridge, "m5@hotmail.com", "pw")) {
+            mallory.session.addContact(ListType.FL, "r5@hotmail.com", "Romeo", null).toCompletableFuture()
+                    .get(BridgeHarness.TIMEOUT.toSeconds(), java.util.concurrent.TimeUnit.SECONDS);
+            await().atMost(BridgeHarness.TIMEOUT).until(() ->
+                    bridge.msn.listOf("r5@hotmail.com", ListType.BL).contains("m5@hotmail.com"));
+            assertThat(bridge.msn.listOf("r5@hotmail.com", ListType.AL)).doesNotContain("m5@hotmail.com");
+        }
+    }
+
+    @Test
+    void loggingInElsewhereStopsTheSessionWithAReasonAndNoRetry() throws Exception {
+        XmppUser romeo = XmppUser.onboard(bridge, "romeo6", "r6@hotmail.com", "pw");
+        Jid transport = bridge.transportJid;
+        await().atMost(BridgeHarness.TIMEOUT).until(() -> romeo.lastPresenceFrom(transport).equals("available"));
+
+        try (MsnPeer elsewhere = new MsnPeer(bridge, "r6@hotmail.com", "pw")) {
+            await().atMost(BridgeHarness.TIMEOUT).until(() -> romeo.lastPresenceFrom(transport).equals("unavailable"));
+            assertThat(romeo.presences.get(romeo.presences.size() - 1).getStatus()).contains("another location");
+            assertThat(bridge.transport.gateway().sessions().user("romeo6@localhost").orElseThrow().state())
+                    .isEqualTo(org.imbridge.core.session.LinkState.STOPPED);
+            assertThat(elsewhere.session.isConnected()).isTrue();
+        }
+    }
+
+    @Test
+    void severalResourcesAreCombinedIntoOneMsnStatus() throws Exception {
+        XmppUser romeo = XmppUser.onboard(bridge, "romeo7", "r7@hotmail.com", "pw");
+        org.jivesoftware.smack.tcp.XMPPTCPConnection phone = bridge.prosody.newClient("romeo7", "xmpp-romeo7");
+        org.jivesoftware.smack.roster.Roster.getInstanceFor(phone).setSubscriptionMode(
+                org.jivesoftware.smack.roster.Roster.SubscriptionMode.manual);
+        phone.connect().login("romeo7", "xmpp-romeo7", org.jxmpp.jid.parts.Resourcepart.from("phone"));
+        try {
+            romeo.send(StanzaBuilder.buildPresence().ofType(Presence.Type.available).setMode(Presence.Mode.away)
+                    .setPriority(1).build());
+            phone.sendStanza(StanzaBuilder.buildPresence().ofType(Presence.Type.available).setMode(Presence.Mode.dnd)
+                    .setPriority(5).build());
+            await().atMost(BridgeHarness.TIMEOUT).until(() -> bridge.msn.statusOf("r7@hotmail.com") == MsnStatus.BSY);
+
+            phone.disconnect();
+            await().atMost(BridgeHarness.TIMEOUT).until(() -> bridge.msn.statusOf("r7@hotmail.com") == MsnStatus.AWY);
+
+            romeo.client.sendStanza(StanzaBuilder.buildPresence().ofType(Presence.Type.unavailable).build());
+            await().atMost(BridgeHarness.TIMEOUT).until(() -> !bridge.msn.isOnline("r7@hotmail.com"));
+        } finally {
+            phone.disconnect();
         }
     }
 

@@ -25,6 +25,8 @@ final class XmppUser {
     final List<Message> messages = new CopyOnWriteArrayList<>();
     final List<Presence> presences = new CopyOnWriteArrayList<>();
     private final BridgeHarness bridge;
+    /** Contacts (bare JIDs as strings) whose subscription requests this user denies. */
+    final java.util.Set<String> deny = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     private XmppUser(BridgeHarness bridge, XMPPTCPConnection client) {
         this.bridge = bridge;
@@ -45,7 +47,9 @@ final class XmppUser {
             InterruptedException {
         Presence p = (Presence) stanza;
         presences.add(p);
-        if (p.getType() == Presence.Type.subscribe) {
+        if (p.getType() == Presence.Type.subscribe && deny.contains(p.getFrom().asBareJid().toString())) {
+            client.sendStanza(StanzaBuilder.buildPresence().ofType(Presence.Type.unsubscribed).to(p.getFrom()).build());
+        } else if (p.getType() == Presence.Type.subscribe) {
             client.sendStanza(StanzaBuilder.buildPresence().ofType(Presence.Type.subscribed).to(p.getFrom()).build());
             client.sendStanza(StanzaBuilder.buildPresence().ofType(Presence.Type.subscribe).to(p.getFrom()).build());
         }
