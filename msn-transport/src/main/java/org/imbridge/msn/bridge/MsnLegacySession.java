@@ -1,73 +1,80 @@
 package org.imbridge.msn.bridge;
 
 import java.net.InetSocketAddress;
-import java.util.ArrayList;
-import java.util.LinkedHashSet;
-import java.util.List;
-import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.imbridge.core.model.ChatState;
-import org.imbridge.core.model.Contact;
 import org.imbridge.core.model.DeliveryFailure;
 import org.imbridge.core.model.LegacyAddress;
 import org.imbridge.core.model.Presence;
 import org.imbridge.core.network.DisconnectReason;
 import org.imbridge.core.network.LegacyCredentials;
 import org.imbridge.core.network.LegacySession;
+import org.imbridge.core.network.LoginFailure;
 import org.imbridge.core.network.SessionListener;
 import org.imbridge.msn.client.ContactList;
 import org.imbridge.msn.client.EmailNotification;
 import org.imbridge.msn.client.MsnClient;
-import org.imbridge.msn.client.MsnErrorException;
 import org.imbridge.msn.client.NotificationListener;
 import org.imbridge.msn.client.NotificationSession;
 import org.imbridge.msn.client.SwitchboardInvitation;
 import org.imbridge.msn.client.SystemMessage;
 import org.imbridge.msn.protocol.ListType;
 import org.imbridge.msn.protocol.MsnStatus;
-import org.imbridge.msn.protocol.MsnpError;
+import org.imbridge.msn.protocol.MsnpNames;
 
 /**
- * One user's MSN session as a {@link LegacySession}: logs in, goes to the user's status, reports the
- * forward list as contacts and their ILN/NLN/FLN as presences, turns ADD RL into authorization
- * requests, and chats through {@link Conversations}. Typing notices from MSN become
- * {@link ChatState#COMPOSING}, followed by {@link ChatState#PAUSED} when they stop for six seconds.
+ * One user's MSN session as a {@link LegacySession}, used once: logs in, reports the forward list
+ * ({@link ContactBook}), goes to the user's status, reports contacts' ILN/NLN/FLN as presences, turns
+ * reverse-list entries nobody decided on into authorization requests, chats through
+ * {@link Conversations}, turns typing notices into chat states ({@link IncomingTyping}) and edits
+ * lists through {@link ListEdits}. Events that arrive before the login has completed are covered by
+ * the complete report the login makes.
  */
 final class MsnLegacySession implements LegacySession, NotificationListener, Conversations.Events {
 
-    /** MSN clients repeat typing notices every ~5 s; Gaim expires them after 6 s (reference §8.2). */
-    private static final long TYPING_EXPIRY_MS = 6_000;
+    /** What exists once logged in. */
+    private record Online(NotificationSession ns, Conversations conversations, ListEdits edits) {
+        void close() {
+            conversations.closeAll();
+            ns.logout();
+        }
+    }
 
     private final MsnClient client;
     private final InetSocketAddress dispatch;
     private final LegacyCredentials credentials;
     private final SessionListener listener;
-    private final ScheduledExecutorService scheduler;
-    private final Map<String, ScheduledFuture<?>> typingExpiry = new ConcurrentHashMap<>();
-    private final Map<String, MsnStatus> statuses = new ConcurrentHashMap<>();
-
-    private volatile NotificationSession ns;
-    private volatile Conversations conversations;
-    private volatile boolean loggedOut;
+    private final MsnBridgeSettings settings;
+    private final ContactBook book;
+    private final IncomingTyping typing;
+    private final AtomicBoolean loginStarted = new AtomicBoolean();
+    private volatile Online online;
+    /** Set by logout (or a login that failed half-way): the end of the session is not reported. */
+    private volatile boolean quiet;
 
     MsnLegacySession(MsnClient client, InetSocketAddress dispatch, LegacyCredentials credentials,
-                     SessionListener listener, ScheduledExecutorService scheduler) {
+                     SessionListener listener, ScheduledExecutorService scheduler, MsnBridgeSettings settings) {
         this.client = client;
         this.dispatch = dispatch;
         this.credentials = credentials;
         this.listener = listener;
-        this.scheduler = scheduler;
+        this.settings = settings;
+        this.book = new ContactBook(listener);
+        this.typing = new IncomingTyping(scheduler, settings.typingExpiry(),
+                (handle, state) -> listener.onChatState(LegacyAddress.of(handle), state));
     }
 
     @Override
     public CompletionStage<Void> login(Presence initialPresence) {
+        if (quiet || !loginStarted.compareAndSet(false, true)) {
+            return CompletableFuture.failedFuture(new LoginFailure(LoginFailure.Kind.REFUSED,
+                    "This MSN session was already used; open a new one"));
+        }
         CompletionStage<NotificationSession> login;
         try {
             login = client.login(credentials.account().value(), credentials.password(), dispatch, this);
@@ -76,152 +83,165 @@ final class MsnLegacySession implements LegacySession, NotificationListener, Con
         }
         return login
                 .exceptionallyCompose(e -> CompletableFuture.failedFuture(MsnFailures.login(e)))
-                .thenCompose(session -> {
-                    ns = session;
-                    conversations = new Conversations(session, this, 50);
-                    if (loggedOut) {
-                        session.logout();
-                        return CompletableFuture.failedFuture(new IllegalStateException("logged out during login"));
-                    }
-                    listener.onContactList(contacts(session.contactList()));
-                    promptForUnansweredRequests(session.contactList());
-                    return session.changeStatus(MsnPresenceMapping.toStatus(initialPresence));
-                })
-                .thenRun(listener::onOnline);
+                .thenCompose(session -> loggedIn(session, MsnPresenceMapping.toStatus(initialPresence)));
+    }
+
+    private CompletionStage<Void> loggedIn(NotificationSession session, MsnStatus status) {
+        Online now = new Online(session, new Conversations(session, this, settings), new ListEdits(session));
+        online = now;
+        if (quiet) {
+            now.close();
+            return CompletableFuture.failedFuture(new LoginFailure(LoginFailure.Kind.REFUSED, "Logged out while logging in"));
+        }
+        ContactList list = session.contactList();
+        book.reportAll(list);
+        for (org.imbridge.msn.client.Contact c : list.list(ListType.RL)) {
+            askIfUndecided(list, c.handle(), c.friendlyName());
+        }
+        return session.changeStatus(status).handle((v, e) -> {
+            if (e != null) {
+                quiet = true;
+                now.close();
+                throw new CompletionException(MsnFailures.login(e));
+            }
+            listener.onOnline();
+            return null;
+        });
     }
 
     @Override
     public CompletionStage<Void> setPresence(Presence presence) {
-        NotificationSession session = ns;
-        return session == null ? notConnected() : session.changeStatus(MsnPresenceMapping.toStatus(presence));
+        Online o = online;
+        return o == null ? notConnected() : o.ns().changeStatus(MsnPresenceMapping.toStatus(presence));
     }
 
     @Override
     public CompletionStage<Void> setDisplayName(String name) {
-        NotificationSession session = ns;
-        return session == null ? notConnected() : session.setFriendlyName(name);
+        Online o = online;
+        if (o == null) {
+            return notConnected();
+        }
+        try {
+            return o.ns().setFriendlyName(name);
+        } catch (IllegalArgumentException e) {
+            return CompletableFuture.failedFuture(new DeliveryFailure(DeliveryFailure.Kind.NOT_ACCEPTABLE,
+                    "MSN cannot use this name: " + e.getMessage()));
+        }
     }
 
     @Override
     public CompletionStage<Void> sendMessage(LegacyAddress to, String text, boolean confirm) {
-        Conversations c = conversations;
-        if (c == null) {
+        Online o = online;
+        if (o == null) {
             return notConnected();
         }
-        return c.send(to.value(), text);
+        if (!MsnpNames.isValidHandle(to.value())) {
+            return CompletableFuture.failedFuture(new DeliveryFailure(DeliveryFailure.Kind.RECIPIENT_UNAVAILABLE,
+                    to.value() + " is not an MSN account"));
+        }
+        return o.conversations().send(to.value(), text);
     }
 
+    /** COMPOSING becomes a TypingUser notice (throttled); MSN has no other chat states. */
     @Override
     public void sendChatState(LegacyAddress to, ChatState state) {
-        Conversations c = conversations;
-        if (c != null && state == ChatState.COMPOSING) {
-            c.typing(to.value());
+        Online o = online;
+        if (o == null || state != ChatState.COMPOSING || !MsnpNames.isValidHandle(to.value())) {
+            return;
+        }
+        boolean knownOffline = o.ns().contactList().contact(to.value())
+                .map(c -> c.isOn(ListType.FL) && !c.status().isVisible()).orElse(false);
+        if (!knownOffline) {
+            o.conversations().typing(to.value());
         }
     }
 
     @Override
     public CompletionStage<Void> addContact(LegacyAddress contact, String displayName, String group) {
-        NotificationSession session = ns;
-        if (session == null) {
-            return notConnected();
-        }
-        String name = displayName == null || displayName.isBlank() ? contact.value() : displayName;
-        Integer groupId = groupId(session.contactList(), group);
-        return ignoring(session.addContact(ListType.FL, contact.value(), name, groupId), MsnpError.ALREADY_THERE)
-                .thenCompose(v -> allow(session, contact, name));
+        Online o = online;
+        return o == null ? notConnected()
+                : o.edits().add(contact.value(), displayName, group).thenRun(() -> book.reportChanges(o.ns().contactList()));
     }
 
     @Override
     public CompletionStage<Void> removeContact(LegacyAddress contact) {
-        NotificationSession session = ns;
-        if (session == null) {
-            return notConnected();
-        }
-        return ignoring(session.removeContact(ListType.FL, contact.value(), null), MsnpError.NOT_ON_LIST);
+        Online o = online;
+        return o == null ? notConnected()
+                : o.edits().remove(contact.value()).thenRun(() -> book.reportChanges(o.ns().contactList()));
     }
 
     @Override
     public CompletionStage<Void> authorize(LegacyAddress contact, boolean allow) {
-        NotificationSession session = ns;
-        if (session == null) {
+        Online o = online;
+        if (o == null) {
             return notConnected();
         }
-        String name = session.contactList().contact(contact.value())
-                .map(org.imbridge.msn.client.Contact::friendlyName).orElse(contact.value());
-        return allow ? allow(session, contact, name) : block(session, contact, name);
+        return allow ? o.edits().allow(contact.value()) : o.edits().block(contact.value());
     }
 
     @Override
     public void logout() {
-        loggedOut = true;
-        Conversations c = conversations;
-        if (c != null) {
-            c.closeAll();
+        quiet = true;
+        typing.stop();
+        Online o = online;
+        if (o != null) {
+            o.close();
         }
-        NotificationSession session = ns;
-        if (session != null) {
-            session.logout();
-        }
-        typingExpiry.values().forEach(f -> f.cancel(false));
     }
 
     // ---- NotificationListener ----
 
     @Override
     public void onContactListChanged(ContactList list) {
-        listener.onContactList(contacts(list));
+        if (online != null) {
+            book.reportChanges(list);
+        }
     }
 
     @Override
     public void onContactPresence(String handle, MsnStatus status, String friendlyName) {
-        statuses.put(handle.toLowerCase(java.util.Locale.ROOT), status);
-        listener.onContactPresence(LegacyAddress.of(handle), MsnPresenceMapping.toPresence(status));
+        LegacyAddress address = LegacyAddress.of(handle);
+        Presence presence = MsnPresenceMapping.toPresence(status);
+        listener.onContactPresence(address, presence);
+        if (online != null) {
+            book.reportName(address, friendlyName, presence);
+        }
     }
 
     @Override
     public void onAddedBy(String handle, String friendlyName) {
-        NotificationSession session = ns;
-        boolean decided = session != null && session.contactList().contact(handle)
-                .map(c -> c.isOn(ListType.AL) || c.isOn(ListType.BL)).orElse(false);
-        if (!decided) {
-            listener.onAuthorizationRequest(LegacyAddress.of(handle), friendlyName);
+        Online o = online;
+        if (o != null) {
+            askIfUndecided(o.ns().contactList(), handle, friendlyName);
         }
     }
 
     @Override
     public void onInvitation(SwitchboardInvitation invitation) {
-        Conversations c = conversations;
-        if (c != null) {
-            c.accept(invitation);
+        Online o = online;
+        if (o != null) {
+            o.conversations().accept(invitation);
         }
     }
 
     @Override
     public void onEmailNotification(EmailNotification notification) {
-        if (notification instanceof EmailNotification.Initial initial) {
-            if (initial.inboxUnread() > 0) {
-                listener.onNotice("You have " + initial.inboxUnread() + " unread e-mail"
-                        + (initial.inboxUnread() == 1 ? "" : "s") + " in your Hotmail inbox");
-            }
-        } else if (notification instanceof EmailNotification.NewMail mail) {
-            listener.onNotice("New e-mail from " + mail.from()
-                    + (mail.fromAddress() == null ? "" : " <" + mail.fromAddress() + ">")
-                    + (mail.subject() == null ? "" : ": " + mail.subject()));
-        }
+        MsnNotices.email(notification).ifPresent(listener::onNotice);
     }
 
     @Override
     public void onSystemMessage(SystemMessage message) {
-        listener.onNotice(message.toString());
+        listener.onNotice(MsnNotices.system(message));
     }
 
     @Override
     public void onDisconnected(org.imbridge.msn.client.DisconnectReason reason) {
-        Conversations c = conversations;
-        if (c != null) {
-            c.closeAll();
+        typing.stop();
+        Online o = online;
+        if (o != null) {
+            o.conversations().closeAll();
         }
-        if (loggedOut) {
+        if (quiet) {
             return;
         }
         listener.onDisconnected(switch (reason) {
@@ -237,98 +257,26 @@ final class MsnLegacySession implements LegacySession, NotificationListener, Con
 
     @Override
     public void message(String handle, String text, String threadId) {
-        ScheduledFuture<?> pending = typingExpiry.remove(key(handle));
-        if (pending != null) {
-            pending.cancel(false);
-        }
+        typing.messageFrom(handle);
         listener.onMessage(LegacyAddress.of(handle), text, threadId);
     }
 
     @Override
     public void typing(String handle) {
-        String k = key(handle);
-        ScheduledFuture<?> previous = typingExpiry.put(k, scheduler.schedule(() -> {
-            if (typingExpiry.remove(k) != null) {
-                listener.onChatState(LegacyAddress.of(handle), ChatState.PAUSED);
-            }
-        }, TYPING_EXPIRY_MS, TimeUnit.MILLISECONDS));
-        if (previous != null) {
-            previous.cancel(false);
-        } else {
-            listener.onChatState(LegacyAddress.of(handle), ChatState.COMPOSING);
-        }
+        typing.noticeFrom(handle);
     }
 
     // ---- helpers ----
 
-    private List<Contact> contacts(ContactList list) {
-        List<Contact> out = new ArrayList<>();
-        for (org.imbridge.msn.client.Contact c : list.list(ListType.FL)) {
-            Set<String> groups = new LinkedHashSet<>();
-            for (Integer id : c.groupIds()) {
-                String name = list.groups().get(id);
-                if (name != null && !(id == 0 && list.groups().size() <= 1)) {
-                    groups.add(name);
-                }
-            }
-            MsnStatus status = statuses.getOrDefault(key(c.handle()), c.status());
-            out.add(new Contact(LegacyAddress.of(c.handle()), c.friendlyName(), groups,
-                    MsnPresenceMapping.toPresence(status)));
+    /** Someone has the user on their list and the user has neither allowed nor blocked them (reference §5.1 GTC). */
+    private void askIfUndecided(ContactList list, String handle, String friendlyName) {
+        boolean decided = list.contact(handle).map(c -> c.isOn(ListType.AL) || c.isOn(ListType.BL)).orElse(false);
+        if (!decided) {
+            listener.onAuthorizationRequest(LegacyAddress.of(handle), friendlyName);
         }
-        return out;
-    }
-
-    private void promptForUnansweredRequests(ContactList list) {
-        for (org.imbridge.msn.client.Contact c : list.list(ListType.RL)) {
-            if (!c.isOn(ListType.AL) && !c.isOn(ListType.BL)) {
-                listener.onAuthorizationRequest(LegacyAddress.of(c.handle()), c.friendlyName());
-            }
-        }
-    }
-
-    private CompletionStage<Void> allow(NotificationSession session, LegacyAddress contact, String name) {
-        CompletionStage<Void> unblock = session.contactList().contact(contact.value()).map(c -> c.isOn(ListType.BL)).orElse(false)
-                ? ignoring(session.removeContact(ListType.BL, contact.value(), null), MsnpError.NOT_ON_LIST)
-                : CompletableFuture.completedFuture(null);
-        return unblock.thenCompose(v -> ignoring(session.addContact(ListType.AL, contact.value(), name, null),
-                MsnpError.ALREADY_THERE));
-    }
-
-    private CompletionStage<Void> block(NotificationSession session, LegacyAddress contact, String name) {
-        CompletionStage<Void> unallow = session.contactList().contact(contact.value()).map(c -> c.isOn(ListType.AL)).orElse(false)
-                ? ignoring(session.removeContact(ListType.AL, contact.value(), null), MsnpError.NOT_ON_LIST)
-                : CompletableFuture.completedFuture(null);
-        return unallow.thenCompose(v -> ignoring(session.addContact(ListType.BL, contact.value(), name, null),
-                MsnpError.ALREADY_THERE));
-    }
-
-    private static Integer groupId(ContactList list, String group) {
-        if (group == null || group.isBlank()) {
-            return null;
-        }
-        return list.groups().entrySet().stream().filter(e -> e.getValue().equalsIgnoreCase(group))
-                .map(Map.Entry::getKey).findFirst().orElse(null);
-    }
-
-    /** The stage, with the MSN error {@code harmless} (e.g. 215 already there) treated as success. */
-    private static CompletionStage<Void> ignoring(CompletionStage<?> stage, MsnpError harmless) {
-        return stage.handle((v, e) -> {
-            if (e == null) {
-                return CompletableFuture.<Void>completedFuture(null);
-            }
-            Throwable t = MsnFailures.unwrap(e);
-            if (t instanceof MsnErrorException m && m.error() == harmless) {
-                return CompletableFuture.<Void>completedFuture(null);
-            }
-            return CompletableFuture.<Void>failedFuture(t);
-        }).thenCompose(f -> f);
     }
 
     private static CompletionStage<Void> notConnected() {
         return CompletableFuture.failedFuture(new DeliveryFailure(DeliveryFailure.Kind.SESSION_DOWN, "Not connected to MSN"));
-    }
-
-    private static String key(String handle) {
-        return handle.toLowerCase(java.util.Locale.ROOT);
     }
 }

@@ -1,6 +1,7 @@
 package org.imbridge.msn.bridge;
 
 import java.net.InetSocketAddress;
+import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Executors;
@@ -15,16 +16,38 @@ import org.imbridge.msn.client.MsnClientConfig;
 import org.imbridge.msn.client.NotificationListener;
 import org.imbridge.msn.protocol.MsnpNames;
 
-/** MSN Messenger reached through one dispatch server, all users on one shared {@link MsnClient}. */
+/**
+ * MSN Messenger reached through one dispatch server. Every user's session runs on one shared
+ * {@link MsnClient} (one MINA connector); the adapter adds a single timer thread for typing expiry.
+ *
+ * <pre>
+ * MsnNetwork msn = new MsnNetwork(new InetSocketAddress("messenger.example.org", 1863),
+ *         MsnClientConfig.defaults());
+ * LegacySession s = msn.openSession(credentials, listener);
+ * s.login(Presence.AVAILABLE);
+ * </pre>
+ */
 public final class MsnNetwork implements LegacyNetwork {
 
     private final MsnClient client;
     private final InetSocketAddress dispatch;
+    private final MsnBridgeSettings settings;
     private final ScheduledExecutorService scheduler;
 
+    /** A network with the default adapter settings. */
     public MsnNetwork(InetSocketAddress dispatch, MsnClientConfig config) {
+        this(dispatch, config, MsnBridgeSettings.defaults());
+    }
+
+    /**
+     * @param dispatch where logins start (a dispatch server, or a notification server directly)
+     * @param config   the MSNP client's settings (timeouts, limits, I/O threads)
+     * @param settings the adapter's settings (typing)
+     */
+    public MsnNetwork(InetSocketAddress dispatch, MsnClientConfig config, MsnBridgeSettings settings) {
+        this.dispatch = Objects.requireNonNull(dispatch, "dispatch");
+        this.settings = Objects.requireNonNull(settings, "settings");
         this.client = new MsnClient(config);
-        this.dispatch = dispatch;
         this.scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "msn-bridge-timer");
             t.setDaemon(true);
@@ -49,7 +72,7 @@ public final class MsnNetwork implements LegacyNetwork {
 
     @Override
     public boolean isValidAccount(String account) {
-        return MsnpNames.isValidHandle(account);
+        return account != null && MsnpNames.isValidHandle(account);
     }
 
     @Override
@@ -57,19 +80,26 @@ public final class MsnNetwork implements LegacyNetwork {
         return "MSN account (e-mail address)";
     }
 
+    /** Where logins start. */
+    public InetSocketAddress dispatch() {
+        return dispatch;
+    }
+
+    /** Logs in without going online (no CHG, so nobody sees the user) and logs out again. */
     @Override
     public CompletionStage<Void> verifyCredentials(LegacyCredentials credentials) {
-        if (!isValidAccount(credentials.account().value())) {
-            return CompletableFuture.failedFuture(MsnFailures.login(new IllegalArgumentException("bad handle")));
+        String account = credentials.account().value();
+        if (!isValidAccount(account)) {
+            return CompletableFuture.failedFuture(MsnFailures.login(new IllegalArgumentException("not an MSN account")));
         }
-        return client.login(credentials.account().value(), credentials.password(), dispatch, new NotificationListener() { })
+        return client.login(account, credentials.password(), dispatch, new NotificationListener() { })
                 .exceptionallyCompose(e -> CompletableFuture.failedFuture(MsnFailures.login(e)))
                 .thenCompose(session -> session.logout().exceptionally(e -> null));
     }
 
     @Override
     public LegacySession openSession(LegacyCredentials credentials, SessionListener listener) {
-        return new MsnLegacySession(client, dispatch, credentials, listener, scheduler);
+        return new MsnLegacySession(client, dispatch, credentials, listener, scheduler, settings);
     }
 
     /** The shared client, for statistics. */
@@ -77,6 +107,7 @@ public final class MsnNetwork implements LegacyNetwork {
         return client;
     }
 
+    /** Logs every session out and stops the threads. */
     @Override
     public void close() {
         client.close();

@@ -3,14 +3,20 @@ package org.imbridge.msn.bridge;
 import java.net.InetSocketAddress;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 
 import org.imbridge.core.network.LegacyNetwork;
 import org.imbridge.core.network.LegacyNetworkFactory;
 import org.imbridge.msn.client.MsnClientConfig;
 
-/** Creates {@link MsnNetwork} from settings {@code host} and {@code port} of the dispatch server. */
+/**
+ * Creates {@link MsnNetwork} from the settings {@code host} (default {@code 127.0.0.1}) and
+ * {@code port} (default 1863) of the dispatch server. Registered for {@link java.util.ServiceLoader}.
+ */
 public final class MsnNetworkFactory implements LegacyNetworkFactory {
 
+    static final String DEFAULT_HOST = "127.0.0.1";
+    static final int DEFAULT_PORT = 1863;
     private static final Set<String> KNOWN = Set.of("host", "port");
 
     @Override
@@ -18,15 +24,33 @@ public final class MsnNetworkFactory implements LegacyNetworkFactory {
         return "msn";
     }
 
+    /** @throws IllegalArgumentException naming the setting at fault */
     @Override
     public LegacyNetwork create(Map<String, String> settings) {
+        return new MsnNetwork(dispatch(settings), MsnClientConfig.defaults());
+    }
+
+    /** The dispatch address the settings name; resolved when a login starts, not now. */
+    static InetSocketAddress dispatch(Map<String, String> settings) {
         for (String key : settings.keySet()) {
             if (!KNOWN.contains(key)) {
-                throw new IllegalArgumentException("unknown MSN setting '" + key + "'; known: " + KNOWN);
+                throw new IllegalArgumentException("unknown MSN setting '" + key + "'; known: " + new TreeSet<>(KNOWN));
             }
         }
-        String host = settings.getOrDefault("host", "127.0.0.1");
-        int port = Integer.parseInt(settings.getOrDefault("port", "1863"));
-        return new MsnNetwork(InetSocketAddress.createUnresolved(host, port), MsnClientConfig.defaults());
+        String host = settings.getOrDefault("host", DEFAULT_HOST);
+        if (host == null || host.isBlank() || host.chars().anyMatch(Character::isWhitespace)) {
+            throw new IllegalArgumentException("MSN setting 'host' must be a host name or address, not '" + host + "'");
+        }
+        String portText = settings.getOrDefault("port", String.valueOf(DEFAULT_PORT));
+        int port;
+        try {
+            port = Integer.parseInt(portText == null ? "" : portText.trim());
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("MSN setting 'port' must be a number, not '" + portText + "'");
+        }
+        if (port < 1 || port > 65535) {
+            throw new IllegalArgumentException("MSN setting 'port' must be between 1 and 65535, not " + port);
+        }
+        return InetSocketAddress.createUnresolved(host.trim(), port);
     }
 }

@@ -6,27 +6,29 @@ import org.imbridge.msn.protocol.MsnStatus;
 
 /**
  * MSN states ⇄ presences (the design's table). In: NLN available; AWY, BRB, IDL away; LUN xa; BSY,
- * PHN dnd; HDN and FLN unavailable; the status text names the MSN state when it says more than the
- * show does. Out: available and chat → NLN, away → AWY, xa → IDL (like MSN's own "Idle", what a
- * client sets after longer inactivity), dnd → BSY.
+ * PHN dnd; HDN and FLN unavailable; every online state but NLN carries the name of the MSN state as
+ * status text ("Be Right Back", "Idle", "Out to Lunch" …), so the user sees which one it is. Out:
+ * available and chat → NLN, away → AWY, xa → IDL (MSN's own "Idle", what its client shows after long
+ * inactivity, is the closest to extended away), dnd → BSY, unavailable → HDN (connected but invisible;
+ * only losing the last resource logs out).
  */
 public final class MsnPresenceMapping {
 
     private MsnPresenceMapping() {
     }
 
+    /** The presence of a contact in {@code status}. */
     public static Presence toPresence(MsnStatus status) {
         return switch (status) {
             case NLN -> Presence.AVAILABLE;
-            case AWY -> Presence.of(PresenceShow.AWAY);
-            case BRB, IDL -> new Presence(PresenceShow.AWAY, status.description());
+            case AWY, BRB, IDL -> new Presence(PresenceShow.AWAY, status.description());
             case LUN -> new Presence(PresenceShow.XA, status.description());
-            case BSY -> new Presence(PresenceShow.DND, status.description());
-            case PHN -> new Presence(PresenceShow.DND, status.description());
+            case BSY, PHN -> new Presence(PresenceShow.DND, status.description());
             case HDN, FLN -> Presence.UNAVAILABLE;
         };
     }
 
+    /** The MSN status for the user's own {@code presence}. */
     public static MsnStatus toStatus(Presence presence) {
         return switch (presence.show()) {
             case AVAILABLE, CHAT -> MsnStatus.NLN;
