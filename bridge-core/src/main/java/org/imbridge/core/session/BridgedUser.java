@@ -122,6 +122,9 @@ public final class BridgedUser {
     /** New credentials (re-registration): log in again with them if online. */
     public void updateCredentials(LegacyCredentials newCredentials) {
         executor.execute(() -> {
+            if (newCredentials.equals(credentials)) {
+                return;
+            }
             credentials = newCredentials;
             if (state != LinkState.OFFLINE) {
                 closeSession();

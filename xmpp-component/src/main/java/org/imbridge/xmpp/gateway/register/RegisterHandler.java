@@ -109,7 +109,11 @@ public final class RegisterHandler implements IqHandler {
         }
         LegacyAddress account = LegacyAddress.of(submission.account());
         LegacyCredentials credentials = new LegacyCredentials(account, submission.password());
-        return network.verifyCredentials(credentials)
+        return CompletableFuture.supplyAsync(() -> store.find(user, network.id()), storeExecutor)
+                .thenCompose(existing -> unchanged(existing, credentials)
+                        // a second login with the same account would log the user's live session out
+                        ? CompletableFuture.completedFuture(null)
+                        : network.verifyCredentials(credentials))
                 .thenApplyAsync(ok -> save(user, account.value(), submission.password()), storeExecutor)
                 .handle((saved, failure) -> {
                     if (failure != null) {
@@ -123,6 +127,12 @@ public final class RegisterHandler implements IqHandler {
                     LOG.info("{} {} as {}", user, saved.isNew() ? "registered" : "re-registered", account);
                     return null;
                 });
+    }
+
+    private static boolean unchanged(Optional<Registration> existing, LegacyCredentials credentials) {
+        return existing.isPresent()
+                && existing.get().legacyAccount().equals(credentials.account().value())
+                && existing.get().legacyPassword().equals(credentials.password());
     }
 
     private Saved save(String user, String account, String password) {

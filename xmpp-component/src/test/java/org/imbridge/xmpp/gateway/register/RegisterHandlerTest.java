@@ -98,6 +98,16 @@ class RegisterHandlerTest {
     }
 
     @Test
+    void reRegisteringWithTheSameCredentialsDoesNotLogInAgain() {
+        store.save(Registration.of(USER, "msn", "romeo@hotmail.com", "stored-only"));
+
+        register("r3", USER, "romeo@hotmail.com", "stored-only");
+
+        assertThat(((IQ) awaitStanzas(1).get(0)).getType()).isEqualTo(IQ.Type.result);
+        assertThat(events).containsExactly("update romeo@hotmail.com");
+    }
+
+    @Test
     void getShowsTheCurrentAccountOnceRegistered() {
         router.route(Stanzas.parse("<iq type='get' id='g1' from='" + USER + "/r' to='msn.example.org'>"
                 + "<query xmlns='jabber:iq:register'/></iq>"));
