@@ -148,10 +148,9 @@ public final class BridgedUser {
         CompletableFuture<Void> result = new CompletableFuture<>();
         executor.execute(() -> {
             switch (state) {
-                case ONLINE -> forward(new PendingMessage(to, text, confirm, result, null));
+                case ONLINE -> forward(new PendingMessage(to, text, confirm, result, 0));
                 case CONNECTING, WAITING_TO_RECONNECT -> enqueue(new PendingMessage(to, text, confirm, result,
-                        scheduler.schedule(() -> executor.execute(this::expireQueue),
-                                policy.queuedMessageTtl().toMillis(), TimeUnit.MILLISECONDS)));
+                        System.nanoTime() + policy.queuedMessageTtl().toNanos()));
                 default -> result.completeExceptionally(new DeliveryFailure(DeliveryFailure.Kind.SESSION_DOWN,
                         "You are not connected to " + network.name() + "; go online first"));
             }
@@ -307,31 +306,32 @@ public final class BridgedUser {
 
     // ---- outbound queue ---------------------------------------------------------------------
 
+    /** A message waiting for the session; {@code deadline} in {@link System#nanoTime()} terms. */
     private record PendingMessage(LegacyAddress to, String text, boolean confirm, CompletableFuture<Void> result,
-                                  ScheduledFuture<?> expiry) {
+                                  long deadline) {
     }
 
     private void enqueue(PendingMessage message) {
         if (queue.size() >= policy.maxQueuedMessages()) {
-            message.expiry().cancel(false);
             message.result().completeExceptionally(new DeliveryFailure(DeliveryFailure.Kind.SESSION_DOWN,
                     "Too many messages waiting for the connection to " + network.name()));
             return;
         }
         queue.add(message);
+        scheduler.schedule(() -> executor.execute(this::expireQueue),
+                policy.queuedMessageTtl().toMillis() + 1, TimeUnit.MILLISECONDS);
     }
 
     private void flushQueue() {
         while (!queue.isEmpty()) {
-            PendingMessage m = queue.poll();
-            m.expiry().cancel(false);
-            forward(m);
+            forward(queue.poll());
         }
     }
 
     private void expireQueue() {
+        long now = System.nanoTime();
         queue.removeIf(m -> {
-            if (m.expiry().isDone()) {
+            if (now - m.deadline() >= 0) {
                 m.result().completeExceptionally(new DeliveryFailure(DeliveryFailure.Kind.TIMEOUT,
                         "Could not reconnect to " + network.name() + " in time; message not sent"));
                 return true;
@@ -342,9 +342,7 @@ public final class BridgedUser {
 
     private void failQueue(DeliveryFailure failure) {
         while (!queue.isEmpty()) {
-            PendingMessage m = queue.poll();
-            m.expiry().cancel(false);
-            m.result().completeExceptionally(failure);
+            queue.poll().result().completeExceptionally(failure);
         }
     }
 
