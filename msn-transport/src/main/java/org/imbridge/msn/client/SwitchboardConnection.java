@@ -34,7 +34,12 @@ final class SwitchboardConnection extends MsnpLink implements SwitchboardSession
 
     private static final Logger LOG = LoggerFactory.getLogger(SwitchboardConnection.class);
 
-    private enum State { OPENING, READY, CLOSED }
+    /**
+     * OPENING until USR/ANS OK; READY while the conversation is usable; DESERTED once the last other
+     * participant has left, while the verdicts (ACK/NAK) of mode-A messages already sent are awaited
+     * before closing; CLOSED at the end.
+     */
+    private enum State { OPENING, READY, DESERTED, CLOSED }
 
     private record Participant(String handle, String friendlyName) {
     }
@@ -266,7 +271,7 @@ final class SwitchboardConnection extends MsnpLink implements SwitchboardSession
         List<Outgoing> parts = messages.stream().map(m -> new Outgoing(m, mode)).toList();
         boolean written = false;
         synchronized (lock) {
-            if (state == State.CLOSED || isCloseRequested()) {
+            if (state == State.CLOSED || state == State.DESERTED || isCloseRequested()) {
                 return CompletableFuture.failedFuture(closedException("switchboard closed"));
             }
             if (canWriteLocked()) {
@@ -341,7 +346,7 @@ final class SwitchboardConnection extends MsnpLink implements SwitchboardSession
     public CompletionStage<Void> close() {
         boolean sayGoodbye;
         synchronized (lock) {
-            sayGoodbye = state == State.READY && !isCloseRequested();
+            sayGoodbye = (state == State.READY || state == State.DESERTED) && !isCloseRequested();
         }
         if (sayGoodbye) {
             write(MsnpCommand.of("OUT"));
@@ -403,12 +408,35 @@ final class SwitchboardConnection extends MsnpLink implements SwitchboardSession
         synchronized (lock) {
             participants.remove(ContactList.key(handle));
             nobodyLeft = participants.isEmpty() && invites.isEmpty() && state == State.READY;
+            if (nobodyLeft) {
+                state = State.DESERTED;
+            }
         }
         fire(l -> l.onParticipantLeft(handle, idleTimeout));
         if (nobodyLeft) {
+            closeOnceAnswered();
+        }
+    }
+
+    /**
+     * The last participant left: close, but only after the mode-A messages still waiting have their
+     * verdict. One written just before we read the BYE reached a switchboard with nobody else in it,
+     * and the server's NAK for it follows the BYE; closing at once would report it as "switchboard
+     * closed" instead of a {@link MsnDeliveryException}. Each wait is bounded by the ack timeout.
+     * (Mode N has no positive answer to wait for, so a NAK racing the BYE is not awaited.)
+     */
+    private void closeOnceAnswered() {
+        CompletableFuture<?>[] verdicts = unacknowledged.values().stream()
+                .filter(o -> o.mode == AckMode.A)
+                .map(o -> o.done)
+                .toArray(CompletableFuture<?>[]::new);
+        if (verdicts.length == 0) {
             LOG.debug("{}: the last participant left; closing", this);
             close();
+            return;
         }
+        LOG.debug("{}: the last participant left; closing once {} message(s) are answered", this, verdicts.length);
+        CompletableFuture.allOf(verdicts).whenComplete((v, e) -> close());
     }
 
     private void received(MsnpCommand cmd) {
@@ -481,7 +509,7 @@ final class SwitchboardConnection extends MsnpLink implements SwitchboardSession
         List<Outgoing> unsent;
         List<CompletableFuture<Void>> waitingInvites;
         synchronized (lock) {
-            wasReady = state == State.READY;
+            wasReady = state == State.READY || state == State.DESERTED;
             state = State.CLOSED;
             unsent = new ArrayList<>(queue);
             queue.clear();
