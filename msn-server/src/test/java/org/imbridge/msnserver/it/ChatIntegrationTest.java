@@ -17,6 +17,7 @@ import java.util.concurrent.TimeUnit;
 import org.imbridge.msn.client.MsnClient;
 import org.imbridge.msn.client.MsnConnectionClosedException;
 import org.imbridge.msn.client.MsnDeliveryException;
+import org.imbridge.msn.client.SwitchboardSession;
 import org.imbridge.msn.protocol.AckMode;
 import org.imbridge.msn.protocol.MimeMessage;
 import org.imbridge.msn.protocol.MsnpLimits;
@@ -134,6 +135,23 @@ class ChatIntegrationTest {
     }
 
     @Test
+    void textSentBeforeBobJoinsIsQueuedAndDeliveredInOrderOnceHeJoins() {
+        bothOnline();
+        ConversationEvents aliceEvents = new ConversationEvents();
+        ConversationEvents bobEvents = new ConversationEvents();
+        bob.events().acceptInvitations(() -> bobEvents);
+        SwitchboardSession sb = await(alice.session().openSwitchboard(aliceEvents));
+
+        List<CompletionStage<Void>> sent = List.of(sb.sendText("one", AckMode.A), sb.sendText("два", AckMode.A),
+                sb.sendText("三", AckMode.N));
+        await(sb.invite(BOB));
+
+        sent.forEach(LiveNetwork::await);
+        assertThat(List.of(bobEvents.nextMessageFrom(ALICE).text(), bobEvents.nextMessageFrom(ALICE).text(),
+                bobEvents.nextMessageFrom(ALICE).text())).containsExactly("one", "два", "三");
+    }
+
+    @Test
     void typingNoticesTravelBothWays() {
         bothOnline();
         Chat chat = Chat.open(alice, bob);
@@ -162,6 +180,11 @@ class ChatIntegrationTest {
         assertThat(failureOf(chat.caller().sendText("still there?", AckMode.A)))
                 .isInstanceOf(MsnConnectionClosedException.class);
         assertThat(alice.session().isConnected()).as("the notification session carries on").isTrue();
+
+        Chat again = Chat.open(alice, bob);
+        assertThat(again.caller().sessionId()).isNotEqualTo(sessionId);
+        await(again.caller().sendText("hello again", AckMode.A));
+        assertThat(again.calleeEvents().nextMessageFrom(ALICE).text()).isEqualTo("hello again");
     }
 
     /**

@@ -51,6 +51,7 @@ final class LiveNetwork implements AutoCloseable {
                 groups: [Friends, "Collègues & Co", "Семья"]
                 inboxUnread: 3
                 foldersUnread: 1
+                phones: {PHH: "+49 (30) 123 456", MOB: "Y"}
                 contacts:
                   - {email: bob@hotmail.com, groups: [Friends, "Семья"]}
                   - {email: carol@hotmail.com, nick: "Carol 100% ☺", groups: ["Collègues & Co"]}
@@ -58,6 +59,7 @@ final class LiveNetwork implements AutoCloseable {
               - email: bob@hotmail.com
                 password: bob-secret
                 nick: "Боб Иванов"
+                phones: {PHM: "+7 999 123-45-67", PHW: "1 (222) 3333 ext. 5%"}
                 contacts: [alice@hotmail.com, carol@hotmail.com]
               - email: carol@hotmail.com
                 password: carol-secret

@@ -107,6 +107,11 @@ class LoginIntegrationTest {
         assertThat(seen.contact("bob@hotmail.com").orElseThrow().friendlyName()).isEqualTo("Боб Иванов");
         assertThat(seen.list(ListType.RL)).extracting(Contact::handle)
                 .containsExactlyInAnyOrder("bob@hotmail.com", "carol@hotmail.com", "erin@hotmail.com");
+        assertThat(seen.ownPhones()).as("PRP").isEqualTo(stored.phones())
+                .containsEntry("PHH", "+49 (30) 123 456");
+        assertThat(seen.contact("bob@hotmail.com").orElseThrow().phones()).as("BPR")
+                .isEqualTo(net.server.accounts().find("bob@hotmail.com").phones())
+                .containsEntry("PHW", "1 (222) 3333 ext. 5%");
         assertThat(seen.privacyMode().name()).isEqualTo(stored.privacy().name());
         assertThat(seen.reverseListPrompt().name()).isEqualTo(stored.prompt().name());
         assertThat(alice.events().next(NotificationEvents.ListReady.class).list().contacts())

@@ -14,6 +14,7 @@ import org.imbridge.msnserver.it.LiveNetwork.User;
 import org.imbridge.msnserver.it.NotificationEvents.AddedBy;
 import org.imbridge.msnserver.it.NotificationEvents.Email;
 import org.imbridge.msnserver.it.NotificationEvents.Presence;
+import org.imbridge.msnserver.it.NotificationEvents.RemovedBy;
 import org.imbridge.msnserver.it.NotificationEvents.SystemNotice;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -115,6 +116,21 @@ class PresenceIntegrationTest {
 
         await(dave.session().addContact(ListType.AL, ALICE, "Alice Müller", null));
         assertThat(net.server.listOf(DAVE, ListType.AL)).containsExactly(ALICE);
+    }
+
+    @Test
+    void removingBobFromTheForwardListIsReportedToHim() {
+        User alice = net.online(ALICE);
+        User bob = net.online(BOB);
+
+        ContactList after = await(alice.session().removeContact(ListType.FL, BOB, null));
+
+        assertThat(after.contact(BOB).orElseThrow().isOn(ListType.FL)).isFalse();
+        assertThat(net.server.listOf(ALICE, ListType.FL)).doesNotContain(BOB);
+        assertThat(net.server.listOf(BOB, ListType.RL)).doesNotContain(ALICE);
+        assertThat(bob.events().next(RemovedBy.class)).isEqualTo(new RemovedBy(ALICE));
+        eventually().untilAsserted(() -> assertThat(bob.session().contactList().contact(ALICE).orElseThrow()
+                .isOn(ListType.RL)).isFalse());
     }
 
     @Test
