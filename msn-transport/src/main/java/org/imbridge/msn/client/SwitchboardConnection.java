@@ -36,8 +36,8 @@ final class SwitchboardConnection extends MsnpLink implements SwitchboardSession
 
     /**
      * OPENING until USR/ANS OK; READY while the conversation is usable; DESERTED once the last other
-     * participant has left, while the verdicts (ACK/NAK) of mode-A messages already sent are awaited
-     * before closing; CLOSED at the end.
+     * participant has left, while the server still answers MSGs sent before we read the BYE; CLOSED
+     * at the end.
      */
     private enum State { OPENING, READY, DESERTED, CLOSED }
 
@@ -80,6 +80,7 @@ final class SwitchboardConnection extends MsnpLink implements SwitchboardSession
     private volatile String sessionId;
     private volatile long lastActivity = System.nanoTime();
     private volatile ScheduledFuture<?> idleTask;
+    private volatile ScheduledFuture<?> goodbyeTimer;
 
     SwitchboardConnection(MsnClient client, NotificationConnection owner, SwitchboardListener listener,
                           String sessionId) {
@@ -414,29 +415,27 @@ final class SwitchboardConnection extends MsnpLink implements SwitchboardSession
         }
         fire(l -> l.onParticipantLeft(handle, idleTimeout));
         if (nobodyLeft) {
-            closeOnceAnswered();
+            leaveDeserted();
         }
     }
 
     /**
-     * The last participant left: close, but only after the mode-A messages still waiting have their
-     * verdict. One written just before we read the BYE reached a switchboard with nobody else in it,
-     * and the server's NAK for it follows the BYE; closing at once would report it as "switchboard
-     * closed" instead of a {@link MsnDeliveryException}. Each wait is bounded by the ack timeout.
-     * (Mode N has no positive answer to wait for, so a NAK racing the BYE is not awaited.)
+     * The last participant left. A MSG written just before we read the BYE reached a switchboard with
+     * nobody else in it, and the server's NAK for it follows the BYE. Closing at once would lose that
+     * NAK: a mode-A send would fail as "switchboard closed", a mode-N one would pass for delivered. So
+     * while MSGs still await their verdict we say OUT and let the server close the connection: it
+     * answers every earlier MSG before it handles the OUT. Bounded by the ack timeout.
      */
-    private void closeOnceAnswered() {
-        CompletableFuture<?>[] verdicts = unacknowledged.values().stream()
-                .filter(o -> o.mode == AckMode.A)
-                .map(o -> o.done)
-                .toArray(CompletableFuture<?>[]::new);
-        if (verdicts.length == 0) {
+    private void leaveDeserted() {
+        if (unacknowledged.isEmpty()) {
             LOG.debug("{}: the last participant left; closing", this);
             close();
             return;
         }
-        LOG.debug("{}: the last participant left; closing once {} message(s) are answered", this, verdicts.length);
-        CompletableFuture.allOf(verdicts).whenComplete((v, e) -> close());
+        LOG.debug("{}: the last participant left; leaving once the server has answered {} message(s)", this,
+                unacknowledged.size());
+        write(MsnpCommand.of("OUT"));
+        goodbyeTimer = awaitServerClose(DisconnectReason.LOGGED_OUT, config().ackTimeout());
     }
 
     private void received(MsnpCommand cmd) {
@@ -516,9 +515,10 @@ final class SwitchboardConnection extends MsnpLink implements SwitchboardSession
             waitingInvites = new ArrayList<>(invites.values());
             invites.clear();
         }
-        ScheduledFuture<?> idle = idleTask;
-        if (idle != null) {
-            idle.cancel(false);
+        for (ScheduledFuture<?> timer : new ScheduledFuture<?>[] {idleTask, goodbyeTimer}) {
+            if (timer != null) {
+                timer.cancel(false);
+            }
         }
         owner.switchboardClosed(this);
         MsnConnectionClosedException cause = closedException("switchboard closed");

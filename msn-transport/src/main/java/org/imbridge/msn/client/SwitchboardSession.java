@@ -25,8 +25,8 @@ public interface SwitchboardSession {
 
     /**
      * True until the switchboard closes or starts closing: {@link #close()}, the idle timeout, or the
-     * last other participant leaving (the close then waits only for the ACK/NAK of mode-A messages
-     * already sent).
+     * last other participant leaving (the connection then stays only until the server has answered
+     * the MSGs already sent, so that a NAK racing the BYE is still reported).
      */
     boolean isOpen();
 
