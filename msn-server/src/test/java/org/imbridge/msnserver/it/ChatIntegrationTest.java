@@ -155,6 +155,21 @@ class ChatIntegrationTest {
     }
 
     @Test
+    void aMessageOfExactlyTheSwitchboardLimitIsRelayed() {
+        bothOnline();
+        Chat chat = Chat.open(alice, bob);
+        int headers = MimeMessage.text("").toBytes().length;
+        String body = "é".repeat((MsnpLimits.SWITCHBOARD_MAX_PAYLOAD - headers) / 2)
+                + "x".repeat((MsnpLimits.SWITCHBOARD_MAX_PAYLOAD - headers) % 2);
+        MimeMessage largest = MimeMessage.text(body);
+        assertThat(largest.toBytes()).hasSize(MsnpLimits.SWITCHBOARD_MAX_PAYLOAD);
+
+        await(chat.caller().sendMessage(largest, AckMode.A));
+
+        assertThat(chat.calleeEvents().nextMessageFrom(ALICE).text()).isEqualTo(body);
+    }
+
+    @Test
     void typingNoticesTravelBothWays() {
         bothOnline();
         Chat chat = Chat.open(alice, bob);

@@ -110,6 +110,18 @@ class DisconnectIntegrationTest {
         eventually().until(() -> !net.server.isOnline(ALICE));
     }
 
+    /** PNG every 100 ms, each answered by QNG: the session stays up (an unanswered PNG would close it). */
+    @Test
+    void pingsAreAnsweredAndKeepTheSessionUp() throws IOException {
+        net = LiveNetwork.start();
+        MsnClient pinging = net.newClient(LiveNetwork.clientConfig().pingInterval(Duration.ofMillis(100)).build());
+        User alice = net.login(pinging, ALICE);
+
+        eventually().during(Duration.ofMillis(700)).atMost(Duration.ofSeconds(3))
+                .until(() -> alice.session().isConnected() && net.server.isOnline(ALICE));
+        assertThat(alice.events().all(Disconnected.class)).isEmpty();
+    }
+
     /** The server's idle timeout removes a silent participant with {@code BYE handle 1}. */
     @Test
     void anIdleParticipantIsRemovedByTheServerWithAnIdleBye() throws IOException {

@@ -88,6 +88,34 @@ class FailureIntegrationTest {
     }
 
     @Test
+    void refusedRequestsFailWithTheServersCodeAndChangeNothing() throws IOException {
+        net = LiveNetwork.start();
+        User alice = net.online(ALICE);
+        long version = net.server.listVersion(ALICE);
+
+        assertThat(codeOf(alice.session().changeStatus(MsnStatus.FLN))).as("CHG FLN").isEqualTo(201);
+        assertThat(codeOf(alice.session().addContact(ListType.FL, "ghost@hotmail.com", null, null)))
+                .as("no such account").isEqualTo(205);
+        assertThat(codeOf(alice.session().addContact(ListType.FL, BOB, null, 1))).as("already in group 1").isEqualTo(215);
+        assertThat(codeOf(alice.session().addContact(ListType.BL, BOB, null, null))).as("on AL").isEqualTo(219);
+        assertThat(codeOf(alice.session().addContact(ListType.FL, "dave@hotmail.com", null, 29))).as("no group 29")
+                .isEqualTo(224);
+        assertThat(codeOf(alice.session().removeContact(ListType.AL, "dave@hotmail.com", null))).as("not on AL")
+                .isEqualTo(216);
+
+        assertThat(net.server.listVersion(ALICE)).isEqualTo(version);
+        assertThat(alice.session().contactList().version()).isEqualTo(version);
+        assertThat(alice.session().status()).isEqualTo(MsnStatus.NLN);
+        assertThat(alice.session().isConnected()).isTrue();
+    }
+
+    private static int codeOf(CompletionStage<?> stage) {
+        Throwable failure = failureOf(stage);
+        assertThat(failure).isInstanceOf(MsnErrorException.class);
+        return ((MsnErrorException) failure).code();
+    }
+
+    @Test
     void appearingOfflineOneCannotOpenASwitchboard913() throws IOException {
         net = LiveNetwork.start();
         User alice = net.online(ALICE);

@@ -2,7 +2,6 @@ package org.imbridge.msnserver.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -103,6 +102,13 @@ class LoadIntegrationTest {
         assertThat(IntStream.range(0, USERS).filter(i -> net.server.isOnline(handle(i))).count()).isEqualTo(USERS);
         LOG.info("{} logins in {} ms; {} switchboards and messages in {} ms more", USERS,
                 TimeUnit.NANOSECONDS.toMillis(loggedIn - started), USERS, TimeUnit.NANOSECONDS.toMillis(done - loggedIn));
+
+        client.close();
+        LiveNetwork.eventually().atMost(Duration.ofSeconds(LIMIT_SECONDS)).untilAsserted(() -> {
+            assertThat(IntStream.range(0, USERS).filter(i -> net.server.isOnline(handle(i))).count())
+                    .as("closing the client logs everyone out").isZero();
+            assertThat(net.server.switchboardSessionCount()).isZero();
+        });
     }
 
     private static <T> List<T> all(List<CompletableFuture<T>> futures) throws Exception {
