@@ -219,4 +219,9 @@ public final class MsnServer implements AutoCloseable {
     public int switchboardSessionCount() {
         return context.locked(switchboard::sessionCount);
     }
+
+    /** Who is in switchboard session {@code sessionId} (the id of RNG / {@code CAL … RINGING}), in join order. */
+    public List<String> switchboardParticipants(String sessionId) {
+        return context.locked(() -> switchboard.participants(sessionId));
+    }
 }

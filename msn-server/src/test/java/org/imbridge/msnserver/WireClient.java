@@ -19,28 +19,29 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
 /**
- * A raw MSNP peer on a plain socket, for wire-level tests: writes exact bytes, and a reader thread
+ * A raw MSNP peer on a plain socket, for wire-level tests (public so that the live tests in
+ * {@code org.imbridge.msnserver.it} can play a misbehaving client too): writes exact bytes, and a reader thread
  * splits what the server sends into frames (a line, plus the payload of MSG / NOT / IPG).
  */
-final class WireClient implements AutoCloseable {
+public final class WireClient implements AutoCloseable {
 
     /** One server line, without CRLF, and its payload (empty for line commands). */
-    record Frame(String line, byte[] payload) {
-        String payloadText() {
+    public record Frame(String line, byte[] payload) {
+        public String payloadText() {
             return new String(payload, StandardCharsets.UTF_8);
         }
     }
 
     private static final Set<String> PAYLOAD_COMMANDS = Set.of("MSG", "NOT", "IPG");
     private static final Frame CLOSED = new Frame("<closed>", new byte[0]);
-    static final Duration WAIT = Duration.ofSeconds(5);
+    public static final Duration WAIT = Duration.ofSeconds(5);
 
     private final Socket socket;
     private final OutputStream out;
     private final BlockingQueue<Frame> frames = new LinkedBlockingQueue<>();
     private final String name;
 
-    WireClient(InetSocketAddress address, String name) throws IOException {
+    public WireClient(InetSocketAddress address, String name) throws IOException {
         this.name = name;
         socket = new Socket();
         socket.connect(address, 5000);
@@ -92,12 +93,12 @@ final class WireClient implements AutoCloseable {
     }
 
     /** Writes {@code line} + CRLF. */
-    WireClient send(String line) {
+    public WireClient send(String line) {
         return sendRaw((line + "\r\n").getBytes(StandardCharsets.UTF_8));
     }
 
     /** Writes {@code header} + " " + length + CRLF + payload. */
-    WireClient sendPayload(String header, byte[] payload) {
+    public WireClient sendPayload(String header, byte[] payload) {
         byte[] head = (header + " " + payload.length + "\r\n").getBytes(StandardCharsets.UTF_8);
         byte[] all = new byte[head.length + payload.length];
         System.arraycopy(head, 0, all, 0, head.length);
@@ -105,11 +106,11 @@ final class WireClient implements AutoCloseable {
         return sendRaw(all);
     }
 
-    WireClient sendPayload(String header, String payload) {
+    public WireClient sendPayload(String header, String payload) {
         return sendPayload(header, payload.getBytes(StandardCharsets.UTF_8));
     }
 
-    WireClient sendRaw(byte[] bytes) {
+    public WireClient sendRaw(byte[] bytes) {
         try {
             out.write(bytes);
             out.flush();
@@ -120,7 +121,7 @@ final class WireClient implements AutoCloseable {
     }
 
     /** The next frame; fails after {@link #WAIT}. */
-    Frame next() {
+    public Frame next() {
         try {
             Frame f = frames.poll(WAIT.toMillis(), TimeUnit.MILLISECONDS);
             if (f == null) {
@@ -137,20 +138,20 @@ final class WireClient implements AutoCloseable {
     }
 
     /** The next line, asserting it is not the end of the connection. */
-    String nextLine() {
+    public String nextLine() {
         Frame f = next();
         assertThat(f).as(name + ": connection closed unexpectedly").isNotSameAs(CLOSED);
         return f.line();
     }
 
     /** Asserts the next line is exactly {@code expected}. */
-    WireClient expect(String expected) {
+    public WireClient expect(String expected) {
         assertThat(nextLine()).as(name).isEqualTo(expected);
         return this;
     }
 
     /** Asserts the next frames are exactly {@code expected}, in order. */
-    WireClient expect(String... expected) {
+    public WireClient expect(String... expected) {
         for (String e : expected) {
             expect(e);
         }
@@ -158,7 +159,7 @@ final class WireClient implements AutoCloseable {
     }
 
     /** Asserts the next frame is a payload command with exactly this line and payload. */
-    WireClient expectPayload(String line, String payload) {
+    public WireClient expectPayload(String line, String payload) {
         Frame f = next();
         assertThat(f.line()).as(name).isEqualTo(line);
         assertThat(f.payloadText()).as(name + " payload").isEqualTo(payload);
@@ -166,19 +167,19 @@ final class WireClient implements AutoCloseable {
     }
 
     /** Asserts the server closes the connection with nothing (more) sent. */
-    void expectClosed() {
+    public void expectClosed() {
         Frame f = next();
         assertThat(f.line()).as(name + ": expected the server to close").isEqualTo(CLOSED.line());
     }
 
     /** Sends PNG and expects QNG as the very next line: proves nothing else was queued before it. */
-    WireClient sync() {
+    public WireClient sync() {
         send("PNG");
         return expect("QNG");
     }
 
     /** Reads lines until {@code line}; returns the ones before it. */
-    List<String> skipUntil(String line) {
+    public List<String> skipUntil(String line) {
         List<String> skipped = new ArrayList<>();
         for (String l = nextLine(); !l.equals(line); l = nextLine()) {
             skipped.add(l);
@@ -186,7 +187,7 @@ final class WireClient implements AutoCloseable {
         return skipped;
     }
 
-    boolean isClosedByServer() {
+    public boolean isClosedByServer() {
         return frames.peek() == CLOSED;
     }
 

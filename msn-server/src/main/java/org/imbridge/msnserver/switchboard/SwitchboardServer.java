@@ -70,6 +70,12 @@ public final class SwitchboardServer {
         return rooms.count();
     }
 
+    /** The handles present in session {@code sessionId}, in join order; empty when there is no such session. */
+    public List<String> participants(String sessionId) {
+        Room room = rooms.find(sessionId);
+        return room == null ? List.of() : room.participants().stream().map(SwitchboardConnection::handle).toList();
+    }
+
     private final class Handler extends MsnpServerHandler<SwitchboardConnection> {
 
         private final CommandRouter<SwitchboardConnection> router;

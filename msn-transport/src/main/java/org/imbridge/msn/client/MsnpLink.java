@@ -123,6 +123,17 @@ abstract class MsnpLink {
         }
     }
 
+    /**
+     * For a goodbye the server answers by closing the connection (switchboard {@code OUT}, written
+     * just before): nothing more is written, but replies to earlier commands still arrive until the
+     * server closes; after {@code grace} we close anyway. Returns the fallback timer.
+     */
+    final ScheduledFuture<?> awaitServerClose(DisconnectReason reason, Duration grace) {
+        closeReason.compareAndSet(null, reason);
+        closeRequested = true;
+        return schedule(() -> closeWith(reason), grace);
+    }
+
     /** The server sent something we cannot follow: log it and close this connection. */
     final void protocolError(String message) {
         LOG.warn("{}: closing the connection, protocol error: {}", this, message);

@@ -34,7 +34,12 @@ final class SwitchboardConnection extends MsnpLink implements SwitchboardSession
 
     private static final Logger LOG = LoggerFactory.getLogger(SwitchboardConnection.class);
 
-    private enum State { OPENING, READY, CLOSED }
+    /**
+     * OPENING until USR/ANS OK; READY while the conversation is usable; DESERTED once the last other
+     * participant has left, while the server still answers MSGs sent before we read the BYE; CLOSED
+     * at the end.
+     */
+    private enum State { OPENING, READY, DESERTED, CLOSED }
 
     private record Participant(String handle, String friendlyName) {
     }
@@ -75,6 +80,7 @@ final class SwitchboardConnection extends MsnpLink implements SwitchboardSession
     private volatile String sessionId;
     private volatile long lastActivity = System.nanoTime();
     private volatile ScheduledFuture<?> idleTask;
+    private volatile ScheduledFuture<?> goodbyeTimer;
 
     SwitchboardConnection(MsnClient client, NotificationConnection owner, SwitchboardListener listener,
                           String sessionId) {
@@ -266,7 +272,7 @@ final class SwitchboardConnection extends MsnpLink implements SwitchboardSession
         List<Outgoing> parts = messages.stream().map(m -> new Outgoing(m, mode)).toList();
         boolean written = false;
         synchronized (lock) {
-            if (state == State.CLOSED || isCloseRequested()) {
+            if (state == State.CLOSED || state == State.DESERTED || isCloseRequested()) {
                 return CompletableFuture.failedFuture(closedException("switchboard closed"));
             }
             if (canWriteLocked()) {
@@ -341,7 +347,7 @@ final class SwitchboardConnection extends MsnpLink implements SwitchboardSession
     public CompletionStage<Void> close() {
         boolean sayGoodbye;
         synchronized (lock) {
-            sayGoodbye = state == State.READY && !isCloseRequested();
+            sayGoodbye = (state == State.READY || state == State.DESERTED) && !isCloseRequested();
         }
         if (sayGoodbye) {
             write(MsnpCommand.of("OUT"));
@@ -403,12 +409,33 @@ final class SwitchboardConnection extends MsnpLink implements SwitchboardSession
         synchronized (lock) {
             participants.remove(ContactList.key(handle));
             nobodyLeft = participants.isEmpty() && invites.isEmpty() && state == State.READY;
+            if (nobodyLeft) {
+                state = State.DESERTED;
+            }
         }
         fire(l -> l.onParticipantLeft(handle, idleTimeout));
         if (nobodyLeft) {
+            leaveDeserted();
+        }
+    }
+
+    /**
+     * The last participant left. A MSG written just before we read the BYE reached a switchboard with
+     * nobody else in it, and the server's NAK for it follows the BYE. Closing at once would lose that
+     * NAK: a mode-A send would fail as "switchboard closed", a mode-N one would pass for delivered. So
+     * while MSGs still await their verdict we say OUT and let the server close the connection: it
+     * answers every earlier MSG before it handles the OUT. Bounded by the ack timeout.
+     */
+    private void leaveDeserted() {
+        if (unacknowledged.isEmpty()) {
             LOG.debug("{}: the last participant left; closing", this);
             close();
+            return;
         }
+        LOG.debug("{}: the last participant left; leaving once the server has answered {} message(s)", this,
+                unacknowledged.size());
+        write(MsnpCommand.of("OUT"));
+        goodbyeTimer = awaitServerClose(DisconnectReason.LOGGED_OUT, config().ackTimeout());
     }
 
     private void received(MsnpCommand cmd) {
@@ -481,16 +508,17 @@ final class SwitchboardConnection extends MsnpLink implements SwitchboardSession
         List<Outgoing> unsent;
         List<CompletableFuture<Void>> waitingInvites;
         synchronized (lock) {
-            wasReady = state == State.READY;
+            wasReady = state == State.READY || state == State.DESERTED;
             state = State.CLOSED;
             unsent = new ArrayList<>(queue);
             queue.clear();
             waitingInvites = new ArrayList<>(invites.values());
             invites.clear();
         }
-        ScheduledFuture<?> idle = idleTask;
-        if (idle != null) {
-            idle.cancel(false);
+        for (ScheduledFuture<?> timer : new ScheduledFuture<?>[] {idleTask, goodbyeTimer}) {
+            if (timer != null) {
+                timer.cancel(false);
+            }
         }
         owner.switchboardClosed(this);
         MsnConnectionClosedException cause = closedException("switchboard closed");

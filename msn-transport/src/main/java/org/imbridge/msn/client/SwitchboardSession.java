@@ -23,7 +23,11 @@ public interface SwitchboardSession {
     /** The other participants present now: handle to URL-decoded friendly name. */
     Map<String, String> participants();
 
-    /** True until the switchboard has closed. */
+    /**
+     * True until the switchboard closes or starts closing: {@link #close()}, the idle timeout, or the
+     * last other participant leaving (the connection then stays only until the server has answered
+     * the MSGs already sent, so that a NAK racing the BYE is still reported).
+     */
     boolean isOpen();
 
     /**
