@@ -52,6 +52,8 @@ final class MsnLegacySession implements LegacySession, NotificationListener, Con
     private final ScheduledExecutorService scheduler;
     private final Map<String, ScheduledFuture<?>> typingExpiry = new ConcurrentHashMap<>();
     private final Map<String, MsnStatus> statuses = new ConcurrentHashMap<>();
+    /** The friendly name last reported for each forward-list contact, to notice renames (NLN). */
+    private final Map<String, String> names = new ConcurrentHashMap<>();
 
     private volatile NotificationSession ns;
     private volatile Conversations conversations;
@@ -176,6 +178,15 @@ final class MsnLegacySession implements LegacySession, NotificationListener, Con
     public void onContactPresence(String handle, MsnStatus status, String friendlyName) {
         statuses.put(handle.toLowerCase(java.util.Locale.ROOT), status);
         listener.onContactPresence(LegacyAddress.of(handle), MsnPresenceMapping.toPresence(status));
+        String before = names.get(key(handle));
+        NotificationSession session = ns;
+        if (before != null && friendlyName != null && !before.equals(friendlyName) && session != null) {
+            // a contact's REA reaches its watchers as ILN/NLN with the new name
+            names.put(key(handle), friendlyName);
+            ContactList list = session.contactList();
+            list.contact(handle).filter(c -> c.isOn(ListType.FL))
+                    .ifPresent(c -> listener.onContactUpdated(contact(list, c).withDisplayName(friendlyName)));
+        }
     }
 
     @Override
@@ -264,18 +275,23 @@ final class MsnLegacySession implements LegacySession, NotificationListener, Con
     private List<Contact> contacts(ContactList list) {
         List<Contact> out = new ArrayList<>();
         for (org.imbridge.msn.client.Contact c : list.list(ListType.FL)) {
-            Set<String> groups = new LinkedHashSet<>();
-            for (Integer id : c.groupIds()) {
-                String name = list.groups().get(id);
-                if (name != null && !(id == 0 && list.groups().size() <= 1)) {
-                    groups.add(name);
-                }
-            }
-            MsnStatus status = statuses.getOrDefault(key(c.handle()), c.status());
-            out.add(new Contact(LegacyAddress.of(c.handle()), c.friendlyName(), groups,
-                    MsnPresenceMapping.toPresence(status)));
+            Contact contact = contact(list, c);
+            names.put(key(c.handle()), contact.displayName());
+            out.add(contact);
         }
         return out;
+    }
+
+    private Contact contact(ContactList list, org.imbridge.msn.client.Contact c) {
+        Set<String> groups = new LinkedHashSet<>();
+        for (Integer id : c.groupIds()) {
+            String name = list.groups().get(id);
+            if (name != null && !(id == 0 && list.groups().size() <= 1)) {
+                groups.add(name);
+            }
+        }
+        MsnStatus status = statuses.getOrDefault(key(c.handle()), c.status());
+        return new Contact(LegacyAddress.of(c.handle()), c.friendlyName(), groups, MsnPresenceMapping.toPresence(status));
     }
 
     private void promptForUnansweredRequests(ContactList list) {

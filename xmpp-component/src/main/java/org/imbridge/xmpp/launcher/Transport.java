@@ -45,7 +45,9 @@ public final class Transport implements AutoCloseable {
                 .onStanza(gateway::accept)
                 .onStateChange(state -> {
                     LOG.info("component {}: {}", settings.component().domain(), state);
-                    if (state instanceof ComponentState.Stopped stopped) {
+                    if (state instanceof ComponentState.Online) {
+                        gateway.streamOnline();
+                    } else if (state instanceof ComponentState.Stopped stopped) {
                         onStopped.accept(stopped);
                     }
                 })
