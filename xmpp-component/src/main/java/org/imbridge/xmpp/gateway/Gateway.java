@@ -28,7 +28,6 @@ import org.imbridge.xmpp.gateway.register.RegisterHandler;
 import org.imbridge.xmpp.gateway.register.RegistrationListener;
 import org.imbridge.xmpp.gateway.register.UserAllowlist;
 import org.imbridge.xmpp.gateway.roster.PrivilegedRosterSync;
-import org.imbridge.xmpp.gateway.roster.RosterSync;
 import org.imbridge.xmpp.gateway.roster.RosterSyncSelector;
 import org.imbridge.xmpp.gateway.roster.SubscriptionRosterSync;
 import org.jivesoftware.smack.packet.IQ;

@@ -35,10 +35,13 @@ import org.slf4j.LoggerFactory;
  * sees pushes once it has fetched its roster, and the stored items in any case).
  *
  * <p>{@link #sync}: when the server lets the component read rosters, the roster is fetched and only
- * items that are missing or differ (name, groups, subscription) are pushed, and items of contacts that
+ * items that are missing or differ in groups or subscription are pushed, and items of contacts that
  * left the legacy list while the user was away are removed (only those this transport had synced), so
- * a returning user costs one roster get. Without read access, every contact not yet marked synced is
- * pushed. {@link #updated} pushes the item again (renames); {@link #removed} pushes
+ * a returning user costs one roster get. The name of an item already on the roster is kept: the names
+ * in a list at login are the nicknames stored with the list entries, often older than the contact's
+ * current friendly name the roster got from an earlier {@link #updated}; current names arrive as
+ * {@link #updated} calls once the contacts' presences do. Without read access, every contact not yet
+ * marked synced is pushed. {@link #updated} pushes the item again (renames); {@link #removed} pushes
  * {@code subscription='remove'}.
  *
  * <p>One item per roster set: RFC 6121 §2.3.3 allows no more, Prosody's mod_privilege answers each item
@@ -206,8 +209,10 @@ public final class PrivilegedRosterSync implements RosterSync {
         List<Push> pushes = new ArrayList<>();
         for (Contact contact : listing.values()) {
             RosterPacket.Item have = items.get(jids.toJid(contact.address()));
-            if (have == null || !matches(have, contact)) {
+            if (have == null) {
                 pushes.add(set(contact));
+            } else if (!matches(have, contact)) {
+                pushes.add(set(have.getName() == null ? contact : contact.withDisplayName(have.getName())));
             } else if (!synced.contains(contact.address().value())) {
                 store.markSynced(user.userJid, network, contact.address().value());
             }
@@ -225,8 +230,7 @@ public final class PrivilegedRosterSync implements RosterSync {
     }
 
     private static boolean matches(RosterPacket.Item have, Contact contact) {
-        return contact.displayName().equals(have.getName())
-                && contact.groups().equals(have.getGroupNames())
+        return contact.groups().equals(have.getGroupNames())
                 && have.getItemType() == RosterPacket.ItemType.both;
     }
 
