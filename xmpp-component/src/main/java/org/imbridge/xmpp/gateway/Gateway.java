@@ -1,9 +1,12 @@
 package org.imbridge.xmpp.gateway;
 
+import java.util.Collection;
+import java.util.List;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.function.Supplier;
 
+import org.imbridge.core.model.Contact;
 import org.imbridge.core.network.LegacyNetwork;
 import org.imbridge.core.registration.Registration;
 import org.imbridge.core.registration.RegistrationStore;
@@ -20,12 +23,14 @@ import org.imbridge.xmpp.gateway.disco.DiscoItemsHandler;
 import org.imbridge.xmpp.gateway.disco.Features;
 import org.imbridge.xmpp.gateway.message.MessageHandler;
 import org.imbridge.xmpp.gateway.presence.PresenceHandler;
+import org.imbridge.xmpp.gateway.privilege.PrivilegeState;
 import org.imbridge.xmpp.gateway.prompt.GatewayQuery;
 import org.imbridge.xmpp.gateway.prompt.GatewayQueryHandler;
 import org.imbridge.xmpp.gateway.register.RegisterHandler;
 import org.imbridge.xmpp.gateway.register.RegistrationListener;
 import org.imbridge.xmpp.gateway.register.UserAllowlist;
-import org.imbridge.xmpp.gateway.roster.RosterSync;
+import org.imbridge.xmpp.gateway.roster.PrivilegedRosterSync;
+import org.imbridge.xmpp.gateway.roster.RosterSyncSelector;
 import org.imbridge.xmpp.gateway.roster.SubscriptionRosterSync;
 import org.jivesoftware.smack.packet.IQ;
 import org.jivesoftware.smack.packet.Message;
@@ -40,11 +45,15 @@ import org.jivesoftware.smackx.receipts.DeliveryReceipt;
 /**
  * The transport's stanza side, assembled: every handler, the session manager of the legacy network,
  * and the bridge output that turns legacy events into stanzas. {@link #accept} takes every stanza the
- * server routes to the component.
+ * server routes to the component; {@link #streamOnline()} must be called each time the component
+ * stream is (re)established.
  */
 public final class Gateway {
 
     private final IqRouter iqs;
+    private final IqRequests requests;
+    private final PrivilegeState privileges = new PrivilegeState();
+    private final RosterSyncSelector roster;
     private final PresenceHandler presences;
     private final MessageHandler messages;
     private final SessionManager sessions;
@@ -56,7 +65,10 @@ public final class Gateway {
                    Supplier<UserAllowlist> allowlist, int maxBodyBytes, Executor pool,
                    ScheduledExecutorService scheduler, SessionPolicy policy) {
         GatewayProviders.register();
-        RosterSync roster = new SubscriptionRosterSync(jids, sink, store, network.id());
+        this.requests = new IqRequests(sink, scheduler, IqRequests.DEFAULT_TIMEOUT);
+        this.roster = new RosterSyncSelector(privileges,
+                listener -> new PrivilegedRosterSync(jids, requests, privileges, store, network.id(), pool, listener),
+                new SubscriptionRosterSync(jids, sink, store, network.id()), this::currentContacts);
         this.jids = jids;
         this.sink = sink;
         this.output = new XmppBridgeOutput(jids, sink, roster);
@@ -94,11 +106,15 @@ public final class Gateway {
 
     public void accept(Stanza stanza) {
         if (stanza instanceof IQ iq) {
-            iqs.route(iq);
+            if (!requests.accept(iq)) {
+                iqs.route(iq);
+            }
         } else if (stanza instanceof Presence presence) {
             presences.handle(presence);
         } else if (stanza instanceof Message message) {
-            messages.handle(message);
+            if (!privileges.accept(message)) {
+                messages.handle(message);
+            }
         }
     }
 
@@ -121,7 +137,30 @@ public final class Gateway {
         }
     }
 
+    /**
+     * The component stream was (re)established: forget what the server granted on the previous stream
+     * (it says so again right after the handshake) and give up on requests whose answers were lost.
+     */
+    public void streamOnline() {
+        privileges.reset();
+        requests.cancelAll("the component stream was re-established");
+    }
+
+    /** @return what each server granted the component on the current stream */
+    public PrivilegeState privileges() {
+        return privileges;
+    }
+
+    /** @return how contacts reach each user's roster */
+    public RosterSyncSelector roster() {
+        return roster;
+    }
+
     public SessionManager sessions() {
         return sessions;
+    }
+
+    private Collection<Contact> currentContacts(String userJid) {
+        return sessions.user(userJid).map(BridgedUser::contacts).<Collection<Contact>>map(List::copyOf).orElse(List.of());
     }
 }

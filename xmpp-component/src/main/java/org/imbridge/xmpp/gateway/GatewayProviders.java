@@ -2,8 +2,12 @@ package org.imbridge.xmpp.gateway;
 
 import org.imbridge.xmpp.gateway.prompt.GatewayQuery;
 import org.imbridge.xmpp.gateway.prompt.GatewayQueryProvider;
+import org.imbridge.xmpp.gateway.privilege.Privilege;
+import org.imbridge.xmpp.gateway.privilege.PrivilegeProvider;
 import org.jivesoftware.smack.SmackConfiguration;
 import org.jivesoftware.smack.provider.ProviderManager;
+import org.jivesoftware.smack.roster.packet.RosterPacket;
+import org.jivesoftware.smack.roster.provider.RosterPacketProvider;
 
 /**
  * Makes Smack able to parse everything the gateway handles: loads Smack's own providers (which a
@@ -22,6 +26,11 @@ public final class GatewayProviders {
         }
         SmackConfiguration.getVersion();
         ProviderManager.addIQProvider(GatewayQuery.ELEMENT, GatewayQuery.NAMESPACE, GatewayQueryProvider.INSTANCE);
+        // XEP-0356: both namespaces, so that the old one is recognised (and declined)
+        ProviderManager.addExtensionProvider(Privilege.ELEMENT, Privilege.NAMESPACE, PrivilegeProvider.INSTANCE);
+        ProviderManager.addExtensionProvider(Privilege.ELEMENT, Privilege.NAMESPACE_V1, PrivilegeProvider.INSTANCE);
+        // answers to privileged roster gets; smack-im registers it too, but only when its initializer ran
+        ProviderManager.addIQProvider(RosterPacket.ELEMENT, RosterPacket.NAMESPACE, RosterPacketProvider.INSTANCE);
         registered = true;
     }
 }

@@ -47,12 +47,12 @@ public final class Transport implements AutoCloseable {
                 .onStateChange(state -> {
                     LOG.info("component {}: {}", settings.component().domain(), state);
                     if (state instanceof ComponentState.Online) {
+                        gateway.streamOnline();
                         if (wasOnline[0]) {
-                            gateway().reannounce();
+                            gateway.reannounce();
                         }
                         wasOnline[0] = true;
-                    }
-                    if (state instanceof ComponentState.Stopped stopped) {
+                    } else if (state instanceof ComponentState.Stopped stopped) {
                         onStopped.accept(stopped);
                     }
                 })

@@ -1,0 +1,97 @@
+package org.imbridge.xmpp.gateway.roster;
+
+import java.util.Collection;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
+
+import org.imbridge.core.model.Contact;
+import org.imbridge.core.model.LegacyAddress;
+import org.imbridge.xmpp.gateway.privilege.PrivilegeState;
+import org.jxmpp.jid.DomainBareJid;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Chooses, per user, how contacts reach the roster: privileged roster pushes (XEP-0356) when the
+ * user's server granted the component roster set under {@code urn:xmpp:privilege:2} and the method has
+ * not failed for that user before; otherwise presence subscriptions with nicknames. When privileged
+ * pushes fail for a user (an error answer such as ejabberd 23.01's {@code internal-server-error}, or a
+ * timeout), that user is switched to the fallback for as long as the transport runs, and the fallback
+ * syncs the user's current contact list at once (contacts already pushed are marked synced, so they
+ * are not asked about again).
+ */
+public final class RosterSyncSelector implements RosterSync {
+
+    private static final Logger LOG = LoggerFactory.getLogger(RosterSyncSelector.class);
+
+    /** The ways a user's contacts can reach the roster. */
+    public enum Method {
+        /** XEP-0356 privileged roster get and set. */
+        PRIVILEGED,
+        /** {@code subscribe} presences with XEP-0172 nicknames. */
+        SUBSCRIPTION
+    }
+
+    private final PrivilegeState privileges;
+    private final RosterSync privileged;
+    private final RosterSync fallback;
+    private final Function<String, Collection<Contact>> currentContacts;
+    private final Set<String> failedUsers = ConcurrentHashMap.newKeySet();
+
+    /**
+     * @param privileges      what each server granted
+     * @param privileged      makes the privileged method, given the listener it must report failures to
+     * @param fallback        the method that works everywhere
+     * @param currentContacts a user's current legacy contact list, for a fallback sync after a failure
+     */
+    public RosterSyncSelector(PrivilegeState privileges,
+                              Function<PrivilegedRosterSync.Listener, RosterSync> privileged,
+                              RosterSync fallback, Function<String, Collection<Contact>> currentContacts) {
+        this.privileges = privileges;
+        this.fallback = fallback;
+        this.currentContacts = currentContacts;
+        this.privileged = privileged.apply(this::privilegedFailed);
+    }
+
+    /**
+     * @param userJid the user's bare JID
+     * @return the method used for that user now
+     */
+    public Method method(String userJid) {
+        if (failedUsers.contains(userJid)) {
+            return Method.SUBSCRIPTION;
+        }
+        DomainBareJid server = SubscriptionRosterSync.bare(userJid).asDomainBareJid();
+        return privileges.rosterAccess(server).canWrite() ? Method.PRIVILEGED : Method.SUBSCRIPTION;
+    }
+
+    @Override
+    public void sync(String userJid, Collection<Contact> contacts) {
+        forUser(userJid).sync(userJid, contacts);
+    }
+
+    @Override
+    public void updated(String userJid, Contact contact) {
+        forUser(userJid).updated(userJid, contact);
+    }
+
+    @Override
+    public void removed(String userJid, LegacyAddress contact) {
+        forUser(userJid).removed(userJid, contact);
+    }
+
+    private RosterSync forUser(String userJid) {
+        return method(userJid) == Method.PRIVILEGED ? privileged : fallback;
+    }
+
+    private void privilegedFailed(String userJid, Set<LegacyAddress> unfinishedRemovals, Throwable cause) {
+        if (!failedUsers.add(userJid)) {
+            return;
+        }
+        LOG.info("{}: roster items are asked for with presence subscriptions from now on ({})", userJid,
+                cause.getMessage());
+        unfinishedRemovals.forEach(contact -> fallback.removed(userJid, contact));
+        fallback.sync(userJid, currentContacts.apply(userJid));
+    }
+}
