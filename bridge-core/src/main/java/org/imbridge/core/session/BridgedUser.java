@@ -14,6 +14,7 @@ import java.util.concurrent.Executor;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 
 import org.imbridge.core.model.ChatState;
 import org.imbridge.core.model.Contact;
@@ -54,6 +55,8 @@ public final class BridgedUser {
     private final ResourceSet resources = new ResourceSet();
     private final Map<LegacyAddress, Contact> contacts = new ConcurrentHashMap<>();
     private final ArrayDeque<PendingMessage> queue = new ArrayDeque<>();
+    /** List changes asked for while (re)connecting; run once online. */
+    private final ArrayDeque<WaitingOp> waitingOps = new ArrayDeque<>();
 
     private LegacyCredentials credentials;
     private volatile LinkState state = LinkState.OFFLINE;
@@ -178,17 +181,28 @@ public final class BridgedUser {
         return whenOnline(s -> s.authorize(contact, allow));
     }
 
-    private CompletionStage<Void> whenOnline(java.util.function.Function<LegacySession, CompletionStage<Void>> op) {
+    /** Runs {@code op} now if online, once online if (re)connecting, and fails it otherwise. */
+    private CompletionStage<Void> whenOnline(Function<LegacySession, CompletionStage<Void>> op) {
         CompletableFuture<Void> result = new CompletableFuture<>();
         executor.execute(() -> {
-            if (state != LinkState.ONLINE) {
-                result.completeExceptionally(new DeliveryFailure(DeliveryFailure.Kind.SESSION_DOWN,
+            switch (state) {
+                case ONLINE -> op.apply(session).whenComplete((v, e) -> complete(result, v, e));
+                case CONNECTING, WAITING_TO_RECONNECT -> {
+                    if (waitingOps.size() >= policy.maxQueuedMessages()) {
+                        result.completeExceptionally(new DeliveryFailure(DeliveryFailure.Kind.SESSION_DOWN,
+                                "Too many requests waiting for the connection to " + network.name()));
+                    } else {
+                        waitingOps.add(new WaitingOp(op, result));
+                    }
+                }
+                default -> result.completeExceptionally(new DeliveryFailure(DeliveryFailure.Kind.SESSION_DOWN,
                         "Not connected to " + network.name()));
-                return;
             }
-            op.apply(session).whenComplete((v, e) -> complete(result, v, e));
         });
         return result;
+    }
+
+    private record WaitingOp(Function<LegacySession, CompletionStage<Void>> op, CompletableFuture<Void> result) {
     }
 
     // ---- the state machine ------------------------------------------------------------------
@@ -326,6 +340,10 @@ public final class BridgedUser {
         while (!queue.isEmpty()) {
             forward(queue.poll());
         }
+        while (!waitingOps.isEmpty()) {
+            WaitingOp w = waitingOps.poll();
+            w.op().apply(session).whenComplete((v, e) -> complete(w.result(), v, e));
+        }
     }
 
     private void expireQueue() {
@@ -343,6 +361,9 @@ public final class BridgedUser {
     private void failQueue(DeliveryFailure failure) {
         while (!queue.isEmpty()) {
             queue.poll().result().completeExceptionally(failure);
+        }
+        while (!waitingOps.isEmpty()) {
+            waitingOps.poll().result().completeExceptionally(failure);
         }
     }
 

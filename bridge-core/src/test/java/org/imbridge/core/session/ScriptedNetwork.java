@@ -105,6 +105,7 @@ final class ScriptedNetwork implements LegacyNetwork {
 
         @Override
         public CompletionStage<Void> addContact(LegacyAddress contact, String displayName, String group) {
+            calls.add("add " + contact);
             return CompletableFuture.completedFuture(null);
         }
 

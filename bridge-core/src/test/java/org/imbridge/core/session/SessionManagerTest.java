@@ -117,6 +117,19 @@ class SessionManagerTest {
     }
 
     @Test
+    void listChangesAskedForWhileConnectingRunOnceOnline() throws Exception {
+        manager.resourcePresence(USER, "r", Presence.AVAILABLE, 0);
+        await().until(() -> network.sessions.size() == 1 && manager.user(USER).isPresent());
+        var added = manager.user(USER).orElseThrow().addContact(BOB, "Bob", null).toCompletableFuture();
+        assertThat(added).isNotDone();
+
+        online(network.last());
+
+        added.get(5, TimeUnit.SECONDS);
+        assertThat(network.last().calls).contains("add bob@hotmail.com");
+    }
+
+    @Test
     void loggedInElsewhereStopsWithoutRetrying() {
         manager.resourcePresence(USER, "r", Presence.AVAILABLE, 0);
         await().until(() -> network.sessions.size() == 1);

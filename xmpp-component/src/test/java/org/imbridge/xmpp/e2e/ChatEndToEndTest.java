@@ -78,6 +78,10 @@ class ChatEndToEndTest {
             bob.session.changeStatus(MsnStatus.BSY);
             await().atMost(BridgeHarness.TIMEOUT).until(() -> romeo.lastPresenceFrom(bobJid).equals("available dnd"));
 
+            romeo.presences.clear();
+            romeo.send(StanzaBuilder.buildPresence().ofType(Presence.Type.probe).to(bobJid).build());
+            await().atMost(BridgeHarness.TIMEOUT).until(() -> romeo.lastPresenceFrom(bobJid).equals("available dnd"));
+
             romeo.presence(Presence.Mode.away);
             await().atMost(BridgeHarness.TIMEOUT).until(() -> bob.statuses.get("r1@hotmail.com") == MsnStatus.AWY);
             assertThat(bridge.msn.statusOf("r1@hotmail.com")).isEqualTo(MsnStatus.AWY);
@@ -167,6 +171,9 @@ class ChatEndToEndTest {
         Jid bobJid = romeo.contact("b5@hotmail.com");
         Jid malloryJid = romeo.contact("m5@hotmail.com");
         romeo.deny.add(malloryJid.toString());
+        // the roster sync's handshake with bob is over before romeo changes his mind
+        await().atMost(BridgeHarness.TIMEOUT).until(() -> romeo.presences.stream().anyMatch(p ->
+                p.getType() == Presence.Type.subscribed && p.getFrom().asBareJid().equals(bobJid.asBareJid())));
 
         romeo.send(StanzaBuilder.buildPresence().ofType(Presence.Type.unsubscribe).to(bobJid).build());
         await().atMost(BridgeHarness.TIMEOUT).until(() ->
