@@ -136,9 +136,10 @@ public final class Demo implements AutoCloseable {
         out.println("  2. Change your status (away, busy): MSN users see it; Bob and Carol are offline until someone");
         out.println("     logs in as them.");
         out.println("  3. Log in a second client as " + SPARE_USER + "@" + DOMAIN + " (password " + SPARE_USER
-                + "), open service discovery on");
-        out.println("     " + TRANSPORT + ", register with MSN account " + spare.email() + " / " + spare.password()
-                + ", then chat between the two accounts across MSN.");
+                + "), open service discovery");
+        out.println("     on " + TRANSPORT + " and register with MSN account " + spare.email() + " / "
+                + spare.password() + ";");
+        out.println("     then the two accounts chat with each other across MSN.");
         out.println("  4. Add a contact: subscribe to carol%hotmail.com@" + TRANSPORT
                 + " (MSN address carol@hotmail.com).");
         out.println();

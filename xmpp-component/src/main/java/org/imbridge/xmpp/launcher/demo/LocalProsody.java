@@ -2,6 +2,8 @@ package org.imbridge.xmpp.launcher.demo;
 
 import java.io.File;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
@@ -20,12 +22,19 @@ import java.util.concurrent.TimeUnit;
  * foreground so that the process we started is the server and {@link #close()} stops it.
  *
  * <p>What such an instance needs (each line of {@link #config()} says why) was learnt with the test
- * harness; the system's own Prosody, if one runs, is left alone.
+ * harness; the system's own Prosody, if one runs, is left alone. The component section is the
+ * snippet admins are given ({@code config/prosody/imbridge.cfg.lua}), so the demo and its test
+ * check that snippet with a real server.
  */
 public final class LocalProsody implements AutoCloseable {
 
     /** Where Debian installs the server. */
     public static final String INSTALL_HINT = "apt-get install -y prosody";
+
+    /** The component section from config/prosody/, as the README tells admins to use it. */
+    static final String SNIPPET = "prosody/imbridge.cfg.lua";
+    private static final String SNIPPET_DOMAIN = "msn.example.org";
+    private static final String SNIPPET_SECRET = "CHANGE-ME";
 
     private final Path directory;
     private final String virtualHost;
@@ -208,9 +217,26 @@ public final class LocalProsody implements AutoCloseable {
                 "",
                 "VirtualHost " + lua(virtualHost),
                 "",
-                "Component " + lua(componentDomain),
-                "  component_secret = " + lua(componentSecret),
-                "");
+                componentSection());
+    }
+
+    /** The snippet admins are given (config/prosody/imbridge.cfg.lua), with our domain and secret. */
+    String componentSection() {
+        String snippet;
+        try (InputStream in = LocalProsody.class.getResourceAsStream(SNIPPET)) {
+            if (in == null) {
+                throw new IllegalStateException(SNIPPET + " is not in the jar; rebuild with mvn package");
+            }
+            snippet = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        if (!snippet.contains("Component \"" + SNIPPET_DOMAIN + "\"") || !snippet.contains("\"" + SNIPPET_SECRET + "\"")) {
+            throw new IllegalStateException(SNIPPET + " no longer has Component \"" + SNIPPET_DOMAIN
+                    + "\" with component_secret \"" + SNIPPET_SECRET + "\"");
+        }
+        return snippet.replace("\"" + SNIPPET_DOMAIN + "\"", lua(componentDomain))
+                .replace("\"" + SNIPPET_SECRET + "\"", lua(componentSecret));
     }
 
     private static String lua(String value) {
