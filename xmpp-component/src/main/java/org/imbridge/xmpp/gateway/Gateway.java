@@ -29,6 +29,7 @@ import org.jivesoftware.smack.packet.Message;
 import org.jivesoftware.smack.packet.Presence;
 import org.jivesoftware.smack.packet.Stanza;
 import org.jivesoftware.smackx.chatstates.packet.ChatStateExtension;
+import org.jivesoftware.smackx.commands.packet.AdHocCommandData;
 import org.jivesoftware.smackx.iqversion.packet.Version;
 import org.jivesoftware.smackx.receipts.DeliveryReceipt;
 
@@ -56,6 +57,7 @@ public final class Gateway {
                 .addTransportFeature(GatewayQuery.NAMESPACE)
                 .addTransportFeature(Version.NAMESPACE)
                 .addTransportFeature(PingHandler.NAMESPACE)
+                .addTransportFeature(AdHocCommandData.NAMESPACE) // admin commands, answered in front of the gateway
                 .addContactFeature(ChatStateExtension.NAMESPACE)
                 .addContactFeature(DeliveryReceipt.NAMESPACE);
         RegistrationListener followRegistrations = new RegistrationListener() {

@@ -43,6 +43,10 @@ final class CheckConfigCommand implements Callable<Integer> {
         out.println("  admins        " + (c.admins().isEmpty() ? "(none)" : String.join(", ", c.admins())));
         out.println("  limits        " + c.limits().maxUsers() + " users, " + c.limits().maxMessageBytes()
                 + " bytes per message, " + c.limits().messagesPerMinute() + " messages per minute per user");
+        out.println("  logging       " + c.logging().level() + (c.logging().file() == null ? ", stderr" : ", stderr and "
+                + c.logging().file()));
+        out.println("  metrics       " + (c.metrics().enabled() ? "http://" + c.metrics().host() + ":" + c.metrics().port()
+                + "/metrics" : "off"));
         return ExitCodes.OK;
     }
 }

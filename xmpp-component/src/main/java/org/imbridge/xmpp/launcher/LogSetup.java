@@ -58,6 +58,25 @@ public final class LogSetup {
         }
     }
 
+    /** Adds {@code file} (appended to) as a second destination of every log line (config {@code logging.file}). */
+    public static void alsoToFile(Path file) {
+        if (!(LoggerFactory.getILoggerFactory() instanceof LoggerContext context)) {
+            return;
+        }
+        PatternLayoutEncoder encoder = new PatternLayoutEncoder();
+        encoder.setContext(context);
+        encoder.setPattern(PATTERN);
+        encoder.start();
+        FileAppender<ILoggingEvent> appender = new FileAppender<>();
+        appender.setContext(context);
+        appender.setName("config-file");
+        appender.setFile(file.toString());
+        appender.setAppend(true);
+        appender.setEncoder(encoder);
+        appender.start();
+        context.getLogger(Logger.ROOT_LOGGER_NAME).addAppender(appender);
+    }
+
     /** Sets the level of the {@code org.imbridge} loggers (reload of {@code logging.level}). */
     public static void level(String level) {
         if (LoggerFactory.getILoggerFactory() instanceof LoggerContext context) {

@@ -6,6 +6,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.imbridge.xmpp.config.ConfigException;
+import org.imbridge.xmpp.config.ConfigLoader;
 import org.imbridge.xmpp.config.TransportConfig;
 import org.imbridge.xmpp.stream.ComponentConnectionException;
 import org.slf4j.Logger;
@@ -44,11 +45,17 @@ final class RunCommand implements Callable<Integer> {
             spec.commandLine().getErr().println(e.getMessage());
             return ExitCodes.USAGE;
         }
+        LogSetup.routeJavaUtilLogging();
+        LogSetup.level(loaded.logging().level());
+        if (loaded.logging().file() != null) {
+            LogSetup.alsoToFile(java.nio.file.Path.of(loaded.logging().file()));
+        }
         CountDownLatch stopped = new CountDownLatch(1);
         AtomicInteger exit = new AtomicInteger(ExitCodes.OK);
         Transport transport;
         try {
-            transport = Transport.start(new TransportFactory().settings(loaded), s -> {
+            transport = Transport.start(new TransportFactory().settings(loaded, config.file,
+                    ConfigLoader.withSystemEnvironment()), s -> {
                 if (s.fatal()) {
                     log.error("the XMPP server refused the transport: {}", s.reason());
                     exit.set(ExitCodes.REFUSED);

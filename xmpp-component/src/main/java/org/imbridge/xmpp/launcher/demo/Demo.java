@@ -142,6 +142,9 @@ public final class Demo implements AutoCloseable {
         out.println("     then the two accounts chat with each other across MSN.");
         out.println("  4. Add a contact: subscribe to carol%hotmail.com@" + TRANSPORT
                 + " (MSN address carol@hotmail.com).");
+        out.println("  5. " + DEMO_USER + "@" + DOMAIN + " is the transport's admin: run its commands (Gajim: right-click "
+                + TRANSPORT + ",");
+        out.println("     Execute Command): online users, statistics, announce, disconnect a user.");
         out.println();
         out.println("Our MSN network takes MSN clients too: dispatch " + address(msn.dispatchAddress())
                 + ", accounts in config/msn-accounts.yaml.");
