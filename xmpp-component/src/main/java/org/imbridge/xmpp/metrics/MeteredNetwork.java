@@ -1,6 +1,7 @@
 package org.imbridge.xmpp.metrics;
 
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
@@ -64,7 +65,44 @@ public final class MeteredNetwork implements LegacyNetwork {
 
     @Override
     public CompletionStage<Void> verifyCredentials(LegacyCredentials credentials) {
-        return counted(network.verifyCredentials(credentials));
+        return inContext(counted(network.verifyCredentials(credentials)), MDC.get(MDC_USER));
+    }
+
+    /**
+     * {@code stage}, completed inside {@code user}'s logging context, so that what runs on its
+     * completion (on the network's threads) logs the user too.
+     */
+    static <T> CompletionStage<T> inContext(CompletionStage<T> stage, String user) {
+        if (user == null) {
+            return stage;
+        }
+        CompletableFuture<T> result = new CompletableFuture<>();
+        stage.whenComplete((value, failure) -> withUser(user, () -> {
+            if (failure != null) {
+                result.completeExceptionally(failure);
+            } else {
+                result.complete(value);
+            }
+        }));
+        return result;
+    }
+
+    static void withUser(String user, Runnable action) {
+        if (user == null) {
+            action.run();
+            return;
+        }
+        String previous = MDC.get(MDC_USER);
+        MDC.put(MDC_USER, user);
+        try {
+            action.run();
+        } finally {
+            if (previous == null) {
+                MDC.remove(MDC_USER);
+            } else {
+                MDC.put(MDC_USER, previous);
+            }
+        }
     }
 
     @Override
@@ -76,7 +114,7 @@ public final class MeteredNetwork implements LegacyNetwork {
         } else {
             user = userByAccount.get(account);
         }
-        return new Session(network.openSession(credentials, new Listener(listener, user)));
+        return new Session(network.openSession(credentials, new Listener(listener, user)), user);
     }
 
     @Override
@@ -100,14 +138,16 @@ public final class MeteredNetwork implements LegacyNetwork {
     /** Counts logins and sent messages. */
     private final class Session implements LegacySession {
         private final LegacySession session;
+        private final String user;
 
-        Session(LegacySession session) {
+        Session(LegacySession session, String user) {
             this.session = session;
+            this.user = user;
         }
 
         @Override
         public CompletionStage<Void> login(Presence initialPresence) {
-            return counted(session.login(initialPresence));
+            return inContext(counted(session.login(initialPresence)), user);
         }
 
         @Override
@@ -122,13 +162,13 @@ public final class MeteredNetwork implements LegacyNetwork {
 
         @Override
         public CompletionStage<Void> sendMessage(LegacyAddress to, String text, boolean confirm) {
-            return session.sendMessage(to, text, confirm).whenComplete((v, e) -> {
+            return inContext(session.sendMessage(to, text, confirm).whenComplete((v, e) -> {
                 if (e == null) {
                     metrics.messageToMsn();
                 } else {
                     metrics.error("msn_message_not_delivered");
                 }
-            });
+            }), user);
         }
 
         @Override
@@ -168,21 +208,7 @@ public final class MeteredNetwork implements LegacyNetwork {
         }
 
         private void as(Runnable event) {
-            if (user == null) {
-                event.run();
-                return;
-            }
-            String previous = MDC.get(MDC_USER);
-            MDC.put(MDC_USER, user);
-            try {
-                event.run();
-            } finally {
-                if (previous == null) {
-                    MDC.remove(MDC_USER);
-                } else {
-                    MDC.put(MDC_USER, previous);
-                }
-            }
+            withUser(user, event);
         }
 
         @Override
