@@ -56,6 +56,11 @@ public final class LocalProsody implements AutoCloseable {
         this.configFile = directory.resolve("prosody.cfg.lua");
     }
 
+    /** A server not started, for looking at the config it would write (tests). */
+    static LocalProsody demoConfigFor(String componentDomain, String componentSecret) {
+        return new LocalProsody(Path.of("."), "localhost", componentDomain, componentSecret, 5222, 5347);
+    }
+
     /** @return the path of {@code prosody}, or empty when it is not installed */
     public static Optional<Path> installed() {
         return executable("prosody").flatMap(p -> executable("prosodyctl").map(c -> p));
