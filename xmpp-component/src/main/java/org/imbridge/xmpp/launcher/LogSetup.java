@@ -47,6 +47,8 @@ public final class LogSetup {
         context.getLogger("org.apache.mina").setLevel(Level.WARN);
         context.getLogger("com.zaxxer.hikari").setLevel(Level.WARN);
         context.getLogger("org.flywaydb").setLevel(Level.WARN);
+        // the demo's own Jabber clients (Smack) complain about connections they closed themselves
+        context.getLogger("org.jivesoftware").setLevel(Level.ERROR);
         routeJavaUtilLogging();
     }
 

@@ -96,7 +96,12 @@ public final class LocalProsody implements AutoCloseable {
     }
 
     private void launch(Duration startTimeout) throws IOException {
-        process = new ProcessBuilder("prosody", "--config", configFile.toString())
+        // In a session of its own (setsid), so that Ctrl-C in the terminal reaches only us: we stop
+        // Prosody after the transport has said goodbye to everyone.
+        List<String> command = executable("setsid").isPresent()
+                ? List.of("setsid", "prosody", "--config", configFile.toString())
+                : List.of("prosody", "--config", configFile.toString());
+        process = new ProcessBuilder(command)
                 .directory(directory.toFile())
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(directory.resolve("console.log").toFile()))
