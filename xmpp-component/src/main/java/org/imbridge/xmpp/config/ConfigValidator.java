@@ -61,7 +61,19 @@ final class ConfigValidator {
         require(l.maxMessageBytes() != null && l.maxMessageBytes() >= 1024, "limits.max-message-bytes", "must be at least 1024");
         require(l.messagesPerMinute() != null && l.messagesPerMinute() > 0, "limits.messages-per-minute",
                 "must be a positive number");
+        require(LOG_LEVELS.contains(c.logging().level().toLowerCase(java.util.Locale.ROOT)), "logging.level",
+                "'" + c.logging().level() + "' is not one of " + LOG_LEVELS);
+        if (c.logging().file() != null) {
+            Path parent = Path.of(c.logging().file()).toAbsolutePath().getParent();
+            require(parent != null && Files.isDirectory(parent), "logging.file",
+                    "'" + c.logging().file() + "': its directory does not exist");
+        }
+        require(notBlank(c.metrics().host()), "metrics.host", "is empty (use 127.0.0.1)");
+        require(c.metrics().port() >= 0 && c.metrics().port() < 65536, "metrics.port",
+                c.metrics().port() + " is not a port number (0 turns metrics off)");
     }
+
+    private static final java.util.List<String> LOG_LEVELS = java.util.List.of("error", "warn", "info", "debug", "trace");
 
     private void port(String key, Integer port) throws ConfigException {
         require(port != null, key, "is missing");

@@ -13,6 +13,8 @@ import java.util.Map;
  * @param registration who may register
  * @param admins       bare JIDs of the transport's administrators
  * @param limits       per-user and per-instance limits
+ * @param logging      log level and file
+ * @param metrics      the Prometheus endpoint (off by default)
  */
 public record TransportConfig(
         Component component,
@@ -20,12 +22,22 @@ public record TransportConfig(
         Storage storage,
         Registration registration,
         List<String> admins,
-        Limits limits) {
+        Limits limits,
+        Logging logging,
+        Metrics metrics) {
 
     public TransportConfig {
         admins = admins == null ? List.of() : List.copyOf(admins);
         registration = registration == null ? new Registration(List.of("*")) : registration;
-        limits = limits == null ? Limits.DEFAULTS : limits;
+        limits = limits == null ? Limits.DEFAULTS : limits.withDefaults();
+        logging = logging == null ? Logging.DEFAULTS : logging.withDefaults();
+        metrics = metrics == null ? Metrics.OFF : metrics.withDefaults();
+    }
+
+    /** A config without logging and metrics sections (their defaults). */
+    public TransportConfig(Component component, Msn msn, Storage storage, Registration registration,
+                           List<String> admins, Limits limits) {
+        this(component, msn, storage, registration, admins, limits, null, null);
     }
 
     /**
@@ -92,6 +104,49 @@ public record TransportConfig(
     public record Limits(Integer maxUsers, Integer maxMessageBytes, Integer messagesPerMinute) {
 
         public static final Limits DEFAULTS = new Limits(10_000, 64 * 1024, 120);
+
+        /** Keys left out of the file take their default. */
+        Limits withDefaults() {
+            return new Limits(maxUsers == null ? DEFAULTS.maxUsers : maxUsers,
+                    maxMessageBytes == null ? DEFAULTS.maxMessageBytes : maxMessageBytes,
+                    messagesPerMinute == null ? DEFAULTS.messagesPerMinute : messagesPerMinute);
+        }
+    }
+
+    /**
+     * Logging.
+     *
+     * @param level the level of IMBridge's own loggers ({@code error}, {@code warn}, {@code info},
+     *              {@code debug}, {@code trace}); reloaded with the file
+     * @param file  a file to write the log to as well, or null for stderr only
+     */
+    public record Logging(String level, String file) {
+
+        public static final Logging DEFAULTS = new Logging("info", null);
+
+        Logging withDefaults() {
+            return new Logging(level == null ? DEFAULTS.level : level, file);
+        }
+    }
+
+    /**
+     * The Prometheus endpoint.
+     *
+     * @param host the address to listen on (keep it on loopback)
+     * @param port the port; 0 turns the endpoint off
+     */
+    public record Metrics(String host, Integer port) {
+
+        public static final Metrics OFF = new Metrics("127.0.0.1", 0);
+
+        Metrics withDefaults() {
+            return new Metrics(host == null ? OFF.host : host, port == null ? OFF.port : port);
+        }
+
+        /** True when metrics are to be served. */
+        public boolean enabled() {
+            return port != null && port > 0;
+        }
     }
 
     /** For tests and the demo: the settings a component in {@code Map} form would carry. */

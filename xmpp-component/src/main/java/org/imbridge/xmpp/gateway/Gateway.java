@@ -39,6 +39,7 @@ import org.jivesoftware.smack.packet.Stanza;
 import org.jivesoftware.smack.packet.StanzaBuilder;
 import org.jxmpp.jid.impl.JidCreate;
 import org.jivesoftware.smackx.chatstates.packet.ChatStateExtension;
+import org.jivesoftware.smackx.commands.packet.AdHocCommandData;
 import org.jivesoftware.smackx.iqversion.packet.Version;
 import org.jivesoftware.smackx.receipts.DeliveryReceipt;
 
@@ -78,6 +79,7 @@ public final class Gateway {
                 .addTransportFeature(GatewayQuery.NAMESPACE)
                 .addTransportFeature(Version.NAMESPACE)
                 .addTransportFeature(PingHandler.NAMESPACE)
+                .addTransportFeature(AdHocCommandData.NAMESPACE) // admin commands, answered in front of the gateway
                 .addContactFeature(ChatStateExtension.NAMESPACE)
                 .addContactFeature(DeliveryReceipt.NAMESPACE);
         RegistrationListener followRegistrations = new RegistrationListener() {

@@ -1,51 +1,82 @@
 package org.imbridge.xmpp.launcher;
 
+import java.io.IOException;
+import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 
+import org.imbridge.xmpp.admin.AdminCommands;
 import org.imbridge.xmpp.gateway.Gateway;
 import org.imbridge.xmpp.gateway.JidMapping;
+import org.imbridge.xmpp.gateway.StanzaSink;
+import org.imbridge.xmpp.metrics.MeteredNetwork;
+import org.imbridge.xmpp.metrics.MetricsServer;
+import org.imbridge.xmpp.metrics.TransportMetrics;
 import org.imbridge.xmpp.stream.ComponentConnection;
 import org.imbridge.xmpp.stream.ComponentState;
+import org.jivesoftware.smack.packet.IQ;
+import org.jivesoftware.smack.packet.Message;
+import org.jivesoftware.smack.packet.Stanza;
+import org.jxmpp.jid.DomainBareJid;
 import org.jxmpp.jid.impl.JidCreate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
 
 /**
- * A running transport: the component connection, the gateway behind it, the legacy network's
- * sessions, and the threads they share. {@link #close()} logs every user out of the legacy network,
- * tells their XMPP clients, and closes the stream.
+ * A running transport: the component connection, the gateway behind it, the admin commands and
+ * limits in front of it, the legacy network's sessions, metrics, and the threads they share.
+ * {@link #close()} logs every user out of the legacy network, tells their XMPP clients, and closes
+ * the stream.
+ *
+ * <p>Each stanza from a user is handled with the user's bare JID in the logging context (MDC key
+ * {@value MeteredNetwork#MDC_USER}); the worker threads and the timer carry it into the work done
+ * later for that stanza, and {@link MeteredNetwork} into the network's events.
  */
 public final class Transport implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(Transport.class);
+    private static final Duration CONFIG_CHECK_INTERVAL = Duration.ofSeconds(2);
 
     private final TransportSettings settings;
-    private final ExecutorService workers;
-    private final ScheduledExecutorService scheduler;
+    private final ThreadPoolExecutor workers;
+    private final ScheduledThreadPoolExecutor scheduler;
+    private final TransportMetrics metrics = new TransportMetrics();
     private final Gateway gateway;
+    private final AdminCommands admin;
+    private final InboundGate gate;
+    private final TransportControls control;
     private final ComponentConnection connection;
+    private MetricsServer metricsServer;
 
     private Transport(TransportSettings settings, Consumer<ComponentState.Stopped> onStopped) {
         this.settings = settings;
-        this.workers = Executors.newFixedThreadPool(settings.workers(), named("imbridge-worker"));
-        this.scheduler = Executors.newSingleThreadScheduledExecutor(named("imbridge-timer"));
-        JidMapping jids = new JidMapping(JidCreate.domainBareFromOrThrowUnchecked(settings.component().domain()));
+        this.workers = MdcExecutors.fixed(settings.workers(), named("imbridge-worker"));
+        this.scheduler = MdcExecutors.scheduler(named("imbridge-timer"));
+        DomainBareJid domain = JidCreate.domainBareFromOrThrowUnchecked(settings.component().domain());
+        JidMapping jids = new JidMapping(domain);
         ComponentConnection[] holder = new ComponentConnection[1];
         boolean[] wasOnline = {false};
-        this.gateway = new Gateway(jids, settings.network(), settings.store(), stanza -> holder[0].send(stanza),
+        StanzaSink sink = stanza -> send(holder[0], stanza);
+        this.gateway = new Gateway(jids, new MeteredNetwork(settings.network(), metrics), settings.store(), sink,
                 settings.allowlist(), settings.maxBodyBytes(), workers, scheduler, settings.policy());
+        this.control = new TransportControls(domain, gateway.sessions(), settings.store(), sink, metrics, settings.reload());
+        this.admin = new AdminCommands(domain, settings.admins(), control, sink, workers);
+        this.gate = new InboundGate(domain, settings.limits(), settings.store(), settings.network().id(), sink, workers,
+                System::nanoTime);
         this.connection = ComponentConnection.builder(settings.component())
-                .onStanza(gateway::accept)
+                .onStanza(this::accept)
                 .onStateChange(state -> {
                     LOG.info("component {}: {}", settings.component().domain(), state);
+                    if (state instanceof ComponentState.Reconnecting) {
+                        metrics.error("xmpp_connection_lost");
+                    }
                     if (state instanceof ComponentState.Online) {
                         gateway.streamOnline();
                         if (wasOnline[0]) {
@@ -58,6 +89,9 @@ public final class Transport implements AutoCloseable {
                 })
                 .build();
         holder[0] = connection;
+        metrics.onlineUsers(control::onlineCount);
+        metrics.queue("workers", () -> workers.getQueue().size());
+        metrics.queue("xmpp_outgoing", connection::outgoingQueueSize);
     }
 
     /**
@@ -66,11 +100,63 @@ public final class Transport implements AutoCloseable {
      */
     public static CompletionStage<Transport> start(TransportSettings settings, Consumer<ComponentState.Stopped> onStopped) {
         Transport transport = new Transport(settings, onStopped);
+        try {
+            transport.startServices();
+        } catch (IOException e) {
+            transport.close();
+            return CompletableFuture.failedFuture(e);
+        }
         return transport.connection.start().thenApply(v -> transport).whenComplete((t, e) -> {
             if (e != null) {
                 transport.close();
             }
         });
+    }
+
+    private void startServices() throws IOException {
+        if (settings.metricsAddress() != null) {
+            metricsServer = MetricsServer.start(settings.metricsAddress(), metrics::scrape);
+        }
+        settings.reload().watch(scheduler, CONFIG_CHECK_INTERVAL);
+        scheduler.scheduleWithFixedDelay(this::refreshGauges, 0, 30, TimeUnit.SECONDS);
+    }
+
+    private void refreshGauges() {
+        gate.sweep();
+        workers.execute(() -> {
+            try {
+                control.registeredUsers();
+            } catch (RuntimeException e) {
+                LOG.debug("cannot count registered users: {}", e.toString());
+            }
+        });
+    }
+
+    /** Every stanza the server routes to us: admin commands, then limits, then the gateway. */
+    private void accept(Stanza stanza) {
+        boolean named = stanza.getFrom() != null && stanza.getFrom().hasLocalpart();
+        if (named) {
+            MDC.put(MeteredNetwork.MDC_USER, stanza.getFrom().asBareJid().toString());
+        }
+        try {
+            if (!admin.accept(stanza)) {
+                gate.admit(stanza, gateway::accept);
+            }
+        } finally {
+            if (named) {
+                MDC.remove(MeteredNetwork.MDC_USER);
+            }
+        }
+    }
+
+    private boolean send(ComponentConnection connection, Stanza stanza) {
+        boolean queued = connection.send(stanza);
+        if (!queued) {
+            metrics.error("xmpp_not_sent");
+        } else if (stanza.getError() != null && (stanza instanceof Message || stanza instanceof IQ)) {
+            metrics.error("xmpp_" + stanza.getError().getCondition().name());
+        }
+        return queued;
     }
 
     public Gateway gateway() {
@@ -81,8 +167,19 @@ public final class Transport implements AutoCloseable {
         return connection;
     }
 
+    /** The transport's meters (also served in Prometheus format when {@code metrics.port} is set). */
+    public TransportMetrics metrics() {
+        return metrics;
+    }
+
+    /** Where the Prometheus endpoint listens, or null when it is off. */
+    public java.net.InetSocketAddress metricsAddress() {
+        return metricsServer == null ? null : metricsServer.address();
+    }
+
     @Override
     public void close() {
+        settings.reload().close();
         try {
             gateway.sessions().shutdown("The transport is shutting down").toCompletableFuture().get(10, TimeUnit.SECONDS);
         } catch (Exception e) {
@@ -94,6 +191,9 @@ public final class Transport implements AutoCloseable {
             LOG.warn("the component stream did not close cleanly: {}", e.toString());
         }
         connection.close();
+        if (metricsServer != null) {
+            metricsServer.close();
+        }
         settings.network().close();
         workers.shutdown();
         scheduler.shutdownNow();
@@ -113,5 +213,4 @@ public final class Transport implements AutoCloseable {
             return t;
         };
     }
-
 }

@@ -198,6 +198,13 @@ public final class ComponentConnection implements AutoCloseable {
         }
     }
 
+    /** @return stanzas accepted by {@link #send} and not yet written out (the outgoing queue's depth) */
+    public int outgoingQueueSize() {
+        synchronized (lock) {
+            return outstanding;
+        }
+    }
+
     /**
      * Closes the stream ({@code </stream:stream>}) and the connection, stops reconnecting, and releases
      * what the connection owns. Stanzas still queued are dropped. Idempotent.

@@ -1,0 +1,24 @@
+package org.imbridge.xmpp.admin;
+
+import org.jivesoftware.smackx.xdata.packet.DataForm;
+
+/**
+ * One ad-hoc command. {@link #start} is its first stage; a command that needs input returns a form
+ * there and gets the admin's answer in {@link #submit}. Both may block (run off the I/O threads).
+ */
+interface AdminCommand {
+
+    /** The command's node, e.g. {@code http://jabber.org/protocol/admin#announce}. */
+    String node();
+
+    /** The name clients show. */
+    String name();
+
+    /** The first stage, for {@code admin}. */
+    AdminReply start(String admin) throws Exception;
+
+    /** The second stage: the form the admin submitted. */
+    default AdminReply submit(String admin, DataForm form) throws Exception {
+        return AdminReply.done("Nothing to submit for this command.");
+    }
+}

@@ -1,0 +1,81 @@
+package org.imbridge.xmpp.launcher.demo;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.GeneralSecurityException;
+import java.security.KeyStore;
+import java.util.Base64;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A self-signed certificate for the demo's Prosody, in the PEM files it looks for
+ * ({@code <host>.crt}, {@code <host>.key}): Prosody offers STARTTLS, and clients that always upgrade
+ * need a certificate to be there (they will ask the user to trust it). Made with {@code openssl}
+ * when installed (Prosody's Debian package brings it), else with the JDK's {@code keytool}.
+ */
+final class SelfSignedCertificate {
+
+    private SelfSignedCertificate() {
+    }
+
+    static void writeTo(Path certificatesDir, String host, String otherName) throws IOException {
+        Files.createDirectories(certificatesDir);
+        Path cert = certificatesDir.resolve(host + ".crt");
+        Path key = certificatesDir.resolve(host + ".key");
+        if (LocalProsody.executable("openssl").isPresent()) {
+            run(certificatesDir, List.of("openssl", "req", "-x509", "-newkey", "ec", "-pkeyopt",
+                    "ec_paramgen_curve:prime256v1", "-nodes", "-keyout", key.toString(), "-out", cert.toString(),
+                    "-days", "30", "-subj", "/CN=" + host, "-addext", "subjectAltName=DNS:" + host + ",DNS:" + otherName));
+        } else {
+            withKeytool(certificatesDir, host, "dns:" + host + ",dns:" + otherName, cert, key);
+        }
+    }
+
+    private static void withKeytool(Path dir, String host, String subjectAltName, Path cert, Path key)
+            throws IOException {
+        Path keytool = Path.of(System.getProperty("java.home"), "bin", "keytool");
+        Path store = dir.resolve("store.p12");
+        char[] password = "changeit".toCharArray();
+        run(dir, List.of(keytool.toString(), "-genkeypair", "-alias", "server", "-keyalg", "EC", "-groupname",
+                "secp256r1", "-dname", "CN=" + host, "-ext", "SAN=" + subjectAltName, "-validity", "30",
+                "-keystore", store.toString(), "-storetype", "PKCS12", "-storepass", "changeit", "-keypass", "changeit"));
+        try (InputStream in = Files.newInputStream(store)) {
+            KeyStore keyStore = KeyStore.getInstance("PKCS12");
+            keyStore.load(in, password);
+            Files.writeString(cert, pem("CERTIFICATE", keyStore.getCertificate("server").getEncoded()),
+                    StandardCharsets.US_ASCII);
+            Files.writeString(key, pem("PRIVATE KEY", keyStore.getKey("server", password).getEncoded()),
+                    StandardCharsets.US_ASCII);
+        } catch (GeneralSecurityException e) {
+            throw new IOException("cannot read the keystore keytool made", e);
+        } finally {
+            Files.deleteIfExists(store);
+        }
+    }
+
+    private static String pem(String type, byte[] der) {
+        return "-----BEGIN " + type + "-----\n" + Base64.getMimeEncoder(64, new byte[] {'\n'}).encodeToString(der)
+                + "\n-----END " + type + "-----\n";
+    }
+
+    private static void run(Path dir, List<String> command) throws IOException {
+        Path output = dir.resolve("command.out");
+        Process process = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true)
+                .redirectOutput(output.toFile()).start();
+        try {
+            if (!process.waitFor(60, TimeUnit.SECONDS) || process.exitValue() != 0) {
+                process.destroyForcibly();
+                throw new IOException(command.get(0) + " failed to make a certificate: " + Files.readString(output));
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted while making a certificate", e);
+        } finally {
+            Files.deleteIfExists(output);
+        }
+    }
+}

@@ -1,0 +1,84 @@
+package org.imbridge.xmpp.metrics;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.util.concurrent.atomic.AtomicLong;
+
+import org.junit.jupiter.api.Test;
+
+/** The meters, the per-minute rate and the Prometheus endpoint. */
+class MetricsTest {
+
+    @Test
+    void recentRateCountsTheLastMinuteOnly() {
+        AtomicLong second = new AtomicLong(1000);
+        RecentRate rate = new RecentRate(second::get);
+        rate.record();
+        rate.record();
+        second.addAndGet(30);
+        rate.record();
+        assertThat(rate.lastMinute()).isEqualTo(3);
+        second.addAndGet(31);
+        assertThat(rate.lastMinute()).isEqualTo(1);
+        second.addAndGet(60);
+        assertThat(rate.lastMinute()).isZero();
+    }
+
+    @Test
+    void theScrapeHasTheTransportsMeters() {
+        TransportMetrics metrics = new TransportMetrics();
+        metrics.messageToMsn();
+        metrics.messageToXmpp();
+        metrics.messageToXmpp();
+        metrics.msnLogin("success");
+        metrics.msnLogin("BAD_CREDENTIALS");
+        metrics.error("xmpp_recipient-unavailable");
+        metrics.registeredUsers(5);
+        metrics.onlineUsers(() -> 2);
+        metrics.queue("workers", () -> 7);
+        String scrape = metrics.scrape();
+        assertThat(scrape).contains("imbridge_messages_total{direction=\"xmpp_to_msn\"} 1.0")
+                .contains("imbridge_messages_total{direction=\"msn_to_xmpp\"} 2.0")
+                .contains("imbridge_msn_logins_total{result=\"bad_credentials\"} 1.0")
+                .contains("imbridge_errors_total{kind=\"xmpp_recipient_unavailable\"} 1.0")
+                .contains("imbridge_users_registered 5.0")
+                .contains("imbridge_users_online 2.0")
+                .contains("imbridge_queue_depth{queue=\"workers\"} 7.0")
+                .contains("jvm_memory_used_bytes");
+        assertThat(metrics.messagesToXmppLastMinute()).isEqualTo(2);
+    }
+
+    @Test
+    void theEndpointServesMetricsAndNothingElse() throws Exception {
+        try (MetricsServer server = MetricsServer.start(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0),
+                () -> "imbridge_up 1\n")) {
+            int port = server.address().getPort();
+            assertThat(get(port, "GET /metrics HTTP/1.1\r\nHost: x\r\n\r\n"))
+                    .startsWith("HTTP/1.0 200 OK").contains("Content-Length: 14").endsWith("imbridge_up 1\n");
+            assertThat(get(port, "GET / HTTP/1.0\r\n\r\n")).startsWith("HTTP/1.0 404");
+            assertThat(get(port, "POST /metrics HTTP/1.0\r\n\r\n")).startsWith("HTTP/1.0 405");
+            assertThat(get(port, "GET /" + "x".repeat(MetricsServer.MAX_REQUEST_BYTES) + " HTTP/1.0\r\n"))
+                    .startsWith("HTTP/1.0 431");
+        }
+    }
+
+    private static String get(int port, String request) throws Exception {
+        try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), port)) {
+            socket.setSoTimeout(5000);
+            OutputStream out = socket.getOutputStream();
+            out.write(request.getBytes(StandardCharsets.US_ASCII));
+            out.flush();
+            InputStream in = socket.getInputStream();
+            ByteArrayOutputStream response = new ByteArrayOutputStream();
+            in.transferTo(response);
+            return response.toString(StandardCharsets.UTF_8);
+        }
+    }
+}
