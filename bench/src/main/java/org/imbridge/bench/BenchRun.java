@@ -78,7 +78,9 @@ final class BenchRun {
                 NodeStats base = node.stats(true);
                 results.base(base);
 
+                NodeStats beforeLogin = node.stats(false);
                 loginStorm(results, traffic, xmpp);
+                results.loginCpu(beforeLogin, node.stats(false));
                 settle(traffic);
                 results.idle(node.stats(true), msn.switchboardSessionCount());
                 progress.accept("idle: " + results.idleLine());
@@ -108,7 +110,14 @@ final class BenchRun {
                 sb.setLength(0);
             }
         }
-        boolean all = await(() -> traffic.onlineCount() >= n, Duration.ofSeconds(options.loginTimeoutSeconds()));
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(options.loginTimeoutSeconds());
+        boolean all = false;
+        while (!all && System.nanoTime() < deadline) {
+            all = await(() -> traffic.onlineCount() >= n, Duration.ofSeconds(1));
+            if (!all) {
+                progress.accept("  " + traffic.onlineCount() + " online after " + (System.nanoTime() - start) / 1_000_000 + " ms");
+            }
+        }
         long end = all ? traffic.lastOnlineNanos() : System.nanoTime();
         results.loginStorm(n, traffic.onlineCount(), end - start);
         progress.accept(String.format("login storm: %d of %d online in %.2f s (%.0f logins/s)", traffic.onlineCount(), n,
@@ -225,11 +234,14 @@ final class BenchRun {
         Latencies.Summary summary = latencies.summary();
         double cpuMs = (cpu1.cpuNanos() - cpu0.cpuNanos()) / 1e6;
         double cpuPer1000 = delivered == 0 ? Double.NaN : cpuMs * 1000 / delivered;
+        double systemPer1000 = delivered == 0 || cpu1.systemNanos() < 0 ? Double.NaN
+                : (cpu1.systemNanos() - cpu0.systemNanos()) / 1e6 * 1000 / delivered;
         boolean sustained = delivered >= sent.messages() && sent.perSecond() >= rate * 0.95
                 && summary.p99() <= SUSTAINED_P99_MS && traffic.errors() == errorsBefore;
         double elapsed = (Math.max(sendEnd, drained) - (sendEnd - sent.nanos())) / 1e9;
         return new Results.Step(rate, seconds, sent.messages(), sent.perSecond(), delivered, delivered / elapsed,
-                summary, cpuPer1000, cpuMs / elapsed / 10, (driverCpu1 - driverCpu0) / 1e6 / elapsed / 10,
+                summary, cpuPer1000, systemPer1000,
+                Results.perThread(cpu0, cpu1, delivered == 0 ? 1 : delivered / 1000.0 * 1e6), cpuMs / elapsed / 10, (driverCpu1 - driverCpu0) / 1e6 / elapsed / 10,
                 traffic.errors() - errorsBefore, sustained);
     }
 

@@ -28,6 +28,8 @@ public final class Results {
      * @param deliveredPerSecond delivered over the time from the first send to the last arrival
      * @param latency            end-to-end latency
      * @param cpuMsPer1000       CPU of the node process per 1,000 delivered messages, in ms
+     * @param systemMsPer1000    of which in the kernel
+     * @param threadMsPer1000    of which per thread group
      * @param nodeCpuPercent     the node's CPU use, in percent of one core
      * @param driverCpuPercent   the driver's (load generator and MSN network) CPU use, percent of one core
      * @param errors             error stanzas received
@@ -35,7 +37,7 @@ public final class Results {
      */
     public record Step(int offered, int seconds, long sent, double sentPerSecond, long delivered,
                        double deliveredPerSecond, Latencies.Summary latency, double cpuMsPer1000,
-                       double nodeCpuPercent, double driverCpuPercent, long errors, boolean sustained) {
+                       double systemMsPer1000, Map<String, Double> threadMsPer1000, double nodeCpuPercent, double driverCpuPercent, long errors, boolean sustained) {
     }
 
     private final Map<String, Object> config;
@@ -47,6 +49,8 @@ public final class Results {
     private int loginUsers;
     private int loginOnline;
     private long loginNanos;
+    private double loginCpuMsPerUser;
+    private Map<String, Double> loginThreadMs = Map.of();
     private Step bridgeLatency;
     private List<Step> bridgeSteps = List.of();
     private Step relayLatency;
@@ -67,6 +71,25 @@ public final class Results {
         loginUsers = users;
         loginOnline = online;
         loginNanos = nanos;
+    }
+
+    /** CPU the node spent on the login storm, per user, in total and per thread group. */
+    public void loginCpu(NodeStats before, NodeStats after) {
+        int users = Math.max(1, loginOnline);
+        loginCpuMsPerUser = (after.cpuNanos() - before.cpuNanos()) / 1e6 / users;
+        loginThreadMs = perThread(before, after, 1e6);
+    }
+
+    /** Per thread group CPU between two stats, divided by {@code divisor} nanoseconds. */
+    public static Map<String, Double> perThread(NodeStats before, NodeStats after, double divisor) {
+        Map<String, Double> out = new java.util.TreeMap<>();
+        after.threadCpuNanos().forEach((name, ns) -> {
+            double d = (ns - before.threadCpuNanos().getOrDefault(name, 0L)) / divisor;
+            if (d > 0.05) {
+                out.put(name, Math.round(d * 100) / 100.0);
+            }
+        });
+        return out;
     }
 
     public void idle(NodeStats stats, int switchboardSessions) {
@@ -167,6 +190,7 @@ public final class Results {
         t.append(String.format(row, "login storm, logins/s", f0(loginsPerSecond()), "", "", ">= 500",
                 met(allOnline() && loginsPerSecond() >= 500)));
         t.append(String.format(row, "login storm, seconds until all online", f2(loginNanos / 1e9), "", "", "", ""));
+        t.append(String.format(row, "login storm, node CPU ms per login", f2(loginCpuMsPerUser), "", "", "", ""));
         if (idle != null) {
             t.append(String.format(row, "heap per online user after GC, KiB", f1(heapPerUserKiB()), "", "", "", ""));
             t.append(String.format(row, "heap after GC / base, MiB", f1(idle.heapUsed() / 1048576.0) + " / "
@@ -192,6 +216,8 @@ public final class Results {
             t.append(String.format(row, "CPU ms per 1,000 msgs" + at, f1(bridgeLatency.cpuMsPer1000()),
                     relayLatency == null ? "" : f2(relayLatency.cpuMsPer1000()), f1(cpuRatio()), "<= 3x relay",
                     met(cpuRatio() <= 3)));
+            t.append(String.format(row, "  of which kernel (syscalls), ms/1000" + at, f1(bridgeLatency.systemMsPer1000()),
+                    relayLatency == null ? "" : f2(relayLatency.systemMsPer1000()), "", "", ""));
             t.append(String.format(row, "node CPU, % of one core" + at, f0(bridgeLatency.nodeCpuPercent()),
                     relayLatency == null ? "" : f0(relayLatency.nodeCpuPercent()), "", "", ""));
         }
@@ -236,6 +262,8 @@ public final class Results {
         login.put("online", loginOnline);
         login.put("seconds", loginNanos / 1e9);
         login.put("loginsPerSecond", loginsPerSecond());
+        login.put("nodeCpuMsPerLogin", loginCpuMsPerUser);
+        login.put("nodeThreadCpuMsTotal", loginThreadMs);
         root.put("loginStorm", login);
         Map<String, Object> hold = new LinkedHashMap<>();
         hold.put("base", base);
