@@ -79,8 +79,10 @@ final class BenchRun {
                 results.base(base);
 
                 NodeStats beforeLogin = node.stats(false);
+                long overflows = listenOverflows();
                 loginStorm(results, traffic, xmpp);
                 results.loginCpu(beforeLogin, node.stats(false));
+                results.listenOverflows(listenOverflows() - overflows);
                 settle(traffic);
                 results.idle(node.stats(true), msn.switchboardSessionCount());
                 progress.accept("idle: " + results.idleLine());
@@ -243,6 +245,25 @@ final class BenchRun {
                 summary, cpuPer1000, systemPer1000,
                 Results.perThread(cpu0, cpu1, delivered == 0 ? 1 : delivered / 1000.0 * 1e6), cpuMs / elapsed / 10, (driverCpu1 - driverCpu0) / 1e6 / elapsed / 10,
                 traffic.errors() - errorsBefore, sustained);
+    }
+
+    /** The kernel's count of connections dropped because an accept queue was full (Linux), or 0. */
+    static long listenOverflows() {
+        try {
+            java.util.List<String> lines = java.nio.file.Files.readAllLines(java.nio.file.Path.of("/proc/net/netstat"));
+            for (int i = 0; i + 1 < lines.size(); i += 2) {
+                String[] names = lines.get(i).split(" ");
+                String[] values = lines.get(i + 1).split(" ");
+                for (int k = 0; k < names.length && k < values.length; k++) {
+                    if (names[k].equals("ListenOverflows")) {
+                        return Long.parseLong(values[k]);
+                    }
+                }
+            }
+        } catch (java.io.IOException | RuntimeException e) {
+            // not Linux
+        }
+        return 0;
     }
 
     private static long driverCpuNanos() {

@@ -50,6 +50,7 @@ public final class Results {
     private int loginOnline;
     private long loginNanos;
     private double loginCpuMsPerUser;
+    private long listenOverflows;
     private Map<String, Double> loginThreadMs = Map.of();
     private Step bridgeLatency;
     private List<Step> bridgeSteps = List.of();
@@ -71,6 +72,11 @@ public final class Results {
         loginUsers = users;
         loginOnline = online;
         loginNanos = nanos;
+    }
+
+    /** Connections the kernel dropped (full accept queue) during the login storm, machine-wide. */
+    public void listenOverflows(long count) {
+        listenOverflows = count;
     }
 
     /** CPU the node spent on the login storm, per user, in total and per thread group. */
@@ -263,6 +269,7 @@ public final class Results {
         login.put("seconds", loginNanos / 1e9);
         login.put("loginsPerSecond", loginsPerSecond());
         login.put("nodeCpuMsPerLogin", loginCpuMsPerUser);
+        login.put("listenOverflowsMachineWide", listenOverflows);
         login.put("nodeThreadCpuMsTotal", loginThreadMs);
         root.put("loginStorm", login);
         Map<String, Object> hold = new LinkedHashMap<>();
