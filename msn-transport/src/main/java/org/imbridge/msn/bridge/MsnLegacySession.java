@@ -46,6 +46,7 @@ final class MsnLegacySession implements LegacySession, NotificationListener, Con
     private static final long TYPING_EXPIRY_MS = 6_000;
 
     private final MsnClient client;
+    private final LoginGate logins;
     private final InetSocketAddress dispatch;
     private final LegacyCredentials credentials;
     private final SessionListener listener;
@@ -57,9 +58,10 @@ final class MsnLegacySession implements LegacySession, NotificationListener, Con
     private volatile Conversations conversations;
     private volatile boolean loggedOut;
 
-    MsnLegacySession(MsnClient client, InetSocketAddress dispatch, LegacyCredentials credentials,
+    MsnLegacySession(MsnClient client, LoginGate logins, InetSocketAddress dispatch, LegacyCredentials credentials,
                      SessionListener listener, ScheduledExecutorService scheduler) {
         this.client = client;
+        this.logins = logins;
         this.dispatch = dispatch;
         this.credentials = credentials;
         this.listener = listener;
@@ -68,12 +70,9 @@ final class MsnLegacySession implements LegacySession, NotificationListener, Con
 
     @Override
     public CompletionStage<Void> login(Presence initialPresence) {
-        CompletionStage<NotificationSession> login;
-        try {
-            login = client.login(credentials.account().value(), credentials.password(), dispatch, this);
-        } catch (IllegalArgumentException e) {
-            return CompletableFuture.failedFuture(MsnFailures.login(e));
-        }
+        CompletionStage<NotificationSession> login = logins.submit(() -> loggedOut
+                ? CompletableFuture.failedFuture(new IllegalStateException("logged out before the login started"))
+                : client.login(credentials.account().value(), credentials.password(), dispatch, this));
         return login
                 .exceptionallyCompose(e -> CompletableFuture.failedFuture(MsnFailures.login(e)))
                 .thenCompose(session -> {

@@ -15,10 +15,17 @@ import org.imbridge.msn.client.MsnClientConfig;
 import org.imbridge.msn.client.NotificationListener;
 import org.imbridge.msn.protocol.MsnpNames;
 
-/** MSN Messenger reached through one dispatch server, all users on one shared {@link MsnClient}. */
+/**
+ * MSN Messenger reached through one dispatch server, all users on one shared {@link MsnClient}; at
+ * most {@link #DEFAULT_CONCURRENT_LOGINS} logins run at once (see {@link LoginGate}).
+ */
 public final class MsnNetwork implements LegacyNetwork {
 
+    /** Logins in flight at once, enough to keep a login storm CPU-bound rather than waiting. */
+    public static final int DEFAULT_CONCURRENT_LOGINS = 128;
+
     private final MsnClient client;
+    private final LoginGate logins;
     private final InetSocketAddress dispatch;
     private final ScheduledExecutorService scheduler;
 
@@ -30,6 +37,7 @@ public final class MsnNetwork implements LegacyNetwork {
             t.setDaemon(true);
             return t;
         });
+        this.logins = new LoginGate(DEFAULT_CONCURRENT_LOGINS, scheduler);
     }
 
     @Override
@@ -62,14 +70,15 @@ public final class MsnNetwork implements LegacyNetwork {
         if (!isValidAccount(credentials.account().value())) {
             return CompletableFuture.failedFuture(MsnFailures.login(new IllegalArgumentException("bad handle")));
         }
-        return client.login(credentials.account().value(), credentials.password(), dispatch, new NotificationListener() { })
+        return logins.submit(() -> client.login(credentials.account().value(), credentials.password(), dispatch,
+                        new NotificationListener() { }))
                 .exceptionallyCompose(e -> CompletableFuture.failedFuture(MsnFailures.login(e)))
                 .thenCompose(session -> session.logout().exceptionally(e -> null));
     }
 
     @Override
     public LegacySession openSession(LegacyCredentials credentials, SessionListener listener) {
-        return new MsnLegacySession(client, dispatch, credentials, listener, scheduler);
+        return new MsnLegacySession(client, logins, dispatch, credentials, listener, scheduler);
     }
 
     /** The shared client, for statistics. */
