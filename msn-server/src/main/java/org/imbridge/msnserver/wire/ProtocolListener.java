@@ -13,6 +13,13 @@ import org.imbridge.msn.protocol.MsnpCodecFactory;
 /** A bound MINA acceptor speaking MSNP (server side of the codec) to one handler. */
 public final class ProtocolListener {
 
+    /**
+     * Connections the kernel may hold for accepting. MINA's default of 50 overflowed when thousands of
+     * clients logged in at once (every login opens a dispatch and a notification connection); each
+     * dropped SYN cost that client a one-second retransmission, then two, then four.
+     */
+    static final int ACCEPT_BACKLOG = 4096;
+
     private final NioSocketAcceptor acceptor;
     private final InetSocketAddress localAddress;
 
@@ -30,6 +37,7 @@ public final class ProtocolListener {
                                         IoProcessor<NioSession> processors) throws IOException {
         NioSocketAcceptor acceptor = new NioSocketAcceptor(processors);
         acceptor.setReuseAddress(true);
+        acceptor.setBacklog(ACCEPT_BACKLOG);
         acceptor.getSessionConfig().setTcpNoDelay(true);
         acceptor.getFilterChain().addLast("msnp", new ProtocolCodecFilter(MsnpCodecFactory.forServer()));
         acceptor.setHandler(handler);

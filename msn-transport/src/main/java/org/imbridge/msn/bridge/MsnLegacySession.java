@@ -46,6 +46,7 @@ final class MsnLegacySession implements LegacySession, NotificationListener, Con
     }
 
     private final MsnClient client;
+    private final LoginGate logins;
     private final InetSocketAddress dispatch;
     private final LegacyCredentials credentials;
     private final SessionListener listener;
@@ -57,9 +58,10 @@ final class MsnLegacySession implements LegacySession, NotificationListener, Con
     /** Set by logout (or a login that failed half-way): the end of the session is not reported. */
     private volatile boolean quiet;
 
-    MsnLegacySession(MsnClient client, InetSocketAddress dispatch, LegacyCredentials credentials,
+    MsnLegacySession(MsnClient client, LoginGate logins, InetSocketAddress dispatch, LegacyCredentials credentials,
                      SessionListener listener, ScheduledExecutorService scheduler, MsnBridgeSettings settings) {
         this.client = client;
+        this.logins = logins;
         this.dispatch = dispatch;
         this.credentials = credentials;
         this.listener = listener;
@@ -77,7 +79,9 @@ final class MsnLegacySession implements LegacySession, NotificationListener, Con
         }
         CompletionStage<NotificationSession> login;
         try {
-            login = client.login(credentials.account().value(), credentials.password(), dispatch, this);
+            login = logins.submit(() -> quiet
+                    ? CompletableFuture.failedFuture(new IllegalStateException("logged out before the login started"))
+                    : client.login(credentials.account().value(), credentials.password(), dispatch, this));
         } catch (IllegalArgumentException e) {
             return CompletableFuture.failedFuture(MsnFailures.login(e));
         }

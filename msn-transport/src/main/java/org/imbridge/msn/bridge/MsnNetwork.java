@@ -19,6 +19,7 @@ import org.imbridge.msn.protocol.MsnpNames;
 /**
  * MSN Messenger reached through one dispatch server. Every user's session runs on one shared
  * {@link MsnClient} (one MINA connector); the adapter adds a single timer thread for typing expiry.
+ * At most {@link #DEFAULT_CONCURRENT_LOGINS} logins run at once (see {@link LoginGate}).
  *
  * <pre>
  * MsnNetwork msn = new MsnNetwork(new InetSocketAddress("messenger.example.org", 1863),
@@ -29,7 +30,11 @@ import org.imbridge.msn.protocol.MsnpNames;
  */
 public final class MsnNetwork implements LegacyNetwork {
 
+    /** Logins in flight at once, enough to keep a login storm CPU-bound rather than waiting. */
+    public static final int DEFAULT_CONCURRENT_LOGINS = 128;
+
     private final MsnClient client;
+    private final LoginGate logins;
     private final InetSocketAddress dispatch;
     private final MsnBridgeSettings settings;
     private final ScheduledExecutorService scheduler;
@@ -53,6 +58,7 @@ public final class MsnNetwork implements LegacyNetwork {
             t.setDaemon(true);
             return t;
         });
+        this.logins = new LoginGate(DEFAULT_CONCURRENT_LOGINS, scheduler);
     }
 
     @Override
@@ -92,14 +98,14 @@ public final class MsnNetwork implements LegacyNetwork {
         if (!isValidAccount(account)) {
             return CompletableFuture.failedFuture(MsnFailures.login(new IllegalArgumentException("not an MSN account")));
         }
-        return client.login(account, credentials.password(), dispatch, new NotificationListener() { })
+        return logins.submit(() -> client.login(account, credentials.password(), dispatch, new NotificationListener() { }))
                 .exceptionallyCompose(e -> CompletableFuture.failedFuture(MsnFailures.login(e)))
                 .thenCompose(session -> session.logout().exceptionally(e -> null));
     }
 
     @Override
     public LegacySession openSession(LegacyCredentials credentials, SessionListener listener) {
-        return new MsnLegacySession(client, dispatch, credentials, listener, scheduler, settings);
+        return new MsnLegacySession(client, logins, dispatch, credentials, listener, scheduler, settings);
     }
 
     /** The shared client, for statistics. */

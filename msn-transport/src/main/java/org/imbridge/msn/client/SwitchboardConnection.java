@@ -15,6 +15,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 
 import org.imbridge.msn.protocol.AckMode;
@@ -44,25 +45,19 @@ final class SwitchboardConnection extends MsnpLink implements SwitchboardSession
     private record Participant(String handle, String friendlyName) {
     }
 
-    /** One MSG on its way: queued, written, or waiting for its ACK/NAK. */
+    /** One MSG on its way: queued, written, or waiting for its ACK/NAK until {@link #ackDeadline}. */
     private static final class Outgoing {
         final MimeMessage message;
         final AckMode mode;
         final CompletableFuture<Void> done = new CompletableFuture<>();
-        volatile ScheduledFuture<?> ackTimer;
         long trId;
+        /** {@link System#nanoTime()} after which a missing ACK/NAK counts as a timeout. */
+        long ackDeadline;
         CompletableFuture<Void> written;
 
         Outgoing(MimeMessage message, AckMode mode) {
             this.message = message;
             this.mode = mode;
-        }
-
-        void cancelTimer() {
-            ScheduledFuture<?> t = ackTimer;
-            if (t != null) {
-                t.cancel(false);
-            }
         }
     }
 
@@ -77,6 +72,13 @@ final class SwitchboardConnection extends MsnpLink implements SwitchboardSession
     private State state = State.OPENING;
     // end guarded by lock
     private final Map<Long, Outgoing> unacknowledged = new ConcurrentHashMap<>();
+    /**
+     * At most one timer per switchboard checks the ACK deadlines, instead of one timer per MSG: with a
+     * timer per message, scheduling and cancelling on the client's shared timer queue (a heap under one
+     * lock) was one of the largest costs per message.
+     */
+    private final AtomicBoolean ackCheckScheduled = new AtomicBoolean();
+    private volatile ScheduledFuture<?> ackCheck;
     private volatile String sessionId;
     private volatile long lastActivity = System.nanoTime();
     private volatile ScheduledFuture<?> idleTask;
@@ -316,9 +318,9 @@ final class SwitchboardConnection extends MsnpLink implements SwitchboardSession
     private void writeLocked(Outgoing out) {
         out.trId = trIds.next();
         if (out.mode != AckMode.U) {
-            long trId = out.trId;
-            unacknowledged.put(trId, out);
-            out.ackTimer = schedule(() -> ackTimedOut(trId), config().ackTimeout());
+            out.ackDeadline = System.nanoTime() + config().ackTimeout().toNanos();
+            unacknowledged.put(out.trId, out);
+            scheduleAckCheck(config().ackTimeout());
         }
         out.written = write(MsnpCommand.withPayload("MSG", out.message.toBytes(), out.trId, out.mode.name()));
     }
@@ -327,7 +329,6 @@ final class SwitchboardConnection extends MsnpLink implements SwitchboardSession
         out.written.whenComplete((v, e) -> {
             if (e != null) {
                 unacknowledged.remove(out.trId);
-                out.cancelTimer();
                 out.done.completeExceptionally(Futures.unwrap(e));
             } else if (out.mode != AckMode.A) {
                 out.done.complete(null);
@@ -335,11 +336,31 @@ final class SwitchboardConnection extends MsnpLink implements SwitchboardSession
         });
     }
 
-    private void ackTimedOut(long trId) {
-        Outgoing out = unacknowledged.remove(trId);
-        if (out != null && out.mode == AckMode.A) {
-            out.done.completeExceptionally(new MsnTimeoutException(
-                    "no ACK for MSG " + trId + " within " + config().ackTimeout().toMillis() + " ms"));
+    private void scheduleAckCheck(Duration delay) {
+        if (ackCheckScheduled.compareAndSet(false, true)) {
+            ackCheck = schedule(this::checkAcks, delay);
+            if (ackCheck == null) {
+                ackCheckScheduled.set(false); // the client is closed
+            }
+        }
+    }
+
+    /** Fails the messages whose ACK is overdue; runs again at the next deadline while any wait. */
+    private void checkAcks() {
+        ackCheckScheduled.set(false);
+        long now = System.nanoTime();
+        long nextIn = Long.MAX_VALUE;
+        for (Outgoing out : unacknowledged.values()) {
+            long left = out.ackDeadline - now;
+            if (left > 0) {
+                nextIn = Math.min(nextIn, left);
+            } else if (unacknowledged.remove(out.trId, out) && out.mode == AckMode.A) {
+                out.done.completeExceptionally(new MsnTimeoutException(
+                        "no ACK for MSG " + out.trId + " within " + config().ackTimeout().toMillis() + " ms"));
+            }
+        }
+        if (nextIn != Long.MAX_VALUE && !isTerminated()) {
+            scheduleAckCheck(Duration.ofNanos(nextIn));
         }
     }
 
@@ -457,7 +478,6 @@ final class SwitchboardConnection extends MsnpLink implements SwitchboardSession
     private void acknowledged(long trId) {
         Outgoing out = unacknowledged.remove(trId);
         if (out != null) {
-            out.cancelTimer();
             out.done.complete(null);
         }
     }
@@ -468,7 +488,6 @@ final class SwitchboardConnection extends MsnpLink implements SwitchboardSession
             LOG.debug("{}: NAK {} for no waiting message", this, trId);
             return;
         }
-        out.cancelTimer();
         if (out.mode == AckMode.A) {
             out.done.completeExceptionally(new MsnDeliveryException(trId));
         } else {
@@ -522,8 +541,11 @@ final class SwitchboardConnection extends MsnpLink implements SwitchboardSession
         }
         owner.switchboardClosed(this);
         MsnConnectionClosedException cause = closedException("switchboard closed");
+        ScheduledFuture<?> check = ackCheck;
+        if (check != null) {
+            check.cancel(false);
+        }
         for (Outgoing out : unacknowledged.values()) {
-            out.cancelTimer();
             out.done.completeExceptionally(cause);
         }
         unacknowledged.clear();

@@ -65,13 +65,7 @@ public final class MimeMessage {
         int headerEnd = split < 0 ? payload.length : split + 2;
         int bodyStart = split < 0 ? payload.length : split + 4;
         List<Map.Entry<String, String>> headers = new ArrayList<>();
-        String head = new String(payload, 0, headerEnd, StandardCharsets.UTF_8);
-        for (String line : head.split("\r\n")) {
-            int colon = line.indexOf(':');
-            if (colon > 0) {
-                headers.add(Map.entry(line.substring(0, colon).trim(), line.substring(colon + 1).trim()));
-            }
-        }
+        addFields(new String(payload, 0, headerEnd, StandardCharsets.UTF_8), headers);
         byte[] body = new byte[payload.length - bodyStart];
         System.arraycopy(payload, bodyStart, body, 0, body.length);
         return new MimeMessage(headers, body);
@@ -166,13 +160,27 @@ public final class MimeMessage {
 
     private static List<Map.Entry<String, String>> fieldsOf(String text) {
         List<Map.Entry<String, String>> fields = new ArrayList<>();
-        for (String line : text.split("\r\n")) {
-            int colon = line.indexOf(':');
-            if (colon > 0) {
-                fields.add(Map.entry(line.substring(0, colon).trim(), line.substring(colon + 1).trim()));
-            }
-        }
+        addFields(text, fields);
         return fields;
+    }
+
+    /**
+     * Adds the {@code Name: value} lines of CRLF-separated {@code text}. Scans by hand: the two-character
+     * separator made {@code String.split} compile a regular expression for every message received.
+     */
+    private static void addFields(String text, List<Map.Entry<String, String>> fields) {
+        int start = 0;
+        while (start < text.length()) {
+            int end = text.indexOf("\r\n", start);
+            if (end < 0) {
+                end = text.length();
+            }
+            int colon = text.indexOf(':', start);
+            if (colon > start && colon < end) {
+                fields.add(Map.entry(text.substring(start, colon).trim(), text.substring(colon + 1, end).trim()));
+            }
+            start = end + 2;
+        }
     }
 
     private static int indexOf(byte[] haystack, byte[] needle) {

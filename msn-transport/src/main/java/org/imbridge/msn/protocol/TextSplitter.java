@@ -32,6 +32,10 @@ public final class TextSplitter {
 
     /** The pieces in order; a single piece when the text fits; one empty piece for empty text. */
     public List<String> split(String text) {
+        if ((long) text.length() * 3 <= maxBodyBytes) {
+            // A UTF-16 unit never takes more than three UTF-8 bytes: short texts (nearly all chat) fit.
+            return List.of(text);
+        }
         List<String> pieces = new ArrayList<>();
         int start = 0;
         while (start < text.length()) {

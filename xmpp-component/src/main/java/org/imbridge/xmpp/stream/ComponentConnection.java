@@ -20,6 +20,7 @@ import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.random.RandomGenerator;
 
 import org.imbridge.core.session.SerialExecutor;
@@ -95,9 +96,13 @@ public final class ComponentConnection implements AutoCloseable {
     /** Why the current session is being closed, for the reconnect message. */
     private String closeCause;
     private ScheduledFuture<?> timer;
-    /** Stanzas accepted by send() and not yet written to the socket (or failed). */
-    private int outstanding;
     private boolean queueFullReported;
+    /**
+     * Stanzas accepted by send() and not yet written to the socket (or failed). Atomic rather than
+     * guarded by the lock, so that MINA's write-completion callbacks on the I/O thread do not contend
+     * with senders for it.
+     */
+    private final AtomicInteger outstanding = new AtomicInteger();
     private boolean released;
 
     private ComponentConnection(Builder builder) {
@@ -175,27 +180,33 @@ public final class ComponentConnection implements AutoCloseable {
                     config.maxStanzaBytes());
             return false;
         }
+        IoSession target;
         synchronized (lock) {
             if (phase == Phase.NEW || phase == Phase.STOPPED) {
                 return false;
             }
-            if (outstanding >= config.maxOutgoingQueue()) {
+            if (outstanding.get() >= config.maxOutgoingQueue()) {
                 if (!queueFullReported) {
                     queueFullReported = true;
                     LOG.warn("outgoing queue full ({} stanzas, phase {}): dropping stanzas until it drains",
-                            outstanding, phase);
+                            outstanding.get(), phase);
                 }
                 return false;
             }
             queueFullReported = false;
-            outstanding++;
-            if (phase == Phase.ONLINE) {
-                write(session, xml);
-            } else {
+            outstanding.incrementAndGet();
+            if (phase != Phase.ONLINE) {
                 pending.add(xml);
+                return true;
             }
-            return true;
+            target = session;
         }
+        // Outside the lock: MINA encodes and queues on the caller's thread and wakes the I/O thread,
+        // which under load made every sender wait for the one holding the lock. Order is kept per
+        // sending thread, and the queue held while connecting was flushed under the lock before the
+        // phase became ONLINE.
+        write(target, xml);
+        return true;
     }
 
     /** @return stanzas accepted by {@link #send} and not yet written out (the outgoing queue's depth) */
@@ -496,11 +507,7 @@ public final class ComponentConnection implements AutoCloseable {
     }
 
     private void write(IoSession target, String xml) {
-        target.write(xml).addListener(f -> {
-            synchronized (lock) {
-                outstanding--;
-            }
-        });
+        target.write(xml).addListener(f -> outstanding.decrementAndGet());
     }
 
     private void stopFatally(String reason) {
@@ -518,7 +525,7 @@ public final class ComponentConnection implements AutoCloseable {
         cancelTimer();
         if (!pending.isEmpty()) {
             LOG.warn("dropping {} queued outgoing stanzas", pending.size());
-            outstanding -= pending.size();
+            outstanding.addAndGet(-pending.size());
             pending.clear();
         }
         publish(new ComponentState.Stopped(fatal, reason));

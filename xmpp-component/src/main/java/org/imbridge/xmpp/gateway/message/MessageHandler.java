@@ -69,9 +69,15 @@ public final class MessageHandler {
             return;
         }
         boolean receipt = message.hasExtension(DeliveryReceiptRequest.ELEMENT, DeliveryReceipt.NAMESPACE);
-        LOG.debug("{} -> {}: {} chars, receipt {}, id {}", user, contact.get(), body.length(), receipt, message.getStanzaId());
+        if (LOG.isDebugEnabled()) {
+            // Guarded: the varargs array and boxing would otherwise cost on every message.
+            LOG.debug("{} -> {}: {} chars, receipt {}, id {}", user, contact.get(), body.length(), receipt,
+                    message.getStanzaId());
+        }
         sessions.sendMessage(user, contact.get(), body, receipt).whenComplete((v, e) -> {
-            LOG.debug("{} -> {}: {}", user, contact.get(), e == null ? "delivered" : e.toString());
+            if (LOG.isDebugEnabled()) {
+                LOG.debug("{} -> {}: {}", user, contact.get(), e == null ? "delivered" : e.toString());
+            }
             if (e != null) {
                 DeliveryFailure failure = asFailure(e);
                 bounce(message, conditionFor(failure.kind()), failure.userText());

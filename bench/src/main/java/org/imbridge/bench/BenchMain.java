@@ -1,0 +1,40 @@
+package org.imbridge.bench;
+
+import java.time.LocalTime;
+import java.time.temporal.ChronoUnit;
+
+import org.imbridge.bench.report.Results;
+
+/**
+ * The one command: {@code java -jar bench/target/bench.jar [--smoke] [options]} runs every scenario,
+ * prints the table and writes the JSON ({@code --help} lists the options).
+ */
+public final class BenchMain {
+
+    private BenchMain() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        BenchOptions options;
+        try {
+            options = BenchOptions.parse(args);
+        } catch (IllegalArgumentException e) {
+            System.err.println(e.getMessage());
+            System.exit(2);
+            return;
+        }
+        Results results = run(options);
+        System.out.println();
+        System.out.print(results.table());
+        System.out.println("JSON: " + options.out().toAbsolutePath());
+        System.exit(0);
+    }
+
+    /** Runs the bench and writes the JSON; progress lines go to stdout. */
+    public static Results run(BenchOptions options) throws Exception {
+        Results results = new BenchRun(options, line ->
+                System.out.println(LocalTime.now().truncatedTo(ChronoUnit.SECONDS) + " " + line)).run();
+        results.writeJson(options.out());
+        return results;
+    }
+}

@@ -1,0 +1,314 @@
+package org.imbridge.bench;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+import java.util.function.Consumer;
+
+import org.imbridge.bench.driver.BenchNames;
+import org.imbridge.bench.driver.FakeXmppServer;
+import org.imbridge.bench.driver.Latencies;
+import org.imbridge.bench.driver.Pacer;
+import org.imbridge.bench.driver.RelayLink;
+import org.imbridge.bench.driver.Stanzas;
+import org.imbridge.bench.driver.Traffic;
+import org.imbridge.bench.node.NodeProcess;
+import org.imbridge.bench.node.NodeStats;
+import org.imbridge.bench.report.Results;
+import org.imbridge.msnserver.MsnServer;
+import org.imbridge.msnserver.MsnServerConfig;
+import org.imbridge.msnserver.account.AccountSpec;
+
+/**
+ * One bench run, scenario after scenario: our MSN network with the generated accounts and the fake
+ * XMPP server run here, the transport in its own JVM; then the relay baseline in a fresh JVM.
+ *
+ * <p>Message traffic pairs bridged users with each other: user {@code 2p}'s MSN contact
+ * {@code u<2p+1>@bench.msn} is user {@code 2p+1}'s own account, so a message the driver sends as
+ * {@code u<2p>} goes XMPP → transport → MSN switchboard → transport → XMPP and comes back to the
+ * driver as a message to {@code u<2p+1>}. Each delivered message has therefore crossed the bridge
+ * once in each direction, and its latency is measured on one clock. Messages alternate direction
+ * within a pair.
+ */
+final class BenchRun {
+
+    private static final double SUSTAINED_P99_MS = 250;
+
+    private final BenchOptions options;
+    private final BenchNames names = BenchNames.DEFAULT;
+    private final Consumer<String> progress;
+
+    BenchRun(BenchOptions options, Consumer<String> progress) {
+        this.options = options;
+        this.progress = progress;
+    }
+
+    Results run() throws Exception {
+        Results results = new Results(options.asMap());
+        runBridge(results);
+        if (options.relay()) {
+            runRelay(results);
+        }
+        results.finish();
+        return results;
+    }
+
+    // ---- the bridge --------------------------------------------------------------------------
+
+    private void runBridge(Results results) throws Exception {
+        int n = options.users();
+        progress.accept("starting our MSN network with " + n + " accounts");
+        Traffic traffic = new Traffic(n, names.transportDomain());
+        try (MsnServer msn = MsnServer.start(MsnServerConfig.builder().accounts(accounts()).build());
+             FakeXmppServer xmpp = new FakeXmppServer(names.transportDomain(), names.secret(), traffic)) {
+            progress.accept("starting the transport JVM (-Xmx" + options.nodeHeap() + ") and registering " + n + " users");
+            List<String> jvm = new ArrayList<>(List.of("-Xmx" + options.nodeHeap(), "-Xms" + options.nodeHeap()));
+            jvm.addAll(options.nodeJvmArgs());
+            try (NodeProcess node = NodeProcess.start("transport", jvm, List.of(
+                    "--users", String.valueOf(n), "--xmpp-port", String.valueOf(xmpp.port()),
+                    "--msn-port", String.valueOf(msn.dispatchAddress().getPort()),
+                    "--workers", String.valueOf(options.workers())),
+                    logPath("transport-node.log"), Duration.ofSeconds(120 + n / 100))) {
+                xmpp.componentOnline().get(30, TimeUnit.SECONDS);
+                NodeStats base = node.stats(true);
+                results.base(base);
+
+                NodeStats beforeLogin = node.stats(false);
+                long overflows = listenOverflows();
+                loginStorm(results, traffic, xmpp);
+                results.loginCpu(beforeLogin, node.stats(false));
+                results.listenOverflows(listenOverflows() - overflows);
+                settle(traffic);
+                results.idle(node.stats(true), msn.switchboardSessionCount());
+                progress.accept("idle: " + results.idleLine());
+
+                warmUp(traffic, xmpp);
+                progress.accept("warming up (JIT) at " + options.latencyRate() + " msgs/s");
+                fixedRate(options.latencyRate(), Math.min(3, options.latencySeconds()), traffic, xmpp::send, node,
+                        this::bridgeMessage);
+                results.bridgeLatency(fixedRate(options.latencyRate(), options.latencySeconds(), traffic, xmpp::send,
+                        node, this::bridgeMessage));
+                progress.accept("bridge latency: " + results.bridgeLatencyLine());
+                results.bridgeSteps(steps(traffic, xmpp::send, node, this::bridgeMessage));
+                results.bridgeErrors(traffic.errors(), traffic.lastError());
+            }
+        }
+    }
+
+    private void loginStorm(Results results, Traffic traffic, FakeXmppServer xmpp) throws InterruptedException {
+        int n = options.users();
+        progress.accept("login storm: " + n + " users come online at once");
+        long start = System.nanoTime();
+        StringBuilder sb = new StringBuilder();
+        for (int i = 0; i < n; i++) {
+            sb.append(Stanzas.available(i, names));
+            if (sb.length() > 32_000 || i == n - 1) {
+                xmpp.send(sb.toString());
+                sb.setLength(0);
+            }
+        }
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(options.loginTimeoutSeconds());
+        boolean all = false;
+        while (!all && System.nanoTime() < deadline) {
+            all = await(() -> traffic.onlineCount() >= n, Duration.ofSeconds(1));
+            if (!all) {
+                progress.accept("  " + traffic.onlineCount() + " online after " + (System.nanoTime() - start) / 1_000_000 + " ms");
+            }
+        }
+        long end = all ? traffic.lastOnlineNanos() : System.nanoTime();
+        results.loginStorm(n, traffic.onlineCount(), end - start);
+        progress.accept(String.format("login storm: %d of %d online in %.2f s (%.0f logins/s)", traffic.onlineCount(), n,
+                (end - start) / 1e9, traffic.onlineCount() / ((end - start) / 1e9)));
+    }
+
+    /** Waits until the transport has been quiet (no stanzas) for two seconds, at most a minute. */
+    private void settle(Traffic traffic) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        long last = -1;
+        long quietSince = System.nanoTime();
+        while (System.nanoTime() < deadline) {
+            long now = traffic.stanzas();
+            if (now != last) {
+                last = now;
+                quietSince = System.nanoTime();
+            } else if (System.nanoTime() - quietSince > TimeUnit.SECONDS.toNanos(2)) {
+                return;
+            }
+            Thread.sleep(100);
+        }
+    }
+
+    /** One message per direction and pair, so every switchboard is open before anything is measured. */
+    private void warmUp(Traffic traffic, FakeXmppServer xmpp) throws InterruptedException {
+        int pairs = options.pairs();
+        progress.accept("opening switchboards for " + pairs + " chatting pairs");
+        long before = traffic.messages();
+        StringBuilder sb = new StringBuilder();
+        long now = System.nanoTime();
+        for (int p = 0; p < pairs; p++) {
+            Stanzas.appendMessage(sb, 2 * p, 2 * p + 1, now, options.bodyChars(), names);
+            Stanzas.appendMessage(sb, 2 * p + 1, 2 * p, now, options.bodyChars(), names);
+            if (sb.length() > 32_000) {
+                xmpp.send(sb.toString());
+                sb.setLength(0);
+            }
+        }
+        if (!sb.isEmpty()) {
+            xmpp.send(sb.toString());
+        }
+        if (!await(() -> traffic.messages() - before >= 2L * pairs, Duration.ofSeconds(60))) {
+            progress.accept("warm-up: only " + (traffic.messages() - before) + " of " + 2 * pairs
+                    + " messages arrived; errors " + traffic.errors() + ", last " + traffic.lastError());
+        }
+        settle(traffic);
+    }
+
+    private void bridgeMessage(StringBuilder sb, long seq, long now) {
+        int p = (int) (seq % options.pairs());
+        boolean reverse = (seq / options.pairs()) % 2 == 1;
+        int a = 2 * p;
+        int b = a + 1;
+        Stanzas.appendMessage(sb, reverse ? b : a, reverse ? a : b, now, options.bodyChars(), names);
+    }
+
+    // ---- the relay ---------------------------------------------------------------------------
+
+    private void runRelay(Results results) throws Exception {
+        progress.accept("relay baseline: plain MINA relay in its own JVM");
+        Traffic traffic = new Traffic(1, names.transportDomain());
+        List<String> jvm = List.of("-Xmx" + options.nodeHeap(), "-Xms" + options.nodeHeap());
+        try (NodeProcess node = NodeProcess.start("relay", jvm, List.of(), logPath("relay-node.log"), Duration.ofSeconds(60))) {
+            try (RelayLink link = new RelayLink(Integer.parseInt(node.readyLine()), traffic)) {
+                // Same warm-up volume as the bridge, for a warm JIT.
+                fixedRate(options.latencyRate(), Math.min(3, options.latencySeconds()), traffic, link::send, node,
+                        this::bridgeMessage);
+                results.relayLatency(fixedRate(options.latencyRate(), options.latencySeconds(), traffic, link::send, node,
+                        this::bridgeMessage));
+                progress.accept("relay latency: " + results.relayLatencyLine());
+                results.relaySteps(steps(traffic, link::send, node, this::bridgeMessage));
+            }
+        }
+    }
+
+    // ---- load at a rate ----------------------------------------------------------------------
+
+    private List<Results.Step> steps(Traffic traffic, Consumer<String> sink, NodeProcess node, Pacer.Load load)
+            throws InterruptedException {
+        List<Results.Step> steps = new ArrayList<>();
+        for (int rate : options.rates()) {
+            Results.Step step = fixedRate(rate, options.stepSeconds(), traffic, sink, node, load);
+            steps.add(step);
+            progress.accept(String.format("  %,d msgs/s offered: %,.0f delivered/s, p99 %.1f ms, CPU %.1f ms/1000 -> %s",
+                    rate, step.deliveredPerSecond(), step.latency().p99(), step.cpuMsPer1000(),
+                    step.sustained() ? "sustained" : "NOT sustained"));
+            if (!step.sustained()) {
+                break;
+            }
+        }
+        return steps;
+    }
+
+    /**
+     * Offers {@code rate} msgs/s for {@code seconds}, then waits (up to 5 s) for the stragglers. A rate
+     * is sustained when everything sent arrived, the pacer kept up, and p99 stayed under
+     * {@value #SUSTAINED_P99_MS} ms (a growing queue shows as growing latency).
+     */
+    private Results.Step fixedRate(int rate, int seconds, Traffic traffic, Consumer<String> sink, NodeProcess node,
+                                   Pacer.Load load) throws InterruptedException {
+        Latencies latencies = traffic.latencies();
+        latencies.clear();
+        long before = traffic.messages();
+        long errorsBefore = traffic.errors();
+        NodeStats cpu0 = node.stats(false);
+        long driverCpu0 = driverCpuNanos();
+        Pacer.Sent sent = Pacer.run(rate, TimeUnit.SECONDS.toNanos(seconds), 0, load, sink);
+        long sendEnd = System.nanoTime();
+        await(() -> traffic.messages() - before >= sent.messages(), Duration.ofSeconds(5));
+        long drained = System.nanoTime();
+        NodeStats cpu1 = node.stats(false);
+        long driverCpu1 = driverCpuNanos();
+        long delivered = traffic.messages() - before;
+        Latencies.Summary summary = latencies.summary();
+        double cpuMs = (cpu1.cpuNanos() - cpu0.cpuNanos()) / 1e6;
+        double cpuPer1000 = delivered == 0 ? Double.NaN : cpuMs * 1000 / delivered;
+        double systemPer1000 = delivered == 0 || cpu1.systemNanos() < 0 ? Double.NaN
+                : (cpu1.systemNanos() - cpu0.systemNanos()) / 1e6 * 1000 / delivered;
+        boolean sustained = delivered >= sent.messages() && sent.perSecond() >= rate * 0.95
+                && summary.p99() <= SUSTAINED_P99_MS && traffic.errors() == errorsBefore;
+        double elapsed = (Math.max(sendEnd, drained) - (sendEnd - sent.nanos())) / 1e9;
+        return new Results.Step(rate, seconds, sent.messages(), sent.perSecond(), delivered, delivered / elapsed,
+                summary, cpuPer1000, systemPer1000,
+                Results.perThread(cpu0, cpu1, delivered == 0 ? 1 : delivered / 1000.0 * 1e6), cpuMs / elapsed / 10, (driverCpu1 - driverCpu0) / 1e6 / elapsed / 10,
+                traffic.errors() - errorsBefore, sustained);
+    }
+
+    /** The kernel's count of connections dropped because an accept queue was full (Linux), or 0. */
+    static long listenOverflows() {
+        try {
+            java.util.List<String> lines = java.nio.file.Files.readAllLines(java.nio.file.Path.of("/proc/net/netstat"));
+            for (int i = 0; i + 1 < lines.size(); i += 2) {
+                String[] names = lines.get(i).split(" ");
+                String[] values = lines.get(i + 1).split(" ");
+                for (int k = 0; k < names.length && k < values.length; k++) {
+                    if (names[k].equals("ListenOverflows")) {
+                        return Long.parseLong(values[k]);
+                    }
+                }
+            }
+        } catch (java.io.IOException | RuntimeException e) {
+            // not Linux
+        }
+        return 0;
+    }
+
+    private static long driverCpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
+                .getOperatingSystemMXBean()).getProcessCpuTime();
+    }
+
+    // ---- helpers -----------------------------------------------------------------------------
+
+    /** Accounts {@code u<i>@bench.msn}: contacts are the chat partner and neighbours at even offsets, all mutual. */
+    private List<AccountSpec> accounts() {
+        int n = options.users();
+        List<AccountSpec> specs = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+            Set<String> contacts = new LinkedHashSet<>();
+            if ((i ^ 1) < n) {
+                contacts.add(Stanzas.msnAccount(i ^ 1, names.msnDomain()));
+            }
+            // Both neighbours or neither, so that every contact is mutual.
+            for (int m = 1; contacts.size() + 2 <= options.contacts() && m <= n / 2; m++) {
+                for (int j : new int[] {Math.floorMod(i + 2 * m, n), Math.floorMod(i - 2 * m, n)}) {
+                    if (j != i) {
+                        contacts.add(Stanzas.msnAccount(j, names.msnDomain()));
+                    }
+                }
+            }
+            specs.add(AccountSpec.of(Stanzas.msnAccount(i, names.msnDomain()), names.password(i), "User " + i)
+                    .withContacts(contacts.toArray(String[]::new)));
+        }
+        return specs;
+    }
+
+    private Path logPath(String name) {
+        Path parent = options.out().toAbsolutePath().getParent();
+        return parent.resolve(name);
+    }
+
+    private static boolean await(BooleanSupplier condition, Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > deadline) {
+                return false;
+            }
+            Thread.sleep(5);
+        }
+        return true;
+    }
+}

@@ -1,0 +1,326 @@
+package org.imbridge.bench.report;
+
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import org.imbridge.bench.driver.Latencies;
+import org.imbridge.bench.node.NodeStats;
+
+/** What a bench run measured: collected scenario by scenario, printed as a table and written as JSON. */
+public final class Results {
+
+    /**
+     * One fixed-rate run.
+     *
+     * @param offered            msgs/s asked for
+     * @param seconds            how long it was offered
+     * @param sent               messages sent
+     * @param sentPerSecond      the rate the driver achieved
+     * @param delivered          messages that arrived (within the run and 5 s of draining)
+     * @param deliveredPerSecond delivered over the time from the first send to the last arrival
+     * @param latency            end-to-end latency
+     * @param cpuMsPer1000       CPU of the node process per 1,000 delivered messages, in ms
+     * @param systemMsPer1000    of which in the kernel
+     * @param threadMsPer1000    of which per thread group
+     * @param nodeCpuPercent     the node's CPU use, in percent of one core
+     * @param driverCpuPercent   the driver's (load generator and MSN network) CPU use, percent of one core
+     * @param errors             error stanzas received
+     * @param sustained          everything arrived, the driver kept up, p99 under the bound, no errors
+     */
+    public record Step(int offered, int seconds, long sent, double sentPerSecond, long delivered,
+                       double deliveredPerSecond, Latencies.Summary latency, double cpuMsPer1000,
+                       double systemMsPer1000, Map<String, Double> threadMsPer1000, double nodeCpuPercent, double driverCpuPercent, long errors, boolean sustained) {
+    }
+
+    private final Map<String, Object> config;
+    private final double loadAverageAtStart = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
+    private double loadAverageAtEnd;
+    private NodeStats base;
+    private NodeStats idle;
+    private int switchboards;
+    private int loginUsers;
+    private int loginOnline;
+    private long loginNanos;
+    private double loginCpuMsPerUser;
+    private long listenOverflows;
+    private Map<String, Double> loginThreadMs = Map.of();
+    private Step bridgeLatency;
+    private List<Step> bridgeSteps = List.of();
+    private Step relayLatency;
+    private List<Step> relaySteps = List.of();
+    private long bridgeErrors;
+    private String lastError;
+
+    /** @param config the run's settings, echoed into the JSON */
+    public Results(Map<String, Object> config) {
+        this.config = Map.copyOf(config);
+    }
+
+    public void base(NodeStats stats) {
+        base = stats;
+    }
+
+    public void loginStorm(int users, int online, long nanos) {
+        loginUsers = users;
+        loginOnline = online;
+        loginNanos = nanos;
+    }
+
+    /** Connections the kernel dropped (full accept queue) during the login storm, machine-wide. */
+    public void listenOverflows(long count) {
+        listenOverflows = count;
+    }
+
+    /** CPU the node spent on the login storm, per user, in total and per thread group. */
+    public void loginCpu(NodeStats before, NodeStats after) {
+        int users = Math.max(1, loginOnline);
+        loginCpuMsPerUser = (after.cpuNanos() - before.cpuNanos()) / 1e6 / users;
+        loginThreadMs = perThread(before, after, 1e6);
+    }
+
+    /** Per thread group CPU between two stats, divided by {@code divisor} nanoseconds. */
+    public static Map<String, Double> perThread(NodeStats before, NodeStats after, double divisor) {
+        Map<String, Double> out = new java.util.TreeMap<>();
+        after.threadCpuNanos().forEach((name, ns) -> {
+            double d = (ns - before.threadCpuNanos().getOrDefault(name, 0L)) / divisor;
+            if (d > 0.05) {
+                out.put(name, Math.round(d * 100) / 100.0);
+            }
+        });
+        return out;
+    }
+
+    public void idle(NodeStats stats, int switchboardSessions) {
+        idle = stats;
+        switchboards = switchboardSessions;
+    }
+
+    public void bridgeLatency(Step step) {
+        bridgeLatency = step;
+    }
+
+    public void bridgeSteps(List<Step> steps) {
+        bridgeSteps = List.copyOf(steps);
+    }
+
+    public void relayLatency(Step step) {
+        relayLatency = step;
+    }
+
+    public void relaySteps(List<Step> steps) {
+        relaySteps = List.copyOf(steps);
+    }
+
+    public void bridgeErrors(long errors, String last) {
+        bridgeErrors = errors;
+        lastError = last;
+    }
+
+    public void finish() {
+        loadAverageAtEnd = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
+    }
+
+    // ---- derived figures ----
+
+    public double loginsPerSecond() {
+        return loginNanos == 0 ? 0 : loginOnline / (loginNanos / 1e9);
+    }
+
+    public double heapPerUserKiB() {
+        if (base == null || idle == null || loginOnline == 0) {
+            return Double.NaN;
+        }
+        return (idle.heapUsed() - base.heapUsed()) / 1024.0 / loginOnline;
+    }
+
+    public boolean allOnline() {
+        return loginUsers > 0 && loginOnline == loginUsers;
+    }
+
+    static Step maxSustained(List<Step> steps) {
+        Step best = null;
+        for (Step s : steps) {
+            if (s.sustained() && (best == null || s.offered() > best.offered())) {
+                best = s;
+            }
+        }
+        return best;
+    }
+
+    public double cpuRatio() {
+        if (bridgeLatency == null || relayLatency == null) {
+            return Double.NaN;
+        }
+        return bridgeLatency.cpuMsPer1000() / relayLatency.cpuMsPer1000();
+    }
+
+    public String idleLine() {
+        return String.format("%d active users, heap %.1f MiB (%.1f KiB/user over the %.1f MiB base), %d threads, %d fds",
+                idle.activeUsers(), idle.heapUsed() / 1048576.0, heapPerUserKiB(), base.heapUsed() / 1048576.0,
+                idle.threads(), idle.fds());
+    }
+
+    public String bridgeLatencyLine() {
+        return latencyLine(bridgeLatency);
+    }
+
+    public String relayLatencyLine() {
+        return latencyLine(relayLatency);
+    }
+
+    private static String latencyLine(Step s) {
+        return String.format("%,d msgs/s: %,d delivered, p50 %.2f ms, p99 %.2f ms, p99.9 %.2f ms, CPU %.1f ms/1000 msgs",
+                s.offered(), s.delivered(), s.latency().p50(), s.latency().p99(), s.latency().p999(), s.cpuMsPer1000());
+    }
+
+    // ---- output ----
+
+    /** The human-readable table. */
+    public String table() {
+        Step bridgeMax = maxSustained(bridgeSteps);
+        Step relayMax = maxSustained(relaySteps);
+        StringBuilder t = new StringBuilder();
+        String row = "%-40s %14s %14s %9s %14s %s%n";
+        t.append(String.format(row, "figure", "bridge", "relay", "ratio", "target", "met"));
+        t.append("-".repeat(100)).append('\n');
+        t.append(String.format(row, "users online (registered)", loginOnline + " (" + loginUsers + ")", "", "",
+                ">= 10,000", met(allOnline() && loginUsers >= 10_000)));
+        t.append(String.format(row, "login storm, logins/s", f0(loginsPerSecond()), "", "", ">= 500",
+                met(allOnline() && loginsPerSecond() >= 500)));
+        t.append(String.format(row, "login storm, seconds until all online", f2(loginNanos / 1e9), "", "", "", ""));
+        t.append(String.format(row, "login storm, node CPU ms per login", f2(loginCpuMsPerUser), "", "", "", ""));
+        if (idle != null) {
+            t.append(String.format(row, "heap per online user after GC, KiB", f1(heapPerUserKiB()), "", "", "", ""));
+            t.append(String.format(row, "heap after GC / base, MiB", f1(idle.heapUsed() / 1048576.0) + " / "
+                    + f1(base.heapUsed() / 1048576.0), "", "", "< 1024", met(idle.heapUsed() < 1024L * 1048576)));
+            t.append(String.format(row, "threads (idle, all online)", idle.threads(), "", "", "", ""));
+            t.append(String.format(row, "file descriptors (idle, all online)", idle.fds(), "", "", "", ""));
+        }
+        t.append(String.format(row, "msgs/s XMPP->MSN, max sustained", bridgeMax == null ? "none" : f0(bridgeMax.deliveredPerSecond()),
+                relayMax == null ? "" : f0(relayMax.deliveredPerSecond()), ratio(bridgeMax, relayMax), ">= 20,000",
+                met(bridgeMax != null && bridgeMax.deliveredPerSecond() >= 19_000 && bridgeMax.offered() >= 20_000)));
+        t.append(String.format(row, "msgs/s MSN->XMPP, max sustained (same msgs)", bridgeMax == null ? "none" : f0(bridgeMax.deliveredPerSecond()),
+                relayMax == null ? "" : f0(relayMax.deliveredPerSecond()), ratio(bridgeMax, relayMax), ">= 20,000",
+                met(bridgeMax != null && bridgeMax.deliveredPerSecond() >= 19_000 && bridgeMax.offered() >= 20_000)));
+        if (bridgeLatency != null) {
+            String at = " @" + bridgeLatency.offered() + "/s";
+            t.append(String.format(row, "latency p50, ms" + at, f2(bridgeLatency.latency().p50()),
+                    relayLatency == null ? "" : f2(relayLatency.latency().p50()), "", "", ""));
+            t.append(String.format(row, "latency p99, ms" + at, f2(bridgeLatency.latency().p99()),
+                    relayLatency == null ? "" : f2(relayLatency.latency().p99()), "", "<= 10 @5000/s",
+                    met(bridgeLatency.offered() >= 5000 && bridgeLatency.latency().p99() <= 10)));
+            t.append(String.format(row, "latency p99.9, ms" + at, f2(bridgeLatency.latency().p999()),
+                    relayLatency == null ? "" : f2(relayLatency.latency().p999()), "", "", ""));
+            t.append(String.format(row, "CPU ms per 1,000 msgs" + at, f1(bridgeLatency.cpuMsPer1000()),
+                    relayLatency == null ? "" : f2(relayLatency.cpuMsPer1000()), f1(cpuRatio()), "<= 3x relay",
+                    met(cpuRatio() <= 3)));
+            t.append(String.format(row, "  of which kernel (syscalls), ms/1000" + at, f1(bridgeLatency.systemMsPer1000()),
+                    relayLatency == null ? "" : f2(relayLatency.systemMsPer1000()), "", "", ""));
+            t.append(String.format(row, "node CPU, % of one core" + at, f0(bridgeLatency.nodeCpuPercent()),
+                    relayLatency == null ? "" : f0(relayLatency.nodeCpuPercent()), "", "", ""));
+        }
+        t.append(String.format(row, "error stanzas", bridgeErrors, "", "", "0", met(bridgeErrors == 0)));
+        t.append(String.format("load average at start / end: %.2f / %.2f (%d cores)%n", loadAverageAtStart,
+                loadAverageAtEnd, Runtime.getRuntime().availableProcessors()));
+        return t.toString();
+    }
+
+    private static String ratio(Step bridge, Step relay) {
+        return bridge == null || relay == null ? "" : f2(bridge.deliveredPerSecond() / relay.deliveredPerSecond());
+    }
+
+    private static String met(boolean ok) {
+        return ok ? "yes" : "NO";
+    }
+
+    private static String f0(double v) {
+        return String.format("%,.0f", v);
+    }
+
+    private static String f1(double v) {
+        return String.format("%,.1f", v);
+    }
+
+    private static String f2(double v) {
+        return String.format("%,.2f", v);
+    }
+
+    /** Everything as a JSON document. */
+    public Map<String, Object> toJson() {
+        Map<String, Object> root = new LinkedHashMap<>();
+        root.put("config", new java.util.TreeMap<>(config));
+        Map<String, Object> env = new LinkedHashMap<>();
+        env.put("cores", Runtime.getRuntime().availableProcessors());
+        env.put("java", System.getProperty("java.version"));
+        env.put("loadAverageAtStart", loadAverageAtStart);
+        env.put("loadAverageAtEnd", loadAverageAtEnd);
+        root.put("environment", env);
+        Map<String, Object> login = new LinkedHashMap<>();
+        login.put("users", loginUsers);
+        login.put("online", loginOnline);
+        login.put("seconds", loginNanos / 1e9);
+        login.put("loginsPerSecond", loginsPerSecond());
+        login.put("nodeCpuMsPerLogin", loginCpuMsPerUser);
+        login.put("listenOverflowsMachineWide", listenOverflows);
+        login.put("nodeThreadCpuMsTotal", loginThreadMs);
+        root.put("loginStorm", login);
+        Map<String, Object> hold = new LinkedHashMap<>();
+        hold.put("base", base);
+        hold.put("allOnline", idle);
+        hold.put("heapPerUserKiB", heapPerUserKiB());
+        hold.put("msnSwitchboardSessions", switchboards);
+        root.put("idleHold", hold);
+        Map<String, Object> bridge = new LinkedHashMap<>();
+        bridge.put("note", "paired users: each delivered message crossed XMPP->MSN and MSN->XMPP once");
+        bridge.put("latency", bridgeLatency);
+        bridge.put("steps", bridgeSteps);
+        Step bm = maxSustained(bridgeSteps);
+        bridge.put("maxSustainedMsgsPerSecondEachWay", bm == null ? 0 : bm.deliveredPerSecond());
+        bridge.put("errors", bridgeErrors);
+        bridge.put("lastError", lastError);
+        root.put("bridge", bridge);
+        Map<String, Object> relay = new LinkedHashMap<>();
+        relay.put("latency", relayLatency);
+        relay.put("steps", relaySteps);
+        Step rm = maxSustained(relaySteps);
+        relay.put("maxSustainedMsgsPerSecond", rm == null ? 0 : rm.deliveredPerSecond());
+        root.put("relay", relay);
+        Map<String, Object> ratios = new LinkedHashMap<>();
+        ratios.put("cpuPerMessageBridgeOverRelay", cpuRatio());
+        ratios.put("maxThroughputBridgeOverRelay", bm == null || rm == null ? null : bm.deliveredPerSecond() / rm.deliveredPerSecond());
+        root.put("ratios", ratios);
+        List<Map<String, Object>> targets = new ArrayList<>();
+        targets.add(target("10,000 concurrent bridged users", loginOnline, allOnline() && loginUsers >= 10_000));
+        targets.add(target("login storm >= 500 users/s", loginsPerSecond(), allOnline() && loginsPerSecond() >= 500));
+        targets.add(target(">= 20,000 msgs/s each way", bm == null ? 0 : bm.deliveredPerSecond(),
+                bm != null && bm.offered() >= 20_000 && bm.deliveredPerSecond() >= 19_000));
+        targets.add(target("p99 <= 10 ms at 5,000 msgs/s", bridgeLatency == null ? null : bridgeLatency.latency().p99(),
+                bridgeLatency != null && bridgeLatency.offered() >= 5000 && bridgeLatency.latency().p99() <= 10));
+        targets.add(target("CPU per message <= 3x relay", cpuRatio(), cpuRatio() <= 3));
+        root.put("targets", targets);
+        return root;
+    }
+
+    private static Map<String, Object> target(String name, Object value, boolean met) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("target", name);
+        m.put("value", value);
+        m.put("met", met);
+        return m;
+    }
+
+    public void writeJson(Path file) throws IOException {
+        Path parent = file.toAbsolutePath().getParent();
+        Files.createDirectories(parent);
+        ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+        mapper.writeValue(file.toFile(), toJson());
+    }
+}

@@ -1,0 +1,37 @@
+package org.imbridge.bench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.imbridge.bench.report.Results;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Keeps the harness working: the {@code --smoke} run (50 users, a few seconds of traffic, the
+ * transport and the relay each in their own JVM) must bring everyone online, deliver messages both
+ * through the bridge and through the relay, and write the JSON. Figures are not judged here.
+ */
+class BenchSmokeTest {
+
+    @Test
+    void smokeRunBringsEveryoneOnlineAndDeliversThroughBridgeAndRelay(@TempDir Path dir) throws Exception {
+        Path json = dir.resolve("bench-results.json");
+        Results results = BenchMain.run(BenchOptions.parse("--smoke", "--out", json.toString()));
+
+        assertThat(results.allOnline()).as("every user came online").isTrue();
+        assertThat(Files.exists(json)).isTrue();
+        JsonNode root = new ObjectMapper().readTree(json.toFile());
+        assertThat(root.path("loginStorm").path("online").asInt()).isEqualTo(50);
+        assertThat(root.path("bridge").path("latency").path("delivered").asLong()).isPositive();
+        assertThat(root.path("bridge").path("errors").asLong()).isZero();
+        assertThat(root.path("relay").path("latency").path("delivered").asLong()).isPositive();
+        assertThat(root.path("idleHold").path("allOnline").path("activeUsers").asInt()).isEqualTo(50);
+        assertThat(root.path("targets").size()).isEqualTo(5);
+        assertThat(results.table()).contains("login storm, logins/s", "CPU ms per 1,000 msgs");
+    }
+}
