@@ -211,9 +211,7 @@ public final class ComponentConnection implements AutoCloseable {
 
     /** @return stanzas accepted by {@link #send} and not yet written out (the outgoing queue's depth) */
     public int outgoingQueueSize() {
-        synchronized (lock) {
-            return outstanding;
-        }
+        return outstanding.get();
     }
 
     /**
