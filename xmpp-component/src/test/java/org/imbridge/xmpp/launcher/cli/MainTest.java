@@ -1,4 +1,4 @@
-package org.imbridge.xmpp.launcher;
+package org.imbridge.xmpp.launcher.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -15,6 +15,7 @@ import org.imbridge.core.registration.RegistrationStore;
 import org.imbridge.core.registration.RegistrationStores;
 import org.imbridge.msnserver.MsnServer;
 import org.imbridge.xmpp.config.ConfigLoader;
+import org.imbridge.xmpp.launcher.TransportFactory;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;

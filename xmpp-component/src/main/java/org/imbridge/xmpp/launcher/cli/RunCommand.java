@@ -1,5 +1,8 @@
-package org.imbridge.xmpp.launcher;
+package org.imbridge.xmpp.launcher.cli;
 
+import org.imbridge.xmpp.launcher.LogSetup;
+import org.imbridge.xmpp.launcher.Transport;
+import org.imbridge.xmpp.launcher.TransportFactory;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
