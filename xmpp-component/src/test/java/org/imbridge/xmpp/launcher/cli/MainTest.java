@@ -72,6 +72,11 @@ class MainTest {
         assertThat(imbridge("check-config", "-c", unknown.toString())).isEqualTo(ExitCodes.USAGE);
         assertThat(err.toString()).contains("unknown key 'colour'");
 
+        Path mysql = config("").resolveSibling("mysql.yaml");
+        Files.writeString(mysql, Files.readString(config("")).replaceFirst("url: jdbc:h2:file:[^\\n]*", "url: jdbc:mysql://db/x"));
+        assertThat(imbridge("check-config", "-c", mysql.toString())).isEqualTo(ExitCodes.USAGE);
+        assertThat(err.toString()).contains("key 'storage.url' must be jdbc:h2:");
+
         assertThat(imbridge("check-config", "-c", dir.resolve("missing.yaml").toString())).isEqualTo(ExitCodes.USAGE);
         assertThat(err.toString()).contains("missing.yaml: cannot read the file");
     }
