@@ -58,7 +58,7 @@ public final class MetricsServer implements AutoCloseable {
     }
 
     public InetSocketAddress address() {
-        return (InetSocketAddress) acceptor.getLocalAddress();
+        return acceptor.getLocalAddress();
     }
 
     @Override
