@@ -148,8 +148,10 @@ public final class AdminCommands {
         AdHocCommand.Action action = request.getAction() == null ? AdHocCommand.Action.execute : request.getAction();
         String sessionId = request.getSessionID();
         if (sessionId == null) {
+            // XEP-0050: the responder names a session in every answer, even a one-stage one
+            String id = UUID.randomUUID().toString();
             if (action == AdHocCommand.Action.cancel) {
-                return reply(request, command, null, AdHocCommand.Status.canceled, null);
+                return reply(request, command, id, AdHocCommand.Status.canceled, null);
             }
             LOG.info("admin command '{}' by {}", command.name(), admin);
             AdminReply first = command.start(admin);
@@ -157,11 +159,10 @@ public final class AdminCommands {
                 if (sessions.size() >= MAX_SESSIONS) {
                     return IQ.createErrorResponse(request, StanzaError.Condition.resource_constraint);
                 }
-                String id = UUID.randomUUID().toString();
                 sessions.put(id, new Pending(command.node(), admin, clock.instant()));
                 return reply(request, command, id, AdHocCommand.Status.executing, first);
             }
-            return reply(request, command, null, AdHocCommand.Status.completed, first);
+            return reply(request, command, id, AdHocCommand.Status.completed, first);
         }
         Pending pending = sessions.remove(sessionId);
         if (pending == null || !pending.node().equals(command.node()) || !pending.admin().equals(admin)) {

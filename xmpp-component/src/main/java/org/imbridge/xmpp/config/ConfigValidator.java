@@ -41,8 +41,9 @@ final class ConfigValidator {
         require(notBlank(c.msn().host()), "msn.host", "is missing (the MSN dispatch server's host)");
         port("msn.port", c.msn().port());
         require(c.storage() != null, "storage", "is missing");
-        require(notBlank(c.storage().url()) && c.storage().url().startsWith("jdbc:"), "storage.url",
-                "must be a JDBC URL such as jdbc:h2:file:./data/imbridge");
+        require(notBlank(c.storage().url()) && (c.storage().url().startsWith("jdbc:h2:")
+                        || c.storage().url().startsWith("jdbc:postgresql:")), "storage.url",
+                "must be jdbc:h2:… (e.g. jdbc:h2:file:./data/imbridge) or jdbc:postgresql://host/database");
         require(notBlank(c.storage().keyFile()), "storage.key-file", "is missing (where the password key is kept)");
         try {
             new UserAllowlist(c.registration().allow());

@@ -79,6 +79,14 @@ public final class LogSetup {
         context.getLogger(Logger.ROOT_LOGGER_NAME).addAppender(appender);
     }
 
+    /** Only warnings and errors from here on: for commands whose output is the answer ({@code imbridge users}). */
+    public static void quiet() {
+        if (LoggerFactory.getILoggerFactory() instanceof LoggerContext context) {
+            context.getLogger(Logger.ROOT_LOGGER_NAME).setLevel(Level.WARN);
+            context.getLogger("org.imbridge").setLevel(Level.WARN);
+        }
+    }
+
     /** Sets the level of the {@code org.imbridge} loggers (reload of {@code logging.level}). */
     public static void level(String level) {
         if (LoggerFactory.getILoggerFactory() instanceof LoggerContext context) {

@@ -71,7 +71,8 @@ public final class TransportFactory {
         return live;
     }
 
-    static StoreConfig storeConfig(TransportConfig.Storage storage) {
+    /** How to open the store the config names (also for {@code imbridge users}). */
+    public static StoreConfig storeConfig(TransportConfig.Storage storage) {
         return StoreConfig.jdbc(storage.url(), storage.user(), storage.password(), Path.of(storage.keyFile()))
                 .withKeyEnvVar(KEY_ENV);
     }

@@ -50,11 +50,15 @@ public final class MetricsServer implements AutoCloseable {
             throw new IOException("cannot serve metrics on " + address + ": " + e.getMessage(), e);
         }
         LOG.info("Prometheus metrics on http://{}:{}/metrics", address.getHostString(), server.address().getPort());
+        if (address.getAddress() != null && !address.getAddress().isLoopbackAddress()) {
+            LOG.warn("metrics are served on {}, which is not a loopback address: whoever reaches it sees them",
+                    address.getHostString());
+        }
         return server;
     }
 
     public InetSocketAddress address() {
-        return (InetSocketAddress) acceptor.getLocalAddress();
+        return acceptor.getLocalAddress();
     }
 
     @Override

@@ -26,7 +26,7 @@ public final class RecentRate {
     /** One event now. */
     public void record() {
         long now = clockSeconds.getAsLong();
-        int slot = (int) Math.floorMod(now, SECONDS);
+        int slot = Math.floorMod(now, SECONDS);
         long stamp = stamps.get(slot);
         if (stamp != now && stamps.compareAndSet(slot, stamp, now)) {
             counts.set(slot, 0);

@@ -69,6 +69,7 @@ class AdminCommandsTest {
         commands.accept(execute("boss@example.org/pc", "urn:imbridge:admin#statistics"));
         AdHocCommandData result = (AdHocCommandData) sink.last();
         assertThat(result.getStatus()).isEqualTo(AdHocCommand.Status.completed);
+        assertThat(result.getSessionID()).as("XEP-0050: every answer names a session").isNotBlank();
         DataForm form = result.getForm();
         assertThat(form.getField("registeredusersnum").getFirstValue()).isEqualTo("7");
         assertThat(form.getField("onlineusersnum").getFirstValue()).isEqualTo("1");

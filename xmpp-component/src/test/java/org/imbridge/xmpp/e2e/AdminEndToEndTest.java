@@ -45,7 +45,10 @@ import org.jivesoftware.smackx.xdata.form.FillableForm;
 import org.jivesoftware.smackx.xdata.packet.DataForm;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
 import org.jxmpp.jid.DomainBareJid;
 import org.jxmpp.jid.impl.JidCreate;
@@ -60,6 +63,7 @@ import ch.qos.logback.core.read.ListAppender;
  * metrics), against Prosody and our MSN network: XEP-0050 admin commands (and forbidden for others),
  * reload from the file, the Prometheus endpoint, and the user's JID in log lines about them.
  */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class AdminEndToEndTest {
 
     private static final Duration TIMEOUT = Duration.ofSeconds(15);
@@ -84,6 +88,7 @@ class AdminEndToEndTest {
         prosody = ProsodyServer.builder().start();
         msn = MsnServer.start(MsnServerConfig.builder().accounts(List.of(
                 AccountSpec.of("romeo@hotmail.com", "romeo-pw-42", "Romeo").withContacts("bob@hotmail.com"),
+                AccountSpec.of("juliet@hotmail.com", "juliet-pw", "Juliet"),
                 AccountSpec.of("bob@hotmail.com", "bob-pw", "Bob").withContacts("romeo@hotmail.com"))).build());
         try (ServerSocket free = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             metricsPort = free.getLocalPort();
@@ -112,6 +117,7 @@ class AdminEndToEndTest {
     }
 
     @Test
+    @Order(2)
     void adminsRunTheCommandsOthersAreForbidden() throws Exception {
         XMPPTCPConnection boss = login("boss");
         XMPPTCPConnection eve = login("eve");
@@ -131,12 +137,13 @@ class AdminEndToEndTest {
 
         RemoteCommand online = command(boss, "http://jabber.org/protocol/admin#get-online-users-list");
         online.execute();
-        assertThat(online.getForm().getField("onlineuserjids").getValuesAsString()).contains("romeo@localhost");
+        assertThat(online.getForm().getField("onlineuserjids").getValuesAsString())
+                .containsExactly("julia@localhost", "romeo@localhost");
 
         RemoteCommand stats = command(boss, "urn:imbridge:admin#statistics");
         stats.execute();
-        assertThat(stats.getForm().getField("registeredusersnum").getFirstValue()).isEqualTo("1");
-        assertThat(stats.getForm().getField("onlineusersnum").getFirstValue()).isEqualTo("1");
+        assertThat(stats.getForm().getField("registeredusersnum").getFirstValue()).isEqualTo("2");
+        assertThat(stats.getForm().getField("onlineusersnum").getFirstValue()).isEqualTo("2");
         assertThat(stats.getForm().getField("uptime").getFirstValue()).matches("\\d\\d:\\d\\d:\\d\\d");
 
         RemoteCommand announce = command(boss, "http://jabber.org/protocol/admin#announce");
@@ -144,12 +151,12 @@ class AdminEndToEndTest {
         FillableForm text = new FillableForm(announce.getForm());
         text.setAnswer("announcement", "Maintenance at noon");
         announce.complete(text);
-        assertThat(announce.getNotes()).extracting(AdHocCommandNote::getValue).containsExactly("Sent to 1 user.");
+        assertThat(announce.getNotes()).extracting(AdHocCommandNote::getValue).containsExactly("Sent to 2 users.");
         await().atMost(TIMEOUT).until(() -> romeoMessages.stream().anyMatch(m -> m.getType() == Message.Type.headline
                 && "Maintenance at noon".equals(m.getBody()) && transportJid.equals(m.getFrom())));
 
         String scrape = httpGet(metricsPort);
-        assertThat(scrape).contains("imbridge_users_online 1.0").contains("imbridge_msn_logins_total{result=\"success\"}");
+        assertThat(scrape).contains("imbridge_users_online 2.0").contains("imbridge_msn_logins_total{result=\"success\"}");
 
         RemoteCommand disconnect = command(boss, "http://jabber.org/protocol/admin#end-user-session");
         disconnect.execute();
@@ -158,6 +165,7 @@ class AdminEndToEndTest {
         disconnect.complete(who);
         assertThat(disconnect.getNotes().get(0).getValue()).isEqualTo("Disconnected: romeo@localhost. ");
         await().atMost(TIMEOUT).until(() -> !msn.isOnline("romeo@hotmail.com"));
+        assertThat(msn.isOnline("juliet@hotmail.com")).isTrue();
 
         // every log line about romeo names him; his MSN password is in none
         assertThat(LOGS.list).anySatisfy(e -> {
@@ -168,11 +176,19 @@ class AdminEndToEndTest {
     }
 
     @Test
-    void theConfigFileIsFollowedAndABadEditIsRefused() throws Exception {
+    @Order(1)
+    void theConfigFileIsFollowedWithoutDroppingSessionsAndABadEditIsRefused() throws Exception {
+        XMPPTCPConnection julia = login("julia");
+        register(julia, "juliet@hotmail.com", "juliet-pw");
+        await().atMost(TIMEOUT).until(() -> msn.isOnline("juliet@hotmail.com"));
+        int loginsBefore = logins();
+
         XMPPTCPConnection carol = login("carol");
         writeConfig("[boss@localhost, carol@localhost]", 60);
         await().atMost(TIMEOUT).until(() ->
                 !AdHocCommandManager.getAddHocCommandsManager(carol).discoverCommands(transportJid).getItems().isEmpty());
+        assertThat(msn.isOnline("juliet@hotmail.com")).as("julia's session survives the reload").isTrue();
+        assertThat(logins()).as("nobody logged in again").isEqualTo(loginsBefore);
 
         Files.writeString(configFile, Files.readString(configFile).replace("messages-per-minute: 60",
                 "messages-per-minute: many"));
@@ -184,6 +200,10 @@ class AdminEndToEndTest {
         assertThat(AdHocCommandManager.getAddHocCommandsManager(carol).discoverCommands(transportJid).getItems())
                 .as("carol is still an admin").isNotEmpty();
         writeConfig("[boss@localhost, carol@localhost]", 60);
+    }
+
+    private static int logins() {
+        return (int) LOGS.list.stream().filter(e -> e.getFormattedMessage().contains("): logged in")).count();
     }
 
     private static void writeConfig(String admins, int perMinute) throws Exception {

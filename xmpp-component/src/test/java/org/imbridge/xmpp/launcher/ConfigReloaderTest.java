@@ -60,6 +60,21 @@ class ConfigReloaderTest {
     }
 
     @Test
+    void theLogLevelFollowsTheFile() throws Exception {
+        Path file = write("allow: [example.org]", "admins: []", 120, 5347);
+        ConfigReloader reloader = new ConfigReloader(file, loader, new LiveConfig(loader.load(file)));
+        ch.qos.logback.classic.Logger imbridge = (ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger("org.imbridge");
+        ch.qos.logback.classic.Level before = imbridge.getLevel();
+        try {
+            Files.writeString(file, Files.readString(file) + "logging: {level: debug}\n");
+            assertThat(reloader.reload()).contains("logging.level is now debug");
+            assertThat(imbridge.getLevel()).isEqualTo(ch.qos.logback.classic.Level.DEBUG);
+        } finally {
+            imbridge.setLevel(before);
+        }
+    }
+
+    @Test
     void aChangedFileIsNoticedByTheWatch() throws Exception {
         Path file = write("allow: [example.org]", "admins: []", 120, 5347);
         LiveConfig live = new LiveConfig(loader.load(file));

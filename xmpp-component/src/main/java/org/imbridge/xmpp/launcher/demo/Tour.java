@@ -41,6 +41,7 @@ public final class Tour {
     private final PrintStream out;
     private final DomainBareJid transport;
     private final Map<String, String> nicks = new LinkedHashMap<>();
+    private final List<String> details = new ArrayList<>();
     private int step;
 
     public Tour(Plan plan, PrintStream out) {
@@ -137,8 +138,6 @@ public final class Tour {
     private String name(String handle) {
         return nicks.getOrDefault(handle, handle);
     }
-
-    private final List<String> details = new ArrayList<>();
 
     private void detail(String line) {
         details.add(line);

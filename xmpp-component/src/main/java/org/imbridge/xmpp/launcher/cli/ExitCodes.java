@@ -1,4 +1,4 @@
-package org.imbridge.xmpp.launcher;
+package org.imbridge.xmpp.launcher.cli;
 
 /**
  * What {@code imbridge}'s exit status means; the same for every subcommand, and listed in each

@@ -1,5 +1,6 @@
-package org.imbridge.xmpp.launcher;
+package org.imbridge.xmpp.launcher.cli;
 
+import org.imbridge.xmpp.launcher.LogSetup;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;

@@ -1,4 +1,4 @@
-package org.imbridge.xmpp.launcher;
+package org.imbridge.xmpp.launcher.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -15,6 +15,7 @@ import org.imbridge.core.registration.RegistrationStore;
 import org.imbridge.core.registration.RegistrationStores;
 import org.imbridge.msnserver.MsnServer;
 import org.imbridge.xmpp.config.ConfigLoader;
+import org.imbridge.xmpp.launcher.TransportFactory;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -70,6 +71,11 @@ class MainTest {
         Path unknown = config("colour: blue\n");
         assertThat(imbridge("check-config", "-c", unknown.toString())).isEqualTo(ExitCodes.USAGE);
         assertThat(err.toString()).contains("unknown key 'colour'");
+
+        Path mysql = config("").resolveSibling("mysql.yaml");
+        Files.writeString(mysql, Files.readString(config("")).replaceFirst("url: jdbc:h2:file:[^\\n]*", "url: jdbc:mysql://db/x"));
+        assertThat(imbridge("check-config", "-c", mysql.toString())).isEqualTo(ExitCodes.USAGE);
+        assertThat(err.toString()).contains("key 'storage.url' must be jdbc:h2:");
 
         assertThat(imbridge("check-config", "-c", dir.resolve("missing.yaml").toString())).isEqualTo(ExitCodes.USAGE);
         assertThat(err.toString()).contains("missing.yaml: cannot read the file");

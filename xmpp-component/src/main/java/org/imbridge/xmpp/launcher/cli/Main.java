@@ -1,6 +1,8 @@
-package org.imbridge.xmpp.launcher;
+package org.imbridge.xmpp.launcher.cli;
 
 import java.io.PrintWriter;
+
+import org.imbridge.xmpp.launcher.LogSetup;
 
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -29,6 +31,9 @@ public final class Main implements Runnable {
     CommandLine.Model.CommandSpec spec;
 
     public static void main(String[] args) {
+        if (args.length > 0 && args[0].equals("users")) {
+            LogSetup.quiet(); // the listing is the answer; the store's start-up lines are noise there
+        }
         System.exit(execute(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
     }
 

@@ -1,5 +1,8 @@
-package org.imbridge.xmpp.launcher;
+package org.imbridge.xmpp.launcher.cli;
 
+import org.imbridge.xmpp.launcher.LogSetup;
+import org.imbridge.xmpp.launcher.Transport;
+import org.imbridge.xmpp.launcher.TransportFactory;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -62,9 +65,15 @@ final class RunCommand implements Callable<Integer> {
                 }
                 stopped.countDown();
             }).toCompletableFuture().get(60, TimeUnit.SECONDS);
+        } catch (java.util.concurrent.TimeoutException e) {
+            spec.commandLine().getErr().println("cannot start: the XMPP server at " + loaded.component().host() + ":"
+                    + loaded.component().port() + " did not accept the component within 60 seconds; is it running,"
+                    + " and does it know the component " + loaded.component().jid() + "?");
+            return ExitCodes.FAILURE;
         } catch (Exception e) {
             Throwable cause = e.getCause() == null ? e : e.getCause();
-            spec.commandLine().getErr().println("cannot start: " + cause.getMessage());
+            spec.commandLine().getErr().println("cannot start: " + (cause.getMessage() == null ? cause.toString()
+                    : cause.getMessage()));
             return cause instanceof ComponentConnectionException c && c.isFatal() ? ExitCodes.REFUSED : ExitCodes.FAILURE;
         }
         Thread hook = new Thread(() -> {

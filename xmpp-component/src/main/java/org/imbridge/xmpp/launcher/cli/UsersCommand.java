@@ -1,5 +1,6 @@
-package org.imbridge.xmpp.launcher;
+package org.imbridge.xmpp.launcher.cli;
 
+import org.imbridge.xmpp.launcher.TransportFactory;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.Optional;

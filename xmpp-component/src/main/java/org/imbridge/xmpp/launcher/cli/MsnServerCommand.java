@@ -1,4 +1,4 @@
-package org.imbridge.xmpp.launcher;
+package org.imbridge.xmpp.launcher.cli;
 
 import java.io.IOException;
 import java.io.PrintStream;
