@@ -71,8 +71,8 @@ public record BenchOptions(int users, int contacts, int pairs, int bodyChars, in
         Integer pairs = null;
         int bodyChars = 100;
         int latencyRate = smoke ? 500 : 5000;
-        int latencySeconds = smoke ? 2 : 10;
-        List<Integer> rates = smoke ? List.of(500, 1000) : List.of(5000, 10_000, 15_000, 20_000, 25_000, 30_000, 40_000);
+        int latencySeconds = smoke ? 1 : 10;
+        List<Integer> rates = smoke ? List.of(1000) : List.of(5000, 10_000, 15_000, 20_000, 25_000, 30_000, 40_000);
         int stepSeconds = smoke ? 1 : 5;
         String heap = "1g";
         List<String> jvmArgs = List.of();

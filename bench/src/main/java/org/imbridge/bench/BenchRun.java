@@ -126,8 +126,12 @@ final class BenchRun {
                 (end - start) / 1e9, traffic.onlineCount() / ((end - start) / 1e9)));
     }
 
-    /** Waits until the transport has been quiet (no stanzas) for two seconds, at most a minute. */
+    /**
+     * Waits until the transport has been quiet (no stanzas) for two seconds (half a second for a small
+     * run), at most a minute.
+     */
     private void settle(Traffic traffic) throws InterruptedException {
+        long quiet = options.users() < 200 ? TimeUnit.MILLISECONDS.toNanos(500) : TimeUnit.SECONDS.toNanos(2);
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
         long last = -1;
         long quietSince = System.nanoTime();
@@ -136,7 +140,7 @@ final class BenchRun {
             if (now != last) {
                 last = now;
                 quietSince = System.nanoTime();
-            } else if (System.nanoTime() - quietSince > TimeUnit.SECONDS.toNanos(2)) {
+            } else if (System.nanoTime() - quietSince > quiet) {
                 return;
             }
             Thread.sleep(100);

@@ -162,6 +162,14 @@ public final class Results {
         return bridgeLatency.cpuMsPer1000() / relayLatency.cpuMsPer1000();
     }
 
+    /**
+     * The CPU target counts only when the bridge kept up at that rate: a backlogged bridge handles
+     * messages in larger batches, which makes each one look cheaper than it is.
+     */
+    public boolean cpuTargetMet() {
+        return bridgeLatency != null && bridgeLatency.sustained() && cpuRatio() <= 3;
+    }
+
     public String idleLine() {
         return String.format("%d active users, heap %.1f MiB (%.1f KiB/user over the %.1f MiB base), %d threads, %d fds",
                 idle.activeUsers(), idle.heapUsed() / 1048576.0, heapPerUserKiB(), base.heapUsed() / 1048576.0,
@@ -221,7 +229,7 @@ public final class Results {
                     relayLatency == null ? "" : f2(relayLatency.latency().p999()), "", "", ""));
             t.append(String.format(row, "CPU ms per 1,000 msgs" + at, f1(bridgeLatency.cpuMsPer1000()),
                     relayLatency == null ? "" : f2(relayLatency.cpuMsPer1000()), f1(cpuRatio()), "<= 3x relay",
-                    met(cpuRatio() <= 3)));
+                    met(cpuTargetMet())));
             t.append(String.format(row, "  of which kernel (syscalls), ms/1000" + at, f1(bridgeLatency.systemMsPer1000()),
                     relayLatency == null ? "" : f2(relayLatency.systemMsPer1000()), "", "", ""));
             t.append(String.format(row, "node CPU, % of one core" + at, f0(bridgeLatency.nodeCpuPercent()),
@@ -304,7 +312,7 @@ public final class Results {
                 bm != null && bm.offered() >= 20_000 && bm.deliveredPerSecond() >= 19_000));
         targets.add(target("p99 <= 10 ms at 5,000 msgs/s", bridgeLatency == null ? null : bridgeLatency.latency().p99(),
                 bridgeLatency != null && bridgeLatency.offered() >= 5000 && bridgeLatency.latency().p99() <= 10));
-        targets.add(target("CPU per message <= 3x relay", cpuRatio(), cpuRatio() <= 3));
+        targets.add(target("CPU per message <= 3x relay (at a rate the bridge sustained)", cpuRatio(), cpuTargetMet()));
         root.put("targets", targets);
         return root;
     }

@@ -64,6 +64,7 @@ public final class ComponentConnection implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(ComponentConnection.class);
     private static final AttributeKey CONNECTION_ID = new AttributeKey(ComponentConnection.class, "connectionId");
+    private static final AttributeKey OUTBOX = new AttributeKey(ComponentConnection.class, "outbox");
 
     private enum Phase { NEW, CONNECTING, ONLINE, WAITING, STOPPED }
 
@@ -504,8 +505,17 @@ public final class ComponentConnection implements AutoCloseable {
         }
     }
 
+    /** Writes a stanza through the session's {@link StanzaOutbox}, which coalesces writes under load. */
     private void write(IoSession target, String xml) {
-        target.write(xml).addListener(f -> outstanding.decrementAndGet());
+        StanzaOutbox box = (StanzaOutbox) target.getAttribute(OUTBOX);
+        if (box == null) {
+            box = new StanzaOutbox(target::write, n -> outstanding.addAndGet(-n));
+            StanzaOutbox raced = (StanzaOutbox) target.setAttributeIfAbsent(OUTBOX, box);
+            if (raced != null) {
+                box = raced;
+            }
+        }
+        box.send(xml);
     }
 
     private void stopFatally(String reason) {

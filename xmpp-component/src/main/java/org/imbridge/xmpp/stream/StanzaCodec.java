@@ -8,6 +8,7 @@ import org.jivesoftware.smack.parsing.SmackParsingException;
 import org.jivesoftware.smack.util.PacketParserUtils;
 import org.jivesoftware.smack.xml.XmlPullParser;
 import org.jivesoftware.smack.xml.XmlPullParserException;
+import org.jxmpp.stringprep.XmppStringPrepUtil;
 
 /**
  * Smack's stanza model on a component stream. Smack has no XEP-0114 support, so only its parser and
@@ -28,8 +29,16 @@ public final class StanzaCodec {
             .withNamespace(ElementWriter.CLIENT_NAMESPACE)
             .build();
 
+    /**
+     * Entries of each of jxmpp's stringprep caches (local, domain and resource parts). Its default of
+     * 100 made every JID of a transport with thousands of users miss the cache, redo the stringprep
+     * and evict an entry, all under the cache's one lock; 20,000 parts take about 3 MB.
+     */
+    static final int JID_PART_CACHE_SIZE = 20_000;
+
     static {
         PrefixNormalizingParser.install();
+        XmppStringPrepUtil.setMaxCacheSizes(JID_PART_CACHE_SIZE);
     }
 
     private StanzaCodec() {
@@ -37,7 +46,8 @@ public final class StanzaCodec {
 
     /**
      * Makes sure Smack's parser is set up for Aalto on the class path (see
-     * {@link PrefixNormalizingParser}); runs once, when this class is first used. Call it before
+     * {@link PrefixNormalizingParser}) and jxmpp's stringprep caches are sized for many users; runs
+     * once, when this class is first used. Call it before
      * using Smack's own parsing elsewhere in the process (e.g. a Smack client in tests).
      */
     public static void initialize() {
