@@ -84,6 +84,11 @@ final class BenchRun {
                 results.loginCpu(beforeLogin, node.stats(false));
                 results.listenOverflows(listenOverflows() - overflows);
                 settle(traffic);
+                NodeStats quiet0 = node.stats(false);
+                long quietStart = System.nanoTime();
+                Thread.sleep(options.users() < 200 ? 1000 : 5000);
+                NodeStats quiet1 = node.stats(false);
+                results.idleCpu((quiet1.cpuNanos() - quiet0.cpuNanos()) / 1e6 / ((System.nanoTime() - quietStart) / 1e9) / 10);
                 results.idle(node.stats(true), msn.switchboardSessionCount());
                 progress.accept("idle: " + results.idleLine());
 

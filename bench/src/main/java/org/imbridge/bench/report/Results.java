@@ -51,6 +51,7 @@ public final class Results {
     private long loginNanos;
     private double loginCpuMsPerUser;
     private long listenOverflows;
+    private double idleCpuPercent = Double.NaN;
     private Map<String, Double> loginThreadMs = Map.of();
     private Step bridgeLatency;
     private List<Step> bridgeSteps = List.of();
@@ -72,6 +73,11 @@ public final class Results {
         loginUsers = users;
         loginOnline = online;
         loginNanos = nanos;
+    }
+
+    /** The node's CPU use with everyone online and no traffic, in percent of one core. */
+    public void idleCpu(double percentOfOneCore) {
+        idleCpuPercent = percentOfOneCore;
     }
 
     /** Connections the kernel dropped (full accept queue) during the login storm, machine-wide. */
@@ -171,9 +177,9 @@ public final class Results {
     }
 
     public String idleLine() {
-        return String.format("%d active users, heap %.1f MiB (%.1f KiB/user over the %.1f MiB base), %d threads, %d fds",
-                idle.activeUsers(), idle.heapUsed() / 1048576.0, heapPerUserKiB(), base.heapUsed() / 1048576.0,
-                idle.threads(), idle.fds());
+        return String.format("%d active users, heap %.1f MiB (%.1f KiB/user over the %.1f MiB base), %d threads, %d fds,"
+                        + " CPU %.1f%% of a core", idle.activeUsers(), idle.heapUsed() / 1048576.0, heapPerUserKiB(),
+                base.heapUsed() / 1048576.0, idle.threads(), idle.fds(), idleCpuPercent);
     }
 
     public String bridgeLatencyLine() {
@@ -211,6 +217,7 @@ public final class Results {
                     + f1(base.heapUsed() / 1048576.0), "", "", "< 1024", met(idle.heapUsed() < 1024L * 1048576)));
             t.append(String.format(row, "threads (idle, all online)", idle.threads(), "", "", "", ""));
             t.append(String.format(row, "file descriptors (idle, all online)", idle.fds(), "", "", "", ""));
+            t.append(String.format(row, "CPU while idle, % of one core", f1(idleCpuPercent), "", "", "", ""));
         }
         t.append(String.format(row, "msgs/s XMPP->MSN, max sustained", bridgeMax == null ? "none" : f0(bridgeMax.deliveredPerSecond()),
                 relayMax == null ? "" : f0(relayMax.deliveredPerSecond()), ratio(bridgeMax, relayMax), ">= 20,000",
@@ -285,6 +292,7 @@ public final class Results {
         hold.put("allOnline", idle);
         hold.put("heapPerUserKiB", heapPerUserKiB());
         hold.put("msnSwitchboardSessions", switchboards);
+        hold.put("idleCpuPercentOfOneCore", idleCpuPercent);
         root.put("idleHold", hold);
         Map<String, Object> bridge = new LinkedHashMap<>();
         bridge.put("note", "paired users: each delivered message crossed XMPP->MSN and MSN->XMPP once");
