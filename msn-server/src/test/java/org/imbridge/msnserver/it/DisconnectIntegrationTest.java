@@ -110,14 +110,14 @@ class DisconnectIntegrationTest {
         eventually().until(() -> !net.server.isOnline(ALICE));
     }
 
-    /** PNG every 100 ms, each answered by QNG: the session stays up (an unanswered PNG would close it). */
+    /** PNG every 300 ms, each answered by QNG: the session stays up (an unanswered PNG would close it). */
     @Test
     void pingsAreAnsweredAndKeepTheSessionUp() throws IOException {
         net = LiveNetwork.start();
-        MsnClient pinging = net.newClient(LiveNetwork.clientConfig().pingInterval(Duration.ofMillis(100)).build());
+        MsnClient pinging = net.newClient(LiveNetwork.clientConfig().pingInterval(Duration.ofMillis(300)).build());
         User alice = net.login(pinging, ALICE);
 
-        eventually().during(Duration.ofMillis(700)).atMost(Duration.ofSeconds(3))
+        eventually().during(Duration.ofMillis(1500)).atMost(Duration.ofSeconds(6))
                 .until(() -> alice.session().isConnected() && net.server.isOnline(ALICE));
         assertThat(alice.events().all(Disconnected.class)).isEmpty();
     }
