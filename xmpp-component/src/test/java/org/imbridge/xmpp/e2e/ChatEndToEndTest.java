@@ -192,7 +192,11 @@ class ChatEndToEndTest {
     void loggingInElsewhereStopsTheSessionWithAReasonAndNoRetry() throws Exception {
         XmppUser romeo = XmppUser.onboard(bridge, "romeo6", "r6@hotmail.com", "pw");
         Jid transport = bridge.transportJid;
-        await().atMost(BridgeHarness.TIMEOUT).until(() -> romeo.lastPresenceFrom(transport).equals("available"));
+        // presences from the transport reach romeo only once his subscription to it is approved
+        await().atMost(BridgeHarness.TIMEOUT).until(() -> romeo.presences.stream().anyMatch(p ->
+                p.getType() == Presence.Type.subscribed && p.getFrom().equals(transport)));
+        await().atMost(BridgeHarness.TIMEOUT).until(() -> bridge.transport.gateway().sessions().user("romeo6@localhost")
+                .map(u -> u.state() == org.imbridge.core.session.LinkState.ONLINE).orElse(false));
 
         try (MsnPeer elsewhere = new MsnPeer(bridge, "r6@hotmail.com", "pw")) {
             await().atMost(BridgeHarness.TIMEOUT).until(() -> romeo.lastPresenceFrom(transport).equals("unavailable"));

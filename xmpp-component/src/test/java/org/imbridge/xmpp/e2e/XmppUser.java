@@ -40,6 +40,9 @@ final class XmppUser {
         XmppUser u = new XmppUser(bridge, bridge.login(user, "xmpp-" + user));
         bridge.register(u.client, account, password);
         await().atMost(BridgeHarness.TIMEOUT).until(() -> bridge.msn.isOnline(account));
+        // presences from the transport reach the user only once their subscription to it is approved
+        await().atMost(BridgeHarness.TIMEOUT).until(() -> u.presences.stream().anyMatch(p ->
+                p.getType() == Presence.Type.subscribed && p.getFrom().equals(bridge.transportJid)));
         return u;
     }
 
