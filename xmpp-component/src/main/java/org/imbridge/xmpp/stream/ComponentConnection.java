@@ -23,6 +23,7 @@ import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.random.RandomGenerator;
 
+import org.imbridge.core.session.Backoff;
 import org.imbridge.core.session.SerialExecutor;
 import org.apache.mina.core.future.ConnectFuture;
 import org.apache.mina.core.session.AttributeKey;
@@ -83,7 +84,7 @@ public final class ComponentConnection implements AutoCloseable {
 
     private final Object lock = new Object();
     // Everything below is guarded by lock.
-    private final ReconnectBackoff backoff;
+    private final Backoff backoff;
     private final ArrayDeque<String> pending = new ArrayDeque<>();
     private Phase phase = Phase.NEW;
     private volatile ComponentState state;
@@ -119,7 +120,7 @@ public final class ComponentConnection implements AutoCloseable {
         this.stanzaListeners = List.copyOf(builder.stanzaListeners);
         this.stateListeners = List.copyOf(builder.stateListeners);
         this.backlog = new IncomingBacklog(config.maxIncomingBacklog());
-        this.backoff = new ReconnectBackoff(config.reconnectMin(), config.reconnectMax(), builder.random);
+        this.backoff = new Backoff(config.reconnectMin(), config.reconnectMax(), builder.random);
         configure(connector);
     }
 
@@ -327,7 +328,7 @@ public final class ComponentConnection implements AutoCloseable {
     private void scheduleReconnect(String cause) {
         cancelTimer();
         phase = Phase.WAITING;
-        Duration delay = backoff.nextDelay();
+        Duration delay = backoff.next();
         LOG.warn("component {}: {}; reconnecting in {} ms", config.domain(), cause, delay.toMillis());
         publish(new ComponentState.Reconnecting(delay, cause));
         timer = scheduler.schedule(this::attemptConnection, delay.toMillis(), TimeUnit.MILLISECONDS);

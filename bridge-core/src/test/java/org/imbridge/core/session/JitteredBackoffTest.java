@@ -1,4 +1,4 @@
-package org.imbridge.xmpp.stream;
+package org.imbridge.core.session;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -10,37 +10,37 @@ import net.jqwik.api.Property;
 import net.jqwik.api.constraints.IntRange;
 import org.junit.jupiter.api.Test;
 
-class ReconnectBackoffTest {
+class JitteredBackoffTest {
 
     @Test
     void delaysDoubleFromTheMinimumUpToTheMaximumWithJitterBelowEachBound() {
-        ReconnectBackoff backoff = new ReconnectBackoff(Duration.ofSeconds(1), Duration.ofSeconds(60), new SplittableRandom(1));
+        Backoff backoff = new Backoff(Duration.ofSeconds(1), Duration.ofSeconds(60), new SplittableRandom(1));
         long[] bounds = {1000, 2000, 4000, 8000, 16000, 32000, 60000, 60000, 60000};
 
         for (long bound : bounds) {
-            assertThat(backoff.nextDelay().toMillis()).isBetween(bound / 2, bound);
+            assertThat(backoff.next().toMillis()).isBetween(bound / 2, bound);
         }
     }
 
     @Test
     void resetStartsFromTheMinimumAgain() {
-        ReconnectBackoff backoff = new ReconnectBackoff(Duration.ofSeconds(1), Duration.ofSeconds(60), new SplittableRandom(2));
+        Backoff backoff = new Backoff(Duration.ofSeconds(1), Duration.ofSeconds(60), new SplittableRandom(2));
         for (int i = 0; i < 10; i++) {
-            backoff.nextDelay();
+            backoff.next();
         }
 
         backoff.reset();
 
-        assertThat(backoff.nextDelay().toMillis()).isBetween(500L, 1000L);
+        assertThat(backoff.next().toMillis()).isBetween(500L, 1000L);
     }
 
     @Property
     void delayNeverExceedsTheMaximumNorOverflows(@ForAll @IntRange(min = 1, max = 200) int failures,
                                                   @ForAll long seed) {
-        ReconnectBackoff backoff = new ReconnectBackoff(Duration.ofMillis(7), Duration.ofMillis(1234), new SplittableRandom(seed));
+        Backoff backoff = new Backoff(Duration.ofMillis(7), Duration.ofMillis(1234), new SplittableRandom(seed));
         Duration last = Duration.ZERO;
         for (int i = 0; i < failures; i++) {
-            last = backoff.nextDelay();
+            last = backoff.next();
         }
         assertThat(last.toMillis()).isBetween(3L, 1234L);
     }
