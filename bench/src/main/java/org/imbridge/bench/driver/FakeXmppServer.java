@@ -12,12 +12,8 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.apache.mina.core.service.IoHandlerAdapter;
 import org.apache.mina.core.session.AttributeKey;
 import org.apache.mina.core.session.IoSession;
-import org.apache.mina.filter.codec.ProtocolCodecFactory;
 import org.apache.mina.filter.codec.ProtocolCodecFilter;
-import org.apache.mina.filter.codec.ProtocolDecoder;
-import org.apache.mina.filter.codec.ProtocolEncoder;
 import org.apache.mina.transport.socket.nio.NioSocketAcceptor;
-import org.imbridge.xmpp.stream.XmlTextEncoder;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -31,7 +27,6 @@ public final class FakeXmppServer implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(FakeXmppServer.class);
     private static final AttributeKey STREAM_ID = new AttributeKey(FakeXmppServer.class, "streamId");
-    private static final AttributeKey FRAMER = new AttributeKey(FakeXmppServer.class, "framer");
     private static final AtomicLong IDS = new AtomicLong();
 
     private final NioSocketAcceptor acceptor = new NioSocketAcceptor(1);
@@ -47,7 +42,7 @@ public final class FakeXmppServer implements AutoCloseable {
         this.traffic = traffic;
         acceptor.setReuseAddress(true);
         acceptor.getSessionConfig().setTcpNoDelay(true);
-        acceptor.getFilterChain().addLast("xml", new ProtocolCodecFilter(new Codec()));
+        acceptor.getFilterChain().addLast("xml", new ProtocolCodecFilter(new XmlFramerCodec()));
         acceptor.setHandler(new Handler());
         acceptor.bind(new InetSocketAddress("127.0.0.1", 0));
     }
@@ -137,25 +132,6 @@ public final class FakeXmppServer implements AutoCloseable {
         public void exceptionCaught(IoSession session, Throwable cause) {
             LOG.warn("component connection failed: {}", RelayLink.shortened(cause));
             session.closeNow();
-        }
-    }
-
-    private static final class Codec implements ProtocolCodecFactory {
-        private final XmlTextEncoder encoder = new XmlTextEncoder();
-
-        @Override
-        public ProtocolEncoder getEncoder(IoSession session) {
-            return encoder;
-        }
-
-        @Override
-        public ProtocolDecoder getDecoder(IoSession session) {
-            ProtocolDecoder decoder = (ProtocolDecoder) session.getAttribute(FRAMER);
-            if (decoder == null) {
-                decoder = new XmlFramer(1 << 20);
-                session.setAttribute(FRAMER, decoder);
-            }
-            return decoder;
         }
     }
 }

@@ -6,14 +6,9 @@ import java.util.concurrent.TimeUnit;
 
 import org.apache.mina.core.future.ConnectFuture;
 import org.apache.mina.core.service.IoHandlerAdapter;
-import org.apache.mina.core.session.AttributeKey;
 import org.apache.mina.core.session.IoSession;
-import org.apache.mina.filter.codec.ProtocolCodecFactory;
 import org.apache.mina.filter.codec.ProtocolCodecFilter;
-import org.apache.mina.filter.codec.ProtocolDecoder;
-import org.apache.mina.filter.codec.ProtocolEncoder;
 import org.apache.mina.transport.socket.nio.NioSocketConnector;
-import org.imbridge.xmpp.stream.XmlTextEncoder;
 import org.slf4j.LoggerFactory;
 
 /**
@@ -22,7 +17,6 @@ import org.slf4j.LoggerFactory;
  */
 public final class RelayLink implements AutoCloseable {
 
-    private static final AttributeKey FRAMER = new AttributeKey(RelayLink.class, "framer");
 
     private final NioSocketConnector connector = new NioSocketConnector(1);
     private final CountDownLatch paired = new CountDownLatch(2);
@@ -31,24 +25,7 @@ public final class RelayLink implements AutoCloseable {
 
     public RelayLink(int port, Traffic traffic) throws InterruptedException {
         connector.getSessionConfig().setTcpNoDelay(true);
-        connector.getFilterChain().addLast("xml", new ProtocolCodecFilter(new ProtocolCodecFactory() {
-            private final XmlTextEncoder encoder = new XmlTextEncoder();
-
-            @Override
-            public ProtocolEncoder getEncoder(IoSession session) {
-                return encoder;
-            }
-
-            @Override
-            public ProtocolDecoder getDecoder(IoSession session) {
-                ProtocolDecoder d = (ProtocolDecoder) session.getAttribute(FRAMER);
-                if (d == null) {
-                    d = new XmlFramer(1 << 20);
-                    session.setAttribute(FRAMER, d);
-                }
-                return d;
-            }
-        }));
+        connector.getFilterChain().addLast("xml", new ProtocolCodecFilter(new XmlFramerCodec()));
         connector.setHandler(new IoHandlerAdapter() {
             @Override
             public void messageReceived(IoSession session, Object message) {
