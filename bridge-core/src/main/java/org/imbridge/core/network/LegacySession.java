@@ -7,9 +7,9 @@ import org.imbridge.core.model.LegacyAddress;
 import org.imbridge.core.model.Presence;
 
 /**
- * One user's connection to a legacy network. Every operation is asynchronous; failures of sends
- * complete exceptionally with {@link org.imbridge.core.model.DeliveryFailure}, failures of login with
- * {@link LoginFailure}.
+ * One user's connection to a legacy network. Every operation is asynchronous and must not block (the
+ * caller may be an I/O thread); failures of sends complete exceptionally with
+ * {@link org.imbridge.core.model.DeliveryFailure}, failures of login with {@link LoginFailure}.
  */
 public interface LegacySession {
 

@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Collections;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -308,6 +309,70 @@ public final class JdbcRegistrationStore implements RegistrationStore {
                 return false; // marked concurrently
             }
             throw failure("mark a contact of " + userJid + " as synced", e);
+        }
+    }
+
+    @Override
+    public int markSynced(String userJid, String network, Collection<String> contactIds) {
+        Limits.userJid(userJid);
+        Limits.network(network);
+        Set<String> wanted = new LinkedHashSet<>(contactIds);
+        wanted.forEach(Limits::contactId);
+        if (wanted.isEmpty()) {
+            return 0;
+        }
+        ensureOpen();
+        try (Connection c = dataSource.getConnection()) {
+            return markAll(c, userJid, network, wanted);
+        } catch (SQLException e) {
+            if (isUniqueViolation(e)) {
+                // Marked concurrently: fall back to one at a time, which skips those already there.
+                return (int) wanted.stream().filter(id -> markSynced(userJid, network, id)).count();
+            }
+            throw failure("mark contacts of " + userJid + " as synced", e);
+        }
+    }
+
+    /** One transaction: the registration's id, the contacts already marked, then one batch for the rest. */
+    private int markAll(Connection c, String userJid, String network, Set<String> wanted) throws SQLException {
+        boolean autoCommit = c.getAutoCommit();
+        c.setAutoCommit(false);
+        try {
+            Long id = lockRegistration(c, userJid, network);
+            if (id == null) {
+                c.rollback();
+                return 0;
+            }
+            Set<String> missing = new LinkedHashSet<>(wanted);
+            try (PreparedStatement ps = c.prepareStatement(
+                    "SELECT contact_id FROM synced_contact WHERE registration_id = ?")) {
+                ps.setLong(1, id);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        missing.remove(rs.getString(1));
+                    }
+                }
+            }
+            if (!missing.isEmpty()) {
+                try (PreparedStatement ps = c.prepareStatement(
+                        "INSERT INTO synced_contact (registration_id, contact_id, synced_at) VALUES (?, ?, ?)")) {
+                    Object now = timestamp(Instant.now());
+                    for (String contactId : missing) {
+                        ps.setLong(1, id);
+                        ps.setString(2, contactId);
+                        ps.setObject(3, now);
+                        ps.addBatch();
+                    }
+                    ps.executeBatch();
+                }
+            }
+            c.commit();
+            return missing.size();
+        } catch (SQLException | RuntimeException e) {
+            c.rollback();
+            throw e;
+        } finally {
+            c.setAutoCommit(autoCommit);
         }
     }
 

@@ -1,5 +1,6 @@
 package org.imbridge.core.registration;
 
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -98,6 +99,17 @@ public interface RegistrationStore extends AutoCloseable {
      *         (any more) registered, in which case nothing is stored
      */
     boolean markSynced(String userJid, String network, String contactId);
+
+    /**
+     * Records that several legacy contacts are on the user's roster, in one transaction: a user's
+     * first login brings the whole contact list at once.
+     *
+     * @param userJid    the user's bare JID
+     * @param network    the network id
+     * @param contactIds the legacy contacts' ids
+     * @return how many were newly marked (none when the user is not, or no longer, registered)
+     */
+    int markSynced(String userJid, String network, Collection<String> contactIds);
 
     /**
      * Forgets that a legacy contact is on the user's roster (contact removed on either side).

@@ -9,7 +9,8 @@ import org.imbridge.core.model.Presence;
 
 /**
  * What the bridge tells the user's side (the XMPP gateway) about their legacy session. Called on the
- * user's serial executor: implementations must not block.
+ * user's serial executor, and {@code message} and {@code chatState} directly on the network's I/O
+ * thread when nothing else of the user is pending: implementations must not block.
  */
 public interface BridgeOutput {
 

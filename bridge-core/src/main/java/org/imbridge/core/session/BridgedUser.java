@@ -149,7 +149,8 @@ public final class BridgedUser {
 
     public CompletionStage<Void> sendMessage(LegacyAddress to, String text, boolean confirm) {
         CompletableFuture<Void> result = new CompletableFuture<>();
-        executor.execute(() -> {
+        // Forwarding never blocks, so an idle user's message goes out on the caller's thread.
+        executor.runNowOrQueue(() -> {
             switch (state) {
                 case ONLINE -> forward(new PendingMessage(to, text, confirm, result, 0));
                 case CONNECTING, WAITING_TO_RECONNECT -> enqueue(new PendingMessage(to, text, confirm, result,
@@ -162,7 +163,7 @@ public final class BridgedUser {
     }
 
     public void sendChatState(LegacyAddress to, ChatState chatState) {
-        executor.execute(() -> {
+        executor.runNowOrQueue(() -> {
             if (state == LinkState.ONLINE) {
                 session.sendChatState(to, chatState);
             }
@@ -402,6 +403,15 @@ public final class BridgedUser {
             });
         }
 
+        /** As {@link #run}, but on the network's thread when the user is idle: for output that never blocks. */
+        private void runNow(Runnable r) {
+            executor.runNowOrQueue(() -> {
+                if (attempt == generation) {
+                    r.run();
+                }
+            });
+        }
+
         @Override
         public void onDisconnected(DisconnectReason reason) {
             run(() -> disconnected(reason));
@@ -444,12 +454,12 @@ public final class BridgedUser {
 
         @Override
         public void onMessage(LegacyAddress from, String text, String threadId) {
-            run(() -> out.message(userJid, from, text, threadId));
+            runNow(() -> out.message(userJid, from, text, threadId));
         }
 
         @Override
         public void onChatState(LegacyAddress from, ChatState chatState) {
-            run(() -> out.chatState(userJid, from, chatState));
+            runNow(() -> out.chatState(userJid, from, chatState));
         }
 
         @Override

@@ -45,6 +45,32 @@ public final class SerialExecutor implements Executor {
         }
     }
 
+    /**
+     * Runs {@code task} on the calling thread if nothing of this executor is running or waiting, else
+     * queues it like {@link #execute}. Order and one-at-a-time still hold: tasks submitted while it
+     * runs wait for it, and are then handed to the underlying executor. Only for short tasks that never
+     * block (the caller may be an I/O thread); it saves a hand-off to another thread on a hot path.
+     */
+    public void runNowOrQueue(Runnable task) {
+        synchronized (tasks) {
+            if (draining) {
+                tasks.add(task);
+                return;
+            }
+            draining = true;
+        }
+        try {
+            task.run();
+        } catch (RuntimeException e) {
+            LOG.error("listener failed", e);
+        } finally {
+            synchronized (tasks) {
+                draining = false;
+            }
+            resume();
+        }
+    }
+
     private void drain() {
         boolean drained = false;
         try {

@@ -174,6 +174,35 @@ abstract class RegistrationStoreContract {
     }
 
     @Test
+    void manyContactsAreMarkedAtOnceSkippingThoseAlreadyMarked() {
+        store.save(romeo());
+        store.markSynced(ROMEO, MSN, "juliet@hotmail.com");
+
+        int marked = store.markSynced(ROMEO, MSN,
+                List.of("juliet@hotmail.com", "mercutio@hotmail.com", "tybalt@hotmail.com", "mercutio@hotmail.com"));
+
+        assertThat(marked).isEqualTo(2);
+        assertThat(store.syncedContacts(ROMEO, MSN))
+                .containsExactly("juliet@hotmail.com", "mercutio@hotmail.com", "tybalt@hotmail.com");
+        assertThat(store.markSynced(ROMEO, MSN, List.of("tybalt@hotmail.com"))).isZero();
+        assertThat(store.markSynced(ROMEO, MSN, List.of())).isZero();
+    }
+
+    @Test
+    void markingManyForAnUnregisteredUserStoresNothing() {
+        assertThat(store.markSynced(JULIET, MSN, List.of("romeo@hotmail.com"))).isZero();
+        assertThat(store.syncedContacts(JULIET, MSN)).isEmpty();
+    }
+
+    @Test
+    void markingManyChecksEveryContactId() {
+        store.save(romeo());
+        assertThatThrownBy(() -> store.markSynced(ROMEO, MSN, List.of("ok@hotmail.com", "x".repeat(10_000))))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThat(store.syncedContacts(ROMEO, MSN)).isEmpty();
+    }
+
+    @Test
     void markingForAnUnregisteredUserStoresNothing() throws SQLException {
         assertThat(store.markSynced(ROMEO, MSN, "juliet@hotmail.com")).isFalse();
         assertThat(store.unmarkSynced(ROMEO, MSN, "juliet@hotmail.com")).isFalse();

@@ -207,6 +207,7 @@ public final class PrivilegedRosterSync implements RosterSync {
         Map<BareJid, RosterPacket.Item> items = new HashMap<>();
         roster.getRosterItems().forEach(item -> items.put(item.getJid(), item));
         List<Push> pushes = new ArrayList<>();
+        List<String> alreadyThere = new ArrayList<>();
         for (Contact contact : listing.values()) {
             RosterPacket.Item have = items.get(jids.toJid(contact.address()));
             if (have == null) {
@@ -214,9 +215,10 @@ public final class PrivilegedRosterSync implements RosterSync {
             } else if (!matches(have, contact)) {
                 pushes.add(set(have.getName() == null ? contact : contact.withDisplayName(have.getName())));
             } else if (!synced.contains(contact.address().value())) {
-                store.markSynced(user.userJid, network, contact.address().value());
+                alreadyThere.add(contact.address().value());
             }
         }
+        store.markSynced(user.userJid, network, alreadyThere);
         for (RosterPacket.Item item : items.values()) {
             jids.toLegacy(item.getJid())
                     .filter(address -> !listing.containsKey(address) && synced.contains(address.value()))

@@ -1,6 +1,8 @@
 package org.imbridge.xmpp.gateway.roster;
 
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.List;
 import java.util.Set;
 
 import org.imbridge.core.model.Contact;
@@ -37,11 +39,14 @@ public final class SubscriptionRosterSync implements RosterSync {
     @Override
     public void sync(String userJid, Collection<Contact> contacts) {
         Set<String> synced = store.syncedContacts(userJid, network);
+        List<String> asked = new ArrayList<>();
         for (Contact c : contacts) {
             if (!synced.contains(c.address().value())) {
-                askToSubscribe(userJid, c);
+                sink.send(subscribe(userJid, c));
+                asked.add(c.address().value());
             }
         }
+        store.markSynced(userJid, network, asked);
     }
 
     /** A new contact asks for a subscription; a rename cannot reach a roster this way (XEP-0172 has no update). */
@@ -53,14 +58,17 @@ public final class SubscriptionRosterSync implements RosterSync {
     }
 
     private void askToSubscribe(String userJid, Contact contact) {
-        Presence subscribe = StanzaBuilder.buildPresence()
+        sink.send(subscribe(userJid, contact));
+        store.markSynced(userJid, network, contact.address().value());
+    }
+
+    private Presence subscribe(String userJid, Contact contact) {
+        return StanzaBuilder.buildPresence()
                 .ofType(Presence.Type.subscribe)
                 .from(jids.toJid(contact.address()))
                 .to(bare(userJid))
                 .addExtension(new Nick(contact.displayName()))
                 .build();
-        sink.send(subscribe);
-        store.markSynced(userJid, network, contact.address().value());
     }
 
     @Override
