@@ -71,6 +71,10 @@ public final class Transport implements AutoCloseable {
         this.gate = new InboundGate(domain, settings.limits(), settings.store(), settings.network().id(), sink, workers,
                 System::nanoTime);
         this.connection = ComponentConnection.builder(settings.component())
+                // Stanzas are handled on the stream's I/O thread: everything behind accept() hands
+                // blocking work (store look-ups, logins) to the workers, and a hop less per stanza
+                // is what the transport's latency and CPU per message are made of.
+                .eventExecutor(Runnable::run)
                 .onStanza(this::accept)
                 .onStateChange(state -> {
                     LOG.info("component {}: {}", settings.component().domain(), state);
