@@ -7,12 +7,15 @@ import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.function.Supplier;
 
+import org.imbridge.msn.client.LogContext;
+
 /**
  * Lets at most {@code max} MSN logins run at once; the others wait their turn in arrival order. When
  * thousands of users come online together (a transport restart), starting every login at once made
  * all of them crawl through their dozen round trips side by side, so that none finished for tens of
  * seconds and the slowest ran into the login timeout; in turns they finish steadily from the start.
- * A login's own timeout only starts when it leaves the queue.
+ * A login's own timeout only starts when it leaves the queue. A login that waits starts in the logging
+ * context (MDC) of the code that submitted it, so the client captures that context, not the starter's.
  */
 final class LoginGate {
 
@@ -59,7 +62,7 @@ final class LoginGate {
             if (now) {
                 running++;
             } else {
-                waiting.add(start);
+                waiting.add(LogContext.capture().wrap(start));
             }
         }
         if (now) {

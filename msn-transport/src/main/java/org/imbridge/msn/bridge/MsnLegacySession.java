@@ -18,6 +18,7 @@ import org.imbridge.core.network.LoginFailure;
 import org.imbridge.core.network.SessionListener;
 import org.imbridge.msn.client.ContactList;
 import org.imbridge.msn.client.EmailNotification;
+import org.imbridge.msn.client.LogContext;
 import org.imbridge.msn.client.MsnClient;
 import org.imbridge.msn.client.NotificationListener;
 import org.imbridge.msn.client.NotificationSession;
@@ -57,6 +58,8 @@ final class MsnLegacySession implements LegacySession, NotificationListener, Con
     private volatile Online online;
     /** Set by logout (or a login that failed half-way): the end of the session is not reported. */
     private volatile boolean quiet;
+    /** The logging context of the code that logged in, for what the adapter's own timer reports. */
+    private volatile LogContext logContext = LogContext.EMPTY;
 
     MsnLegacySession(MsnClient client, LoginGate logins, InetSocketAddress dispatch, LegacyCredentials credentials,
                      SessionListener listener, ScheduledExecutorService scheduler, MsnBridgeSettings settings) {
@@ -68,7 +71,7 @@ final class MsnLegacySession implements LegacySession, NotificationListener, Con
         this.settings = settings;
         this.book = new ContactBook(listener);
         this.typing = new IncomingTyping(scheduler, settings.typingExpiry(),
-                (handle, state) -> listener.onChatState(LegacyAddress.of(handle), state));
+                (handle, state) -> logContext.run(() -> listener.onChatState(LegacyAddress.of(handle), state)));
     }
 
     @Override
@@ -77,6 +80,7 @@ final class MsnLegacySession implements LegacySession, NotificationListener, Con
             return CompletableFuture.failedFuture(new LoginFailure(LoginFailure.Kind.REFUSED,
                     "This MSN session was already used; open a new one"));
         }
+        logContext = LogContext.capture();
         CompletionStage<NotificationSession> login;
         try {
             login = logins.submit(() -> quiet

@@ -26,13 +26,15 @@ final class LoginProcedure {
     private final String password;
     private final InetSocketAddress dispatch;
     private final NotificationListener listener;
+    private final LogContext logContext;
     private final TrIdCounter trIds = new TrIdCounter();
     private final CompletableFuture<NotificationSession> result = new CompletableFuture<>();
     private volatile NotificationConnection current;
 
     LoginProcedure(MsnClient client, String handle, String password, InetSocketAddress dispatch,
-                   NotificationListener listener) {
+                   NotificationListener listener, LogContext logContext) {
         this.client = client;
+        this.logContext = logContext;
         this.handle = handle;
         this.password = password;
         this.dispatch = dispatch;
@@ -41,8 +43,9 @@ final class LoginProcedure {
 
     CompletableFuture<NotificationSession> start() {
         MsnClientConfig config = client.config();
-        ScheduledFuture<?> timer = client.schedule(() -> result.completeExceptionally(new MsnTimeoutException(
-                "login of " + handle + " did not complete within " + config.loginTimeout().toMillis() + " ms")),
+        ScheduledFuture<?> timer = client.schedule(logContext.wrap(() -> result.completeExceptionally(
+                new MsnTimeoutException("login of " + handle + " did not complete within "
+                        + config.loginTimeout().toMillis() + " ms"))),
                 config.loginTimeout());
         result.whenComplete((session, e) -> {
             if (timer != null) {
@@ -74,7 +77,7 @@ final class LoginProcedure {
         if (result.isDone()) {
             return CompletableFuture.failedFuture(new MsnTimeoutException("login of " + handle + " abandoned"));
         }
-        NotificationConnection link = new NotificationConnection(client, handle, listener, trIds);
+        NotificationConnection link = new NotificationConnection(client, handle, listener, trIds, logContext);
         current = link;
         return link.connect(address)
                 .thenCompose(v -> link.request(Set.of("VER"), "VER", (Object[]) Dialects.OFFERED))

@@ -102,6 +102,11 @@ public final class MsnClient implements AutoCloseable {
      * password), {@link MsnConnectException} (unreachable), {@link MsnTimeoutException},
      * {@link MsnProtocolViolationException} or {@link MsnConnectionClosedException}.
      *
+     * <p>The calling thread's logging context (MDC) is {@linkplain LogContext#capture() captured} and
+     * put back in place on the client's threads for everything done for this session (its
+     * notification connections, its switchboards, its timers), so the caller's keys are on all the
+     * session's log lines.
+     *
      * @param handle   the account, e.g. {@code alice@hotmail.com}
      * @param password used for the MD5 response only; never logged or kept after login
      * @param dispatch the dispatch (or notification) server to start at
@@ -119,7 +124,7 @@ public final class MsnClient implements AutoCloseable {
         if (closed.get()) {
             return CompletableFuture.failedFuture(new MsnException("the MSN client is closed"));
         }
-        return new LoginProcedure(this, handle, password, dispatch, listener).start();
+        return new LoginProcedure(this, handle, password, dispatch, listener, LogContext.capture()).start();
     }
 
     public MsnClientConfig config() {
@@ -140,7 +145,7 @@ public final class MsnClient implements AutoCloseable {
         // Sessions first: each says OUT on its switchboards and itself; then whatever is left.
         for (MsnpLink link : List.copyOf(links)) {
             if (link instanceof NotificationConnection ns && ns.isConnected()) {
-                ns.logout();
+                ns.logContext.run(ns::logout);
             }
         }
         for (MsnpLink link : List.copyOf(links)) {
@@ -177,7 +182,7 @@ public final class MsnClient implements AutoCloseable {
             return CompletableFuture.failedFuture(new MsnException("the MSN client is closed"));
         }
         if (address.isUnresolved()) {
-            return resolve(address).whenComplete((resolved, e) -> {
+            return resolve(address, link.logContext).whenComplete((resolved, e) -> {
                 if (e != null) {
                     link.terminated();
                 }
@@ -187,6 +192,10 @@ public final class MsnClient implements AutoCloseable {
         links.add(link);
         IoSessionInitializer<ConnectFuture> initializer = (session, future) -> {
             session.setAttribute(MsnpLink.LINK, link);
+            if (!link.logContext.isEmpty()) {
+                // Before the chain is built from the connector's (which appends the codec), so first.
+                session.getFilterChain().addFirst(LogContextFilter.NAME, new LogContextFilter(link.logContext));
+            }
             link.attach(session);
         };
         ConnectFuture connecting;
@@ -196,7 +205,8 @@ public final class MsnClient implements AutoCloseable {
             link.terminated();
             return CompletableFuture.failedFuture(new MsnConnectException(address, e));
         }
-        connecting.addListener(f -> {
+        // Called on the connector's thread when the connection fails.
+        connecting.addListener(f -> link.logContext.run(() -> {
             ConnectFuture c = (ConnectFuture) f;
             if (!c.isConnected()) {
                 link.terminated();
@@ -207,14 +217,14 @@ public final class MsnClient implements AutoCloseable {
             } else {
                 result.complete(null);
             }
-        });
+        }));
         return result;
     }
 
-    private CompletableFuture<InetSocketAddress> resolve(InetSocketAddress address) {
+    private CompletableFuture<InetSocketAddress> resolve(InetSocketAddress address, LogContext context) {
         CompletableFuture<InetSocketAddress> resolved = new CompletableFuture<>();
         try {
-            resolver.execute(() -> {
+            resolver.execute(context.wrap(() -> {
                 InetSocketAddress a = new InetSocketAddress(address.getHostString(), address.getPort());
                 if (a.isUnresolved()) {
                     resolved.completeExceptionally(new MsnConnectException(address,
@@ -222,7 +232,7 @@ public final class MsnClient implements AutoCloseable {
                 } else {
                     resolved.complete(a);
                 }
-            });
+            }));
         } catch (RejectedExecutionException e) {
             resolved.completeExceptionally(new MsnException("the MSN client is closed"));
         }

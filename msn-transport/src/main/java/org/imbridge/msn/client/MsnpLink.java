@@ -42,6 +42,8 @@ abstract class MsnpLink {
 
     final MsnClient client;
     final TrIdCounter trIds;
+    /** The logging context of the session's owner, in place around everything done for this link. */
+    final LogContext logContext;
     private final ConcurrentMap<Long, Transaction<?>> pending = new ConcurrentHashMap<>();
     private final AtomicReference<DisconnectReason> closeReason = new AtomicReference<>();
     private final AtomicBoolean terminated = new AtomicBoolean();
@@ -50,9 +52,10 @@ abstract class MsnpLink {
     private volatile InetSocketAddress remote;
     private volatile boolean closeRequested;
 
-    MsnpLink(MsnClient client, TrIdCounter trIds) {
+    MsnpLink(MsnClient client, TrIdCounter trIds, LogContext logContext) {
         this.client = client;
         this.trIds = trIds;
+        this.logContext = logContext;
     }
 
     /** Applies an inbound command to the subclass's state; false when the command means nothing to it. */
@@ -232,15 +235,18 @@ abstract class MsnpLink {
         }, config().requestTimeout());
     }
 
-    /** Runs {@code task} on the client's timer after {@code delay}; {@code null} once the client is closed. */
+    /**
+     * Runs {@code task} on the client's timer after {@code delay}, in the link's logging context;
+     * {@code null} once the client is closed.
+     */
     final ScheduledFuture<?> schedule(Runnable task, Duration delay) {
-        return client.schedule(() -> {
+        return client.schedule(logContext.wrap(() -> {
             try {
                 task.run();
             } catch (RuntimeException e) {
                 LOG.error("{}: timer task failed", this, e);
             }
-        }, delay);
+        }), delay);
     }
 
     // ---- reading ----

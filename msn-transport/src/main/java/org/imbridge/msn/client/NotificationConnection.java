@@ -47,8 +47,9 @@ final class NotificationConnection extends MsnpLink implements NotificationSessi
     private volatile long pingSentAt;
     private volatile ScheduledFuture<?> pingTask;
 
-    NotificationConnection(MsnClient client, String loginHandle, NotificationListener listener, TrIdCounter trIds) {
-        super(client, trIds);
+    NotificationConnection(MsnClient client, String loginHandle, NotificationListener listener, TrIdCounter trIds,
+                           LogContext logContext) {
+        super(client, trIds, logContext);
         this.loginHandle = loginHandle;
         this.ownHandle = loginHandle;
         this.friendlyName = loginHandle;

@@ -86,7 +86,7 @@ final class SwitchboardConnection extends MsnpLink implements SwitchboardSession
 
     SwitchboardConnection(MsnClient client, NotificationConnection owner, SwitchboardListener listener,
                           String sessionId) {
-        super(client, new TrIdCounter());
+        super(client, new TrIdCounter(), owner.logContext);
         this.owner = owner;
         this.listener = listener;
         this.ownHandle = owner.ownHandle();

@@ -8,6 +8,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 
 import org.junit.jupiter.api.Test;
+import org.slf4j.MDC;
 
 class LoginGateTest {
 
@@ -52,5 +53,28 @@ class LoginGateTest {
         submit();
         submit();
         assertThat(started).hasSize(2);
+    }
+
+    @Test
+    void aLoginThatWaitsStartsInTheLoggingContextOfItsSubmitter() {
+        List<String> usersAtStart = new ArrayList<>();
+        try {
+            submit();
+            submit();
+            MDC.put("user", "carol@jabber.example");
+            gate.submit(() -> {
+                usersAtStart.add(MDC.get("user"));
+                return new CompletableFuture<>();
+            });
+            MDC.clear();
+            assertThat(usersAtStart).isEmpty();
+
+            MDC.put("user", "alice@jabber.example");
+            started.get(0).complete("a"); // starts carol's login here, on this thread
+            assertThat(usersAtStart).containsExactly("carol@jabber.example");
+            assertThat(MDC.get("user")).isEqualTo("alice@jabber.example");
+        } finally {
+            MDC.clear();
+        }
     }
 }

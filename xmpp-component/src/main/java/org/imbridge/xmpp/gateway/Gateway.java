@@ -92,7 +92,9 @@ public final class Gateway {
 
             @Override
             public void onUnregistering(String userJid) {
-                sessions.remove(userJid);
+                output.forgetUser(userJid);
+                // again once the session has ended: a request may come in while it logs out
+                sessions.remove(userJid).whenComplete((v, e) -> output.forgetUser(userJid));
             }
         };
         this.iqs = new IqRouter(sink)
@@ -156,6 +158,11 @@ public final class Gateway {
     /** @return how contacts reach each user's roster */
     public RosterSyncSelector roster() {
         return roster;
+    }
+
+    /** What the gateway sends about the users' legacy sessions (and the requests they have to answer). */
+    public XmppBridgeOutput output() {
+        return output;
     }
 
     public SessionManager sessions() {

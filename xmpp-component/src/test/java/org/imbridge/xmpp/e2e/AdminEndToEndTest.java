@@ -77,7 +77,13 @@ class AdminEndToEndTest {
     private static Path configFile;
     private static DomainBareJid transportJid;
     private static int metricsPort;
-    private static final ListAppender<ILoggingEvent> LOGS = new ListAppender<>();
+    private static final ListAppender<ILoggingEvent> LOGS = new ListAppender<>() {
+        @Override
+        protected void append(ILoggingEvent event) {
+            event.getMDCPropertyMap(); // read now, on the thread that logs: the event reads it lazily
+            super.append(event);
+        }
+    };
     private static final List<XMPPTCPConnection> CLIENTS = new CopyOnWriteArrayList<>();
 
     @BeforeAll
@@ -173,6 +179,11 @@ class AdminEndToEndTest {
             assertThat(e.getMDCPropertyMap()).containsEntry("user", "romeo@localhost");
         });
         assertThat(LOGS.list).noneSatisfy(e -> assertThat(e.getFormattedMessage()).contains("romeo-pw-42"));
+        // also the MSN client's lines about his session, written on its I/O threads
+        assertThat(LOGS.list).filteredOn(e -> e.getFormattedMessage().startsWith("NS[romeo@hotmail.com@"))
+                .isNotEmpty()
+                .allSatisfy(e -> assertThat(e.getMDCPropertyMap()).as(e.getFormattedMessage())
+                        .containsEntry("user", "romeo@localhost"));
     }
 
     @Test

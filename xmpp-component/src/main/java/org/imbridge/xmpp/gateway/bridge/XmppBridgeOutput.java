@@ -1,9 +1,6 @@
 package org.imbridge.xmpp.gateway.bridge;
 
 import java.util.Collection;
-import java.util.Map;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 
 import org.imbridge.core.model.ChatState;
 import org.imbridge.core.model.Contact;
@@ -36,19 +33,29 @@ public final class XmppBridgeOutput implements BridgeOutput {
     private final JidMapping jids;
     private final StanzaSink sink;
     private final RosterSync roster;
-    /** Contacts whose authorization request the user has not answered, per user. */
-    private final Map<String, Set<LegacyAddress>> pendingRequests = new ConcurrentHashMap<>();
+    /** Contacts whose authorization request the user has not answered, per user, bounded. */
+    private final PendingAuthorizations pendingRequests;
 
     public XmppBridgeOutput(JidMapping jids, StanzaSink sink, RosterSync roster) {
         this.jids = jids;
         this.sink = sink;
         this.roster = roster;
+        this.pendingRequests = new PendingAuthorizations(PendingAuthorizations.DEFAULT_MAX_PER_USER);
     }
 
     /** True (once) when {@code contact} asked {@code userJid} for authorization and waits for an answer. */
     public boolean takePendingRequest(String userJid, LegacyAddress contact) {
-        Set<LegacyAddress> pending = pendingRequests.get(userJid);
-        return pending != null && pending.remove(contact);
+        return pendingRequests.take(userJid, contact);
+    }
+
+    /** Authorization requests {@code userJid} has not answered yet. */
+    public int pendingRequests(String userJid) {
+        return pendingRequests.count(userJid);
+    }
+
+    /** Forgets everything kept for {@code userJid}, who has unregistered. */
+    public void forgetUser(String userJid) {
+        pendingRequests.forget(userJid);
     }
 
     @Override
@@ -112,7 +119,7 @@ public final class XmppBridgeOutput implements BridgeOutput {
 
     @Override
     public void authorizationRequest(String userJid, LegacyAddress from, String displayName) {
-        pendingRequests.computeIfAbsent(userJid, k -> ConcurrentHashMap.newKeySet()).add(from);
+        pendingRequests.add(userJid, from);
         sink.send(StanzaBuilder.buildPresence()
                 .ofType(org.jivesoftware.smack.packet.Presence.Type.subscribe)
                 .from(jids.toJid(from))

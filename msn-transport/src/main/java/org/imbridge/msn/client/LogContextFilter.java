@@ -1,0 +1,119 @@
+package org.imbridge.msn.client;
+
+import org.apache.mina.core.filterchain.IoFilterAdapter;
+import org.apache.mina.core.session.IdleStatus;
+import org.apache.mina.core.session.IoSession;
+import org.apache.mina.core.write.WriteRequest;
+import org.apache.mina.filter.FilterEvent;
+
+/**
+ * Puts a session's {@link LogContext} in place around each of its inbound events (first in the
+ * session's chain, so the decoder's work is covered too) and restores the thread's MDC afterwards.
+ * Added only to sessions whose context is not empty.
+ *
+ * <p>Not MINA's {@code MdcInjectionFilter}: that one also wraps writes and closes, which run on the
+ * caller's thread, and afterwards <em>removes</em> its keys there, wiping the caller's own MDC; it also
+ * allocates an event object per event. Writes need nothing here: they run on the thread that asks for
+ * them, which already has the right context (the caller's, a wrapped timer task, or this filter's).
+ */
+final class LogContextFilter extends IoFilterAdapter {
+
+    /** The name of the filter in a session's chain. */
+    static final String NAME = "log-context";
+
+    private final LogContext context;
+
+    LogContextFilter(LogContext context) {
+        this.context = context;
+    }
+
+    @Override
+    public void sessionCreated(NextFilter next, IoSession session) throws Exception {
+        String[] previous = context.enter();
+        try {
+            next.sessionCreated(session);
+        } finally {
+            context.exit(previous);
+        }
+    }
+
+    @Override
+    public void sessionOpened(NextFilter next, IoSession session) throws Exception {
+        String[] previous = context.enter();
+        try {
+            next.sessionOpened(session);
+        } finally {
+            context.exit(previous);
+        }
+    }
+
+    @Override
+    public void sessionClosed(NextFilter next, IoSession session) throws Exception {
+        String[] previous = context.enter();
+        try {
+            next.sessionClosed(session);
+        } finally {
+            context.exit(previous);
+        }
+    }
+
+    @Override
+    public void sessionIdle(NextFilter next, IoSession session, IdleStatus status) throws Exception {
+        String[] previous = context.enter();
+        try {
+            next.sessionIdle(session, status);
+        } finally {
+            context.exit(previous);
+        }
+    }
+
+    @Override
+    public void exceptionCaught(NextFilter next, IoSession session, Throwable cause) throws Exception {
+        String[] previous = context.enter();
+        try {
+            next.exceptionCaught(session, cause);
+        } finally {
+            context.exit(previous);
+        }
+    }
+
+    @Override
+    public void inputClosed(NextFilter next, IoSession session) throws Exception {
+        String[] previous = context.enter();
+        try {
+            next.inputClosed(session);
+        } finally {
+            context.exit(previous);
+        }
+    }
+
+    @Override
+    public void messageReceived(NextFilter next, IoSession session, Object message) throws Exception {
+        String[] previous = context.enter();
+        try {
+            next.messageReceived(session, message);
+        } finally {
+            context.exit(previous);
+        }
+    }
+
+    @Override
+    public void messageSent(NextFilter next, IoSession session, WriteRequest writeRequest) throws Exception {
+        String[] previous = context.enter();
+        try {
+            next.messageSent(session, writeRequest);
+        } finally {
+            context.exit(previous);
+        }
+    }
+
+    @Override
+    public void event(NextFilter next, IoSession session, FilterEvent event) throws Exception {
+        String[] previous = context.enter();
+        try {
+            next.event(session, event);
+        } finally {
+            context.exit(previous);
+        }
+    }
+}
