@@ -67,7 +67,7 @@ final class BenchRun {
         try (MsnServer msn = MsnServer.start(MsnServerConfig.builder().accounts(accounts()).build());
              FakeXmppServer xmpp = new FakeXmppServer(names.transportDomain(), names.secret(), traffic)) {
             progress.accept("starting the transport JVM (-Xmx" + options.nodeHeap() + ") and registering " + n + " users");
-            List<String> jvm = new ArrayList<>(List.of("-Xmx" + options.nodeHeap(), "-Xms" + options.nodeHeap()));
+            List<String> jvm = new ArrayList<>(nodeJvm());
             jvm.addAll(options.nodeJvmArgs());
             try (NodeProcess node = NodeProcess.start("transport", jvm, List.of(
                     "--users", String.valueOf(n), "--xmpp-port", String.valueOf(xmpp.port()),
@@ -185,12 +185,20 @@ final class BenchRun {
         Stanzas.appendMessage(sb, reverse ? b : a, reverse ? a : b, now, options.bodyChars(), names);
     }
 
+    /**
+     * The heap, and the collector bin/imbridge starts the transport with (the relay gets the same, so
+     * the baseline differs only in what runs); {@code --node-jvm-args} come after and win.
+     */
+    private List<String> nodeJvm() {
+        return List.of("-Xmx" + options.nodeHeap(), "-Xms" + options.nodeHeap(), "-XX:+UseParallelGC");
+    }
+
     // ---- the relay ---------------------------------------------------------------------------
 
     private void runRelay(Results results) throws Exception {
         progress.accept("relay baseline: plain MINA relay in its own JVM");
         Traffic traffic = new Traffic(1, names.transportDomain());
-        List<String> jvm = List.of("-Xmx" + options.nodeHeap(), "-Xms" + options.nodeHeap());
+        List<String> jvm = nodeJvm();
         try (NodeProcess node = NodeProcess.start("relay", jvm, List.of(), logPath("relay-node.log"), Duration.ofSeconds(60))) {
             try (RelayLink link = new RelayLink(Integer.parseInt(node.readyLine()), traffic)) {
                 // Same warm-up volume as the bridge, for a warm JIT.
