@@ -1,8 +1,11 @@
 package org.imbridge.xmpp.gateway;
 
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 
 import org.imbridge.core.model.LegacyAddress;
+import org.jxmpp.jid.BareJid;
 import org.jxmpp.jid.DomainBareJid;
 import org.jxmpp.jid.EntityBareJid;
 import org.jxmpp.jid.Jid;
@@ -16,7 +19,14 @@ import org.jxmpp.stringprep.XmppStringprepException;
  */
 public final class JidMapping {
 
+    /** Beyond this many entries a cache starts over: a bound, not an eviction policy. */
+    private static final int MAX_CACHED = 50_000;
+
     private final DomainBareJid transport;
+    // Every message to or from a contact needs both JIDs; building them through JidCreate each time
+    // (string concatenation, stringprep cache look-ups) showed in the transport's CPU profile.
+    private final Map<LegacyAddress, EntityBareJid> contactJids = new ConcurrentHashMap<>();
+    private final Map<String, BareJid> userJids = new ConcurrentHashMap<>();
 
     public JidMapping(DomainBareJid transport) {
         this.transport = transport;
@@ -28,12 +38,38 @@ public final class JidMapping {
 
     /** The contact JID for {@code address}; throws IllegalArgumentException if it cannot be a JID. */
     public EntityBareJid toJid(LegacyAddress address) {
-        String local = address.value().replace('@', '%');
-        try {
-            return JidCreate.entityBareFrom(local + "@" + transport);
-        } catch (XmppStringprepException e) {
-            throw new IllegalArgumentException("'" + address + "' cannot be written as a JID", e);
+        EntityBareJid jid = contactJids.get(address);
+        if (jid == null) {
+            String local = address.value().replace('@', '%');
+            try {
+                jid = JidCreate.entityBareFrom(local + "@" + transport);
+            } catch (XmppStringprepException e) {
+                throw new IllegalArgumentException("'" + address + "' cannot be written as a JID", e);
+            }
+            remember(contactJids, address, jid);
         }
+        return jid;
+    }
+
+    /** A user's bare JID as the bridge keeps it (a string); throws IllegalArgumentException if it is not one. */
+    public BareJid user(String userJid) {
+        BareJid jid = userJids.get(userJid);
+        if (jid == null) {
+            try {
+                jid = JidCreate.bareFrom(userJid);
+            } catch (XmppStringprepException e) {
+                throw new IllegalArgumentException(userJid, e);
+            }
+            remember(userJids, userJid, jid);
+        }
+        return jid;
+    }
+
+    private static <K, V> void remember(Map<K, V> cache, K key, V value) {
+        if (cache.size() >= MAX_CACHED) {
+            cache.clear();
+        }
+        cache.put(key, value);
     }
 
     /** The legacy address of a contact JID of this transport, or empty for any other JID. */

@@ -18,8 +18,6 @@ import org.jivesoftware.smack.packet.StanzaBuilder;
 import org.jivesoftware.smackx.chatstates.packet.ChatStateExtension;
 import org.jivesoftware.smackx.nick.packet.Nick;
 import org.jxmpp.jid.BareJid;
-import org.jxmpp.jid.impl.JidCreate;
-import org.jxmpp.stringprep.XmppStringprepException;
 
 /**
  * Legacy-session events as stanzas: the transport's presence says whether the session is up and why
@@ -139,11 +137,7 @@ public final class XmppBridgeOutput implements BridgeOutput {
                 .build());
     }
 
-    private static BareJid bare(String userJid) {
-        try {
-            return JidCreate.bareFrom(userJid);
-        } catch (XmppStringprepException e) {
-            throw new IllegalArgumentException(userJid, e);
-        }
+    private BareJid bare(String userJid) {
+        return jids.user(userJid);
     }
 }

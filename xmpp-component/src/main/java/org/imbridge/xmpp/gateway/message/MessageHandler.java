@@ -63,7 +63,7 @@ public final class MessageHandler {
             }
             return;
         }
-        if (body.getBytes(StandardCharsets.UTF_8).length > maxBodyBytes) {
+        if (body.length() > maxBodyBytes / 3 && body.getBytes(StandardCharsets.UTF_8).length > maxBodyBytes) {
             bounce(message, StanzaError.Condition.not_acceptable,
                     "The message is larger than the " + maxBodyBytes + " bytes this transport relays");
             return;
