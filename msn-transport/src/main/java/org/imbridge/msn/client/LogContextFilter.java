@@ -29,91 +29,61 @@ final class LogContextFilter extends IoFilterAdapter {
 
     @Override
     public void sessionCreated(NextFilter next, IoSession session) throws Exception {
-        String[] previous = context.enter();
-        try {
-            next.sessionCreated(session);
-        } finally {
-            context.exit(previous);
-        }
+        within(() -> next.sessionCreated(session));
     }
 
     @Override
     public void sessionOpened(NextFilter next, IoSession session) throws Exception {
-        String[] previous = context.enter();
-        try {
-            next.sessionOpened(session);
-        } finally {
-            context.exit(previous);
-        }
+        within(() -> next.sessionOpened(session));
     }
 
     @Override
     public void sessionClosed(NextFilter next, IoSession session) throws Exception {
-        String[] previous = context.enter();
-        try {
-            next.sessionClosed(session);
-        } finally {
-            context.exit(previous);
-        }
+        within(() -> next.sessionClosed(session));
     }
 
     @Override
     public void sessionIdle(NextFilter next, IoSession session, IdleStatus status) throws Exception {
-        String[] previous = context.enter();
-        try {
-            next.sessionIdle(session, status);
-        } finally {
-            context.exit(previous);
-        }
+        within(() -> next.sessionIdle(session, status));
     }
 
     @Override
     public void exceptionCaught(NextFilter next, IoSession session, Throwable cause) throws Exception {
-        String[] previous = context.enter();
-        try {
-            next.exceptionCaught(session, cause);
-        } finally {
-            context.exit(previous);
-        }
+        within(() -> next.exceptionCaught(session, cause));
     }
 
     @Override
     public void inputClosed(NextFilter next, IoSession session) throws Exception {
-        String[] previous = context.enter();
-        try {
-            next.inputClosed(session);
-        } finally {
-            context.exit(previous);
-        }
+        within(() -> next.inputClosed(session));
     }
 
     @Override
     public void messageReceived(NextFilter next, IoSession session, Object message) throws Exception {
-        String[] previous = context.enter();
-        try {
-            next.messageReceived(session, message);
-        } finally {
-            context.exit(previous);
-        }
+        within(() -> next.messageReceived(session, message));
     }
 
     @Override
     public void messageSent(NextFilter next, IoSession session, WriteRequest writeRequest) throws Exception {
+        within(() -> next.messageSent(session, writeRequest));
+    }
+
+    @Override
+    public void event(NextFilter next, IoSession session, FilterEvent event) throws Exception {
+        within(() -> next.event(session, event));
+    }
+
+    /** Runs one event with the session's context in place, and the thread's own back afterwards. */
+    private void within(Event event) throws Exception {
         String[] previous = context.enter();
         try {
-            next.messageSent(session, writeRequest);
+            event.fire();
         } finally {
             context.exit(previous);
         }
     }
 
-    @Override
-    public void event(NextFilter next, IoSession session, FilterEvent event) throws Exception {
-        String[] previous = context.enter();
-        try {
-            next.event(session, event);
-        } finally {
-            context.exit(previous);
-        }
+    @FunctionalInterface
+    private interface Event {
+        void fire() throws Exception;
     }
 }
