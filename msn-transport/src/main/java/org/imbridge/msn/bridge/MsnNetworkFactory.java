@@ -11,13 +11,15 @@ import org.imbridge.msn.client.MsnClientConfig;
 
 /**
  * Creates {@link MsnNetwork} from the settings {@code host} (default {@code 127.0.0.1}) and
- * {@code port} (default 1863) of the dispatch server. Registered for {@link java.util.ServiceLoader}.
+ * {@code port} (default 1863) of the dispatch server, and {@code io-threads}, the MINA I/O threads
+ * shared by all MSN connections (default: cores + 1). Registered for {@link java.util.ServiceLoader}.
  */
 public final class MsnNetworkFactory implements LegacyNetworkFactory {
 
     static final String DEFAULT_HOST = "127.0.0.1";
     static final int DEFAULT_PORT = 1863;
-    private static final Set<String> KNOWN = Set.of("host", "port");
+    private static final Set<String> KNOWN = Set.of("host", "port", "io-threads");
+    private static final int MAX_IO_THREADS = 64;
 
     @Override
     public String id() {
@@ -27,7 +29,27 @@ public final class MsnNetworkFactory implements LegacyNetworkFactory {
     /** @throws IllegalArgumentException naming the setting at fault */
     @Override
     public LegacyNetwork create(Map<String, String> settings) {
-        return new MsnNetwork(dispatch(settings), MsnClientConfig.defaults());
+        InetSocketAddress dispatch = dispatch(settings);
+        MsnClientConfig config = MsnClientConfig.defaults();
+        String threads = settings.get("io-threads");
+        if (threads != null) {
+            config = config.toBuilder().ioProcessors(ioThreads(threads)).build();
+        }
+        return new MsnNetwork(dispatch, config);
+    }
+
+    private static int ioThreads(String text) {
+        int n;
+        try {
+            n = Integer.parseInt(text.trim());
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("MSN setting 'io-threads' must be a number, not '" + text + "'");
+        }
+        if (n < 1 || n > MAX_IO_THREADS) {
+            throw new IllegalArgumentException("MSN setting 'io-threads' must be between 1 and " + MAX_IO_THREADS
+                    + ", not " + n);
+        }
+        return n;
     }
 
     /** The dispatch address the settings name; resolved when a login starts, not now. */

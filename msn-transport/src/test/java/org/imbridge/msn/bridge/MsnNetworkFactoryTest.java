@@ -48,6 +48,21 @@ class MsnNetworkFactoryTest {
     }
 
     @Test
+    void ioThreadsSetTheClientsProcessorCount() {
+        try (LegacyNetwork network = new MsnNetworkFactory().create(Map.of("io-threads", "1"))) {
+            assertThat(((MsnNetwork) network).client().config().ioProcessors()).isEqualTo(1);
+        }
+        try (LegacyNetwork network = new MsnNetworkFactory().create(Map.of())) {
+            assertThat(((MsnNetwork) network).client().config().ioProcessors())
+                    .isEqualTo(Runtime.getRuntime().availableProcessors() + 1);
+        }
+        assertThatThrownBy(() -> new MsnNetworkFactory().create(Map.of("io-threads", "0")))
+                .hasMessageContaining("'io-threads'").hasMessageContaining("between 1 and 64");
+        assertThatThrownBy(() -> new MsnNetworkFactory().create(Map.of("io-threads", "many")))
+                .hasMessageContaining("'io-threads'").hasMessageContaining("'many'");
+    }
+
+    @Test
     void badSettingsNameTheKey() {
         assertThatThrownBy(() -> MsnNetworkFactory.dispatch(Map.of("hots", "x")))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("'hots'").hasMessageContaining("host");

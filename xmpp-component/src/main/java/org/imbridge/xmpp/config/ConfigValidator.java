@@ -40,6 +40,9 @@ final class ConfigValidator {
         require(c.msn() != null, "msn", "is missing");
         require(notBlank(c.msn().host()), "msn.host", "is missing (the MSN dispatch server's host)");
         port("msn.port", c.msn().port());
+        if (c.msn().ioThreads() != null) {
+            require(c.msn().ioThreads() >= 1 && c.msn().ioThreads() <= 64, "msn.io-threads", "must be between 1 and 64");
+        }
         require(c.storage() != null, "storage", "is missing");
         require(notBlank(c.storage().url()) && (c.storage().url().startsWith("jdbc:h2:")
                         || c.storage().url().startsWith("jdbc:postgresql:")), "storage.url",

@@ -65,10 +65,15 @@ public record TransportConfig(
     /**
      * The MSN network.
      *
-     * @param host the dispatch server's host
-     * @param port the dispatch server's port (1863)
+     * @param host      the dispatch server's host
+     * @param port      the dispatch server's port (1863)
+     * @param ioThreads I/O threads for all MSN connections (default: cores + 1)
      */
-    public record Msn(String host, Integer port) {
+    public record Msn(String host, Integer port, Integer ioThreads) {
+
+        public Msn(String host, Integer port) {
+            this(host, port, null);
+        }
     }
 
     /**
@@ -151,6 +156,8 @@ public record TransportConfig(
 
     /** For tests and the demo: the settings a component in {@code Map} form would carry. */
     public Map<String, String> msnSettings() {
-        return Map.of("host", msn.host(), "port", String.valueOf(msn.port()));
+        return msn.ioThreads() == null
+                ? Map.of("host", msn.host(), "port", String.valueOf(msn.port()))
+                : Map.of("host", msn.host(), "port", String.valueOf(msn.port()), "io-threads", String.valueOf(msn.ioThreads()));
     }
 }

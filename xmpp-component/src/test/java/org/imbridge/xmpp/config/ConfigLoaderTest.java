@@ -66,6 +66,15 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void msnIoThreadsAreOptionalAndChecked() throws Exception {
+        assertThat(loader.parse("t.yaml", MINIMAL).msnSettings()).doesNotContainKey("io-threads");
+        TransportConfig one = loader.parse("t.yaml", MINIMAL.replace("  port: 1863\n", "  port: 1863\n  io-threads: 1\n"));
+        assertThat(one.msnSettings()).containsEntry("io-threads", "1");
+        assertThatThrownBy(() -> loader.parse("t.yaml", MINIMAL.replace("  port: 1863\n", "  port: 1863\n  io-threads: 0\n")))
+                .hasMessageContaining("key 'msn.io-threads' must be between 1 and 64");
+    }
+
+    @Test
     void unsetEnvironmentVariableIsNamed() {
         assertThatThrownBy(() -> loader.parse("t.yaml", MINIMAL.replace("s3cret", "${NOT_SET_ANYWHERE}")))
                 .hasMessageContaining("key 'component.secret' uses ${NOT_SET_ANYWHERE}");
