@@ -20,13 +20,14 @@ import java.util.List;
  * @param nodeHeap       -Xmx of the transport and relay JVMs
  * @param nodeJvmArgs    more JVM options for the transport node (e.g. a JFR recording)
  * @param workers        worker threads of the transport
+ * @param msnIoThreads   the transport's MSN I/O threads ({@code msn.io-threads}); 0 for its default
  * @param loginTimeoutSeconds limit of the login storm
  * @param relay          whether to run the relay baseline
  * @param out            where the JSON goes
  */
 public record BenchOptions(int users, int contacts, int pairs, int bodyChars, int latencyRate, int latencySeconds,
                            List<Integer> rates, int stepSeconds, String nodeHeap, List<String> nodeJvmArgs,
-                           int workers, int loginTimeoutSeconds, boolean relay, Path out) {
+                           int workers, int msnIoThreads, int loginTimeoutSeconds, boolean relay, Path out) {
 
     static final String USAGE = """
             usage: java -jar bench/target/bench.jar [--smoke] [options]
@@ -41,6 +42,7 @@ public record BenchOptions(int users, int contacts, int pairs, int bodyChars, in
               --node-heap SIZE     -Xmx of the transport / relay JVM (default 1g)
               --node-jvm-args "…"  extra JVM options for the transport JVM, space-separated
               --workers N          transport worker threads (default 8, as the launcher)
+              --msn-io-threads N   the transport's msn.io-threads (default: its own, cores + 1)
               --login-timeout S    (default 180)
               --no-relay           skip the relay baseline
               --out FILE           JSON results (default bench/target/bench-results.json)
@@ -60,6 +62,7 @@ public record BenchOptions(int users, int contacts, int pairs, int bodyChars, in
         m.put("nodeHeap", nodeHeap);
         m.put("nodeJvmArgs", nodeJvmArgs);
         m.put("workers", workers);
+        m.put("msnIoThreads", msnIoThreads);
         m.put("relay", relay);
         return m;
     }
@@ -77,6 +80,7 @@ public record BenchOptions(int users, int contacts, int pairs, int bodyChars, in
         String heap = "1g";
         List<String> jvmArgs = List.of();
         int workers = 8;
+        int msnIoThreads = 0;
         int loginTimeout = smoke ? 60 : 180;
         boolean relay = true;
         Path out = Path.of("bench/target/bench-results.json");
@@ -103,6 +107,7 @@ public record BenchOptions(int users, int contacts, int pairs, int bodyChars, in
                         case "--node-heap" -> heap = v;
                         case "--node-jvm-args" -> jvmArgs = new ArrayList<>(Arrays.asList(v.trim().split("\\s+")));
                         case "--workers" -> workers = Integer.parseInt(v);
+                        case "--msn-io-threads" -> msnIoThreads = Integer.parseInt(v);
                         case "--login-timeout" -> loginTimeout = Integer.parseInt(v);
                         case "--out" -> out = Path.of(v);
                         default -> throw new IllegalArgumentException("unknown option " + a + "\n" + USAGE);
@@ -118,6 +123,7 @@ public record BenchOptions(int users, int contacts, int pairs, int bodyChars, in
             throw new IllegalArgumentException("--body-chars must be at least 30 (the body carries a time stamp)");
         }
         return new BenchOptions(users, Math.max(1, contacts), Math.max(1, p), bodyChars, latencyRate, latencySeconds,
-                List.copyOf(rates), stepSeconds, heap, List.copyOf(jvmArgs), workers, loginTimeout, relay, out);
+                List.copyOf(rates), stepSeconds, heap, List.copyOf(jvmArgs), workers, msnIoThreads, loginTimeout,
+                relay, out);
     }
 }

@@ -72,7 +72,8 @@ final class BenchRun {
             try (NodeProcess node = NodeProcess.start("transport", jvm, List.of(
                     "--users", String.valueOf(n), "--xmpp-port", String.valueOf(xmpp.port()),
                     "--msn-port", String.valueOf(msn.dispatchAddress().getPort()),
-                    "--workers", String.valueOf(options.workers())),
+                    "--workers", String.valueOf(options.workers()),
+                    "--msn-io-threads", String.valueOf(options.msnIoThreads())),
                     logPath("transport-node.log"), Duration.ofSeconds(120 + n / 100))) {
                 xmpp.componentOnline().get(30, TimeUnit.SECONDS);
                 NodeStats base = node.stats(true);

@@ -38,6 +38,7 @@ final class TransportNode implements NodeMain.Node {
         String msnHost = NodeMain.option(args, "msn-host", "127.0.0.1");
         int msnPort = Integer.parseInt(NodeMain.option(args, "msn-port", "1863"));
         int workers = Integer.parseInt(NodeMain.option(args, "workers", "8"));
+        int msnIoThreads = Integer.parseInt(NodeMain.option(args, "msn-io-threads", "0"));
         int maxOutgoing = Integer.parseInt(NodeMain.option(args, "max-outgoing-queue",
                 String.valueOf(ComponentConfig.DEFAULT_MAX_OUTGOING_QUEUE)));
         BenchNames names = BenchNames.DEFAULT;
@@ -49,7 +50,9 @@ final class TransportNode implements NodeMain.Node {
                         Stanzas.msnAccount(i, names.msnDomain()), names.password(i))));
         ComponentConfig component = ComponentConfig.builder(names.transportDomain(), names.secret())
                 .host("127.0.0.1").port(xmppPort).maxOutgoingQueue(maxOutgoing).build();
-        MsnNetwork network = new MsnNetwork(new InetSocketAddress(msnHost, msnPort), MsnClientConfig.defaults());
+        MsnClientConfig msn = msnIoThreads > 0
+                ? MsnClientConfig.defaults().toBuilder().ioProcessors(msnIoThreads).build() : MsnClientConfig.defaults();
+        MsnNetwork network = new MsnNetwork(new InetSocketAddress(msnHost, msnPort), msn);
         UserAllowlist allowlist = new UserAllowlist(List.of());
         TransportSettings settings = new TransportSettings(component, network, store, () -> allowlist,
                 64 * 1024, SessionPolicy.DEFAULTS, workers);
