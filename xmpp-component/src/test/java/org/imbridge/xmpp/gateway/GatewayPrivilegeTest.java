@@ -2,17 +2,8 @@ package org.imbridge.xmpp.gateway;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Duration;
-import java.util.List;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
 
-import org.imbridge.core.registration.RegistrationStore;
-import org.imbridge.core.registration.RegistrationStores;
-import org.imbridge.core.session.SessionPolicy;
 import org.imbridge.xmpp.gateway.privilege.RosterAccess;
-import org.imbridge.xmpp.gateway.register.UserAllowlist;
 import org.imbridge.xmpp.gateway.roster.RosterSyncSelector.Method;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -24,19 +15,13 @@ class GatewayPrivilegeTest {
 
     private static final DomainBareJid LOCALHOST = JidCreate.domainBareFromOrThrowUnchecked("localhost");
 
-    private final RecordingSink sink = new RecordingSink();
-    private final ExecutorService pool = Executors.newFixedThreadPool(2);
-    private final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor();
-    private final RegistrationStore store = RegistrationStores.inMemory();
-    private final Gateway gateway = new Gateway(new JidMapping(JidCreate.domainBareFromOrThrowUnchecked("msn.localhost")),
-            new FakeNetwork(), store, sink, () -> new UserAllowlist(List.of("localhost")), 4096, pool, scheduler,
-            new SessionPolicy(Duration.ofMillis(200), Duration.ofSeconds(2), 100, Duration.ofSeconds(20)));
+    private final GatewayFixture fixture = new GatewayFixture();
+    private final RecordingSink sink = fixture.sink;
+    private final Gateway gateway = fixture.gateway;
 
     @AfterEach
     void tearDown() {
-        pool.shutdownNow();
-        scheduler.shutdownNow();
-        store.close();
+        fixture.close();
     }
 
     @Test

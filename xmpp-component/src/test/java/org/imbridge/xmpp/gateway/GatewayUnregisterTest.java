@@ -3,18 +3,11 @@ package org.imbridge.xmpp.gateway;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
-import java.util.List;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
 
 import org.awaitility.Awaitility;
 import org.imbridge.core.model.LegacyAddress;
 import org.imbridge.core.registration.Registration;
 import org.imbridge.core.registration.RegistrationStore;
-import org.imbridge.core.registration.RegistrationStores;
-import org.imbridge.core.session.SessionPolicy;
-import org.imbridge.xmpp.gateway.register.UserAllowlist;
 import org.jivesoftware.smack.packet.IQ;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -25,19 +18,14 @@ class GatewayUnregisterTest {
 
     private static final String ROMEO = "romeo@localhost";
 
-    private final RecordingSink sink = new RecordingSink();
-    private final ExecutorService pool = Executors.newFixedThreadPool(2);
-    private final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor();
-    private final RegistrationStore store = RegistrationStores.inMemory();
-    private final Gateway gateway = new Gateway(new JidMapping(JidCreate.domainBareFromOrThrowUnchecked("msn.localhost")),
-            new FakeNetwork(), store, sink, () -> new UserAllowlist(List.of("localhost")), 4096, pool, scheduler,
-            new SessionPolicy(Duration.ofMillis(200), Duration.ofSeconds(2), 100, Duration.ofSeconds(20)));
+    private final GatewayFixture fixture = new GatewayFixture();
+    private final RecordingSink sink = fixture.sink;
+    private final RegistrationStore store = fixture.store;
+    private final Gateway gateway = fixture.gateway;
 
     @AfterEach
     void tearDown() {
-        pool.shutdownNow();
-        scheduler.shutdownNow();
-        store.close();
+        fixture.close();
     }
 
     @Test
