@@ -34,15 +34,7 @@ public final class SerialExecutor implements Executor {
             }
             draining = true;
         }
-        try {
-            delegate.execute(this::drain);
-        } catch (RejectedExecutionException e) {
-            synchronized (tasks) {
-                draining = false;
-                tasks.clear();
-            }
-            LOG.debug("event executor is shut down; dropping events", e);
-        }
+        handOff();
     }
 
     /**
@@ -64,10 +56,7 @@ public final class SerialExecutor implements Executor {
         } catch (RuntimeException e) {
             LOG.error("listener failed", e);
         } finally {
-            synchronized (tasks) {
-                draining = false;
-            }
-            resume();
+            release();
         }
     }
 
@@ -93,21 +82,25 @@ public final class SerialExecutor implements Executor {
         } finally {
             if (!drained) {
                 // An Error escaped a task: let it end this thread, but keep the queue moving.
-                synchronized (tasks) {
-                    draining = false;
-                }
-                resume();
+                release();
             }
         }
     }
 
-    private void resume() {
+    /** The current run is over: stop, or hand the tasks that came meanwhile to the underlying executor. */
+    private void release() {
+        boolean more;
         synchronized (tasks) {
-            if (draining || tasks.isEmpty()) {
-                return;
-            }
-            draining = true;
+            more = !tasks.isEmpty();
+            draining = more;
         }
+        if (more) {
+            handOff();
+        }
+    }
+
+    /** Drains on the underlying executor; {@code draining} is already set. */
+    private void handOff() {
         try {
             delegate.execute(this::drain);
         } catch (RejectedExecutionException e) {
@@ -115,6 +108,7 @@ public final class SerialExecutor implements Executor {
                 draining = false;
                 tasks.clear();
             }
+            LOG.debug("event executor is shut down; dropping events", e);
         }
     }
 }

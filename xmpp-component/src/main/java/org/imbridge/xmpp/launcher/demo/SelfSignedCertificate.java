@@ -15,14 +15,20 @@ import java.util.concurrent.TimeUnit;
  * A self-signed certificate for the demo's Prosody, in the PEM files it looks for
  * ({@code <host>.crt}, {@code <host>.key}): Prosody offers STARTTLS, and clients that always upgrade
  * need a certificate to be there (they will ask the user to trust it). Made with {@code openssl}
- * when installed (Prosody's Debian package brings it), else with the JDK's {@code keytool}.
+ * when installed (Prosody's Debian package brings it), else with the JDK's {@code keytool}. The test
+ * harness's Prosody uses it too.
  */
-final class SelfSignedCertificate {
+public final class SelfSignedCertificate {
 
     private SelfSignedCertificate() {
     }
 
-    static void writeTo(Path certificatesDir, String host, String otherName) throws IOException {
+    /**
+     * @param certificatesDir the directory to create and fill with {@code <host>.crt} and {@code <host>.key}
+     * @param host            the certificate's subject
+     * @param otherName       a second name on the certificate (the component's domain)
+     */
+    public static void writeTo(Path certificatesDir, String host, String otherName) throws IOException {
         Files.createDirectories(certificatesDir);
         Path cert = certificatesDir.resolve(host + ".crt");
         Path key = certificatesDir.resolve(host + ".key");
@@ -35,7 +41,8 @@ final class SelfSignedCertificate {
         }
     }
 
-    private static void withKeytool(Path dir, String host, String subjectAltName, Path cert, Path key)
+    /** The fallback without openssl: {@code keytool} makes the pair, written as PEM to {@code cert} and {@code key}. */
+    public static void withKeytool(Path dir, String host, String subjectAltName, Path cert, Path key)
             throws IOException {
         Path keytool = Path.of(System.getProperty("java.home"), "bin", "keytool");
         Path store = dir.resolve("store.p12");
