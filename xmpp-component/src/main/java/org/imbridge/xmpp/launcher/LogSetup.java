@@ -30,20 +30,9 @@ public final class LogSetup {
             return; // another slf4j binding: leave it as configured
         }
         context.reset();
-        PatternLayoutEncoder encoder = new PatternLayoutEncoder();
-        encoder.setContext(context);
-        encoder.setPattern(PATTERN);
-        encoder.start();
-        FileAppender<ILoggingEvent> appender = new FileAppender<>();
-        appender.setContext(context);
-        appender.setName("file");
-        appender.setFile(file.toString());
-        appender.setAppend(false);
-        appender.setEncoder(encoder);
-        appender.start();
         Logger root = context.getLogger(Logger.ROOT_LOGGER_NAME);
         root.setLevel(Level.INFO);
-        root.addAppender(appender);
+        root.addAppender(fileAppender(context, "file", file, false));
         context.getLogger("org.apache.mina").setLevel(Level.WARN);
         context.getLogger("com.zaxxer.hikari").setLevel(Level.WARN);
         context.getLogger("org.flywaydb").setLevel(Level.WARN);
@@ -65,18 +54,23 @@ public final class LogSetup {
         if (!(LoggerFactory.getILoggerFactory() instanceof LoggerContext context)) {
             return;
         }
+        context.getLogger(Logger.ROOT_LOGGER_NAME).addAppender(fileAppender(context, "config-file", file, true));
+    }
+
+    private static FileAppender<ILoggingEvent> fileAppender(LoggerContext context, String name, Path file,
+                                                            boolean append) {
         PatternLayoutEncoder encoder = new PatternLayoutEncoder();
         encoder.setContext(context);
         encoder.setPattern(PATTERN);
         encoder.start();
         FileAppender<ILoggingEvent> appender = new FileAppender<>();
         appender.setContext(context);
-        appender.setName("config-file");
+        appender.setName(name);
         appender.setFile(file.toString());
-        appender.setAppend(true);
+        appender.setAppend(append);
         appender.setEncoder(encoder);
         appender.start();
-        context.getLogger(Logger.ROOT_LOGGER_NAME).addAppender(appender);
+        return appender;
     }
 
     /** Only warnings and errors from here on: for commands whose output is the answer ({@code imbridge users}). */
