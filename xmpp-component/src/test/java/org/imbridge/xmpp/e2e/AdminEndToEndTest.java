@@ -14,7 +14,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 
@@ -25,10 +24,10 @@ import org.imbridge.xmpp.config.ConfigLoader;
 import org.imbridge.xmpp.launcher.Transport;
 import org.imbridge.xmpp.launcher.TransportFactory;
 import org.imbridge.xmpp.testing.ProsodyServer;
+import org.imbridge.xmpp.gateway.register.RegistrationForm;
 import org.jivesoftware.smack.StanzaListener;
 import org.jivesoftware.smack.XMPPException;
 import org.jivesoftware.smack.filter.StanzaTypeFilter;
-import org.jivesoftware.smack.packet.IQ;
 import org.jivesoftware.smack.packet.Message;
 import org.jivesoftware.smack.packet.Presence;
 import org.jivesoftware.smack.packet.StanzaBuilder;
@@ -40,9 +39,7 @@ import org.jivesoftware.smackx.commands.AdHocCommandNote;
 import org.jivesoftware.smackx.commands.RemoteCommand;
 import org.jivesoftware.smackx.disco.packet.DiscoverItems;
 import org.jivesoftware.smackx.iqregister.packet.Registration;
-import org.jivesoftware.smackx.xdata.FormField;
 import org.jivesoftware.smackx.xdata.form.FillableForm;
-import org.jivesoftware.smackx.xdata.packet.DataForm;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -251,15 +248,7 @@ class AdminEndToEndTest {
     }
 
     private static void register(XMPPTCPConnection client, String account, String password) throws Exception {
-        DataForm form = DataForm.builder(DataForm.Type.submit)
-                .addField(FormField.hiddenBuilder(FormField.FORM_TYPE).setValue(Registration.NAMESPACE).build())
-                .addField(FormField.textSingleBuilder("username").setValue(account).build())
-                .addField(FormField.textPrivateBuilder("password").setValue(password).build())
-                .build();
-        Registration set = new Registration(Map.of());
-        set.addExtension(form);
-        set.setType(IQ.Type.set);
-        set.setTo(transportJid);
+        Registration set = RegistrationForm.submission(transportJid, account, password);
         client.createStanzaCollectorAndSend(set).nextResultOrThrow(TIMEOUT.toMillis());
     }
 

@@ -19,12 +19,11 @@ import org.imbridge.xmpp.gateway.register.UserAllowlist;
 import org.imbridge.xmpp.launcher.Transport;
 import org.imbridge.xmpp.launcher.TransportSettings;
 import org.imbridge.xmpp.testing.ProsodyServer;
+import org.imbridge.xmpp.gateway.register.RegistrationForm;
 import org.jivesoftware.smack.packet.IQ;
 import org.jivesoftware.smack.roster.Roster;
 import org.jivesoftware.smack.tcp.XMPPTCPConnection;
 import org.jivesoftware.smackx.iqregister.packet.Registration;
-import org.jivesoftware.smackx.xdata.FormField;
-import org.jivesoftware.smackx.xdata.packet.DataForm;
 import org.jxmpp.jid.DomainBareJid;
 import org.jxmpp.jid.impl.JidCreate;
 
@@ -76,15 +75,7 @@ final class BridgeHarness implements AutoCloseable {
 
     /** Submits the registration form; throws XMPPErrorException on an error reply. */
     IQ register(XMPPTCPConnection client, String account, String password) throws Exception {
-        DataForm form = DataForm.builder(DataForm.Type.submit)
-                .addField(FormField.hiddenBuilder(FormField.FORM_TYPE).setValue(Registration.NAMESPACE).build())
-                .addField(FormField.textSingleBuilder("username").setValue(account).build())
-                .addField(FormField.textPrivateBuilder("password").setValue(password).build())
-                .build();
-        Registration set = new Registration(Map.of());
-        set.addExtension(form);
-        set.setType(IQ.Type.set);
-        set.setTo(transportJid);
+        Registration set = RegistrationForm.submission(transportJid, account, password);
         return client.createStanzaCollectorAndSend(set).nextResultOrThrow(TIMEOUT.toMillis());
     }
 

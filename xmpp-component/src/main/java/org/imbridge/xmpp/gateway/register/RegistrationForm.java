@@ -4,9 +4,11 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 
+import org.jivesoftware.smack.packet.IQ;
 import org.jivesoftware.smackx.iqregister.packet.Registration;
 import org.jivesoftware.smackx.xdata.FormField;
 import org.jivesoftware.smackx.xdata.packet.DataForm;
+import org.jxmpp.jid.Jid;
 
 /**
  * The registration form in both of XEP-0077's shapes: legacy fields ({@code username},
@@ -21,6 +23,23 @@ public final class RegistrationForm {
 
     public RegistrationForm(String networkName) {
         this.networkName = networkName;
+    }
+
+    /**
+     * A client's filled-in form as an XEP-0004 submission, as a Jabber client sends it (the demo's tour
+     * and the tests play that client).
+     */
+    public static Registration submission(Jid transport, String account, String password) {
+        DataForm form = DataForm.builder(DataForm.Type.submit)
+                .addField(FormField.hiddenBuilder(FormField.FORM_TYPE).setValue(Registration.NAMESPACE).build())
+                .addField(FormField.textSingleBuilder(ACCOUNT).setValue(account).build())
+                .addField(FormField.textPrivateBuilder(PASSWORD).setValue(password).build())
+                .build();
+        Registration set = new Registration(Map.of());
+        set.addExtension(form);
+        set.setType(IQ.Type.set);
+        set.setTo(transport);
+        return set;
     }
 
     /** What a user fills in; {@code currentAccount} is shown when already registered (never the password). */

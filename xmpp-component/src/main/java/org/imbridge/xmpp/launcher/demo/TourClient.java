@@ -3,17 +3,16 @@ package org.imbridge.xmpp.launcher.demo;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.function.Predicate;
 
+import org.imbridge.xmpp.gateway.register.RegistrationForm;
 import org.imbridge.xmpp.stream.StanzaCodec;
 import org.jivesoftware.smack.ConnectionConfiguration.SecurityMode;
 import org.jivesoftware.smack.SmackException;
 import org.jivesoftware.smack.StanzaListener;
 import org.jivesoftware.smack.XMPPException;
 import org.jivesoftware.smack.filter.StanzaTypeFilter;
-import org.jivesoftware.smack.packet.IQ;
 import org.jivesoftware.smack.packet.Message;
 import org.jivesoftware.smack.packet.Presence;
 import org.jivesoftware.smack.packet.Stanza;
@@ -26,8 +25,6 @@ import org.jivesoftware.smackx.chatstates.packet.ChatStateExtension;
 import org.jivesoftware.smackx.disco.ServiceDiscoveryManager;
 import org.jivesoftware.smackx.disco.packet.DiscoverInfo;
 import org.jivesoftware.smackx.iqregister.packet.Registration;
-import org.jivesoftware.smackx.xdata.FormField;
-import org.jivesoftware.smackx.xdata.packet.DataForm;
 import org.jxmpp.jid.DomainBareJid;
 import org.jxmpp.jid.Jid;
 import org.jxmpp.jid.impl.JidCreate;
@@ -71,15 +68,7 @@ final class TourClient implements AutoCloseable {
 
     /** Submits the registration form (XEP-0077 with an XEP-0004 form); throws on an error reply. */
     void register(DomainBareJid transport, String account, String password) throws Exception {
-        DataForm form = DataForm.builder(DataForm.Type.submit)
-                .addField(FormField.hiddenBuilder(FormField.FORM_TYPE).setValue(Registration.NAMESPACE).build())
-                .addField(FormField.textSingleBuilder("username").setValue(account).build())
-                .addField(FormField.textPrivateBuilder("password").setValue(password).build())
-                .build();
-        Registration set = new Registration(Map.of());
-        set.addExtension(form);
-        set.setType(IQ.Type.set);
-        set.setTo(transport);
+        Registration set = RegistrationForm.submission(transport, account, password);
         connection.createStanzaCollectorAndSend(set).nextResultOrThrow(timeout.toMillis());
     }
 
