@@ -7,7 +7,7 @@ import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.function.Supplier;
 
-import org.imbridge.msn.client.LogContext;
+import org.imbridge.core.logging.LogContext;
 
 /**
  * Lets at most {@code max} MSN logins run at once; the others wait their turn in arrival order. When

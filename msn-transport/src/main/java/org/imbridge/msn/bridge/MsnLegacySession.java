@@ -7,6 +7,7 @@ import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.atomic.AtomicBoolean;
 
+import org.imbridge.core.logging.LogContext;
 import org.imbridge.core.model.ChatState;
 import org.imbridge.core.model.DeliveryFailure;
 import org.imbridge.core.model.LegacyAddress;
@@ -18,7 +19,6 @@ import org.imbridge.core.network.LoginFailure;
 import org.imbridge.core.network.SessionListener;
 import org.imbridge.msn.client.ContactList;
 import org.imbridge.msn.client.EmailNotification;
-import org.imbridge.msn.client.LogContext;
 import org.imbridge.msn.client.MsnClient;
 import org.imbridge.msn.client.NotificationListener;
 import org.imbridge.msn.client.NotificationSession;

@@ -5,6 +5,7 @@ import org.apache.mina.core.session.IdleStatus;
 import org.apache.mina.core.session.IoSession;
 import org.apache.mina.core.write.WriteRequest;
 import org.apache.mina.filter.FilterEvent;
+import org.imbridge.core.logging.LogContext;
 
 /**
  * Puts a session's {@link LogContext} in place around each of its inbound events (first in the

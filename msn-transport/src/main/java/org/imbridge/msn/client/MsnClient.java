@@ -28,6 +28,7 @@ import org.apache.mina.filter.codec.ProtocolCodecFilter;
 import org.apache.mina.transport.socket.nio.NioProcessor;
 import org.apache.mina.transport.socket.nio.NioSession;
 import org.apache.mina.transport.socket.nio.NioSocketConnector;
+import org.imbridge.core.logging.LogContext;
 import org.imbridge.msn.protocol.MsnpCodecFactory;
 import org.imbridge.msn.protocol.MsnpDirection;
 import org.imbridge.msn.protocol.MsnpNames;

@@ -14,6 +14,7 @@ import java.util.function.LongFunction;
 import org.apache.mina.core.future.WriteFuture;
 import org.apache.mina.core.session.AttributeKey;
 import org.apache.mina.core.session.IoSession;
+import org.imbridge.core.logging.LogContext;
 import org.imbridge.msn.protocol.MsnpCommand;
 import org.imbridge.msn.protocol.MsnpError;
 import org.slf4j.Logger;

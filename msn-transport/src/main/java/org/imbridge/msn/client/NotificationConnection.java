@@ -13,6 +13,7 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.function.Consumer;
 
 import org.apache.mina.core.session.IoSession;
+import org.imbridge.core.logging.LogContext;
 import org.imbridge.msn.protocol.ListType;
 import org.imbridge.msn.protocol.MimeMessage;
 import org.imbridge.msn.protocol.MsnStatus;

@@ -1,6 +1,5 @@
 package org.imbridge.xmpp.launcher;
 
-import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ScheduledFuture;
@@ -9,7 +8,7 @@ import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 
-import org.slf4j.MDC;
+import org.imbridge.core.logging.LogContext;
 
 /**
  * Executors that carry the logging context (MDC) of the code that submits a task into the task, so
@@ -40,14 +39,13 @@ final class MdcExecutors {
 
             @Override
             public <V> ScheduledFuture<V> schedule(Callable<V> callable, long delay, TimeUnit unit) {
-                Map<String, String> context = MDC.getCopyOfContextMap();
+                LogContext context = LogContext.capture();
                 return super.schedule(() -> {
-                    Map<String, String> previous = MDC.getCopyOfContextMap();
-                    set(context);
+                    String[] previous = context.enter();
                     try {
                         return callable.call();
                     } finally {
-                        set(previous);
+                        context.exit(previous);
                     }
                 }, delay, unit);
             }
@@ -69,26 +67,6 @@ final class MdcExecutors {
 
     /** {@code task} to run with the MDC of the calling thread as it is now. */
     static Runnable wrap(Runnable task) {
-        Map<String, String> context = MDC.getCopyOfContextMap();
-        if (context == null || context.isEmpty()) {
-            return task;
-        }
-        return () -> {
-            Map<String, String> previous = MDC.getCopyOfContextMap();
-            set(context);
-            try {
-                task.run();
-            } finally {
-                set(previous);
-            }
-        };
-    }
-
-    private static void set(Map<String, String> context) {
-        if (context == null) {
-            MDC.clear();
-        } else {
-            MDC.setContextMap(context);
-        }
+        return LogContext.capture().wrap(task);
     }
 }

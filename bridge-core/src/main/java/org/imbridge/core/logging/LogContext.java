@@ -1,4 +1,4 @@
-package org.imbridge.msn.client;
+package org.imbridge.core.logging;
 
 import java.util.Arrays;
 import java.util.Map;
@@ -7,10 +7,10 @@ import org.slf4j.MDC;
 
 /**
  * A snapshot of the SLF4J logging context (MDC) of the code that started something, to be put back
- * in place wherever the work continues on the client's own threads. {@link MsnClient#login} takes
- * one from the calling thread and keeps it with every connection and timer task of that session, so
- * that the caller's keys (whatever they are, e.g. the user a gateway works for) are on every log line
- * about the session. The client does not know or care what the keys mean.
+ * in place wherever the work continues on other threads: the MSN client takes one at login and keeps
+ * it with every connection and timer task of that session, the transport's executors with every task,
+ * so that the caller's keys (whatever they are, e.g. the user a gateway works for) are on every log
+ * line about that work. Nothing here knows what the keys mean.
  *
  * <p>Putting a context in place sets only its own keys and afterwards gives them back their earlier
  * values (normally none); the empty context does nothing at all. Immutable and thread-safe.
@@ -96,9 +96,9 @@ public final class LogContext {
     /**
      * Puts the entries in the MDC. Returns the values they replaced, or {@code null} when none of the
      * keys had a value (the usual case on the client's threads), so that the hot path allocates nothing.
-     * Pass the result to {@link #exit}.
+     * Pass the result to {@link #exit}; for code that cannot take a {@link Runnable} (an I/O filter).
      */
-    String[] enter() {
+    public String[] enter() {
         String[] previous = null;
         boolean unchanged = true;
         for (int i = 0; i < keys.length; i++) {
@@ -119,7 +119,7 @@ public final class LogContext {
     }
 
     /** Gives the keys back the values {@link #enter} found (removing those that had none). */
-    void exit(String[] previous) {
+    public void exit(String[] previous) {
         if (previous == UNCHANGED) {
             return; // already in this context (a nested event): nothing was touched
         }

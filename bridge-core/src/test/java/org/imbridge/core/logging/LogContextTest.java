@@ -1,4 +1,4 @@
-package org.imbridge.msn.client;
+package org.imbridge.core.logging;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
