@@ -31,6 +31,7 @@ import org.apache.mina.core.session.IoSession;
 import org.apache.mina.filter.codec.ProtocolCodecFilter;
 import org.apache.mina.transport.socket.nio.NioSocketConnector;
 import org.jivesoftware.smack.packet.Stanza;
+import org.jivesoftware.smack.packet.StanzaError;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -56,6 +57,10 @@ import org.slf4j.LoggerFactory;
  * configuration. Anything else (another stream error, a dropped connection, malformed XML from the
  * server, no handshake within {@link ComponentConfig#connectTimeout()}) leads to a reconnect.
  *
+ * <p>One stanza never ends the stream: an element the decoder refused (too large, too deep; see
+ * {@link StreamFramingDecoder}) or that cannot be parsed, whatever the parser throws, is answered with
+ * an error of the same kind to its sender ({@link ErrorBounce}) and logged without its content.
+ *
  * <p>Threads: MINA's I/O thread only frames, decides and writes. Listeners are called on one event
  * executor, one call at a time and in order (state changes and stanzas interleaved as they happened).
  * Timers run on a scheduler. {@link #send} never blocks. Each of the three can be supplied (shared) or
@@ -79,6 +84,7 @@ public final class ComponentConnection implements AutoCloseable {
     private final List<IncomingStanzaListener> stanzaListeners;
     private final List<ComponentStateListener> stateListeners;
     private final IncomingBacklog backlog;
+    private final ContainedStanzaParser parser;
     private final CompletableFuture<Void> started = new CompletableFuture<>();
     private final CompletableFuture<Void> stopped = new CompletableFuture<>();
 
@@ -120,6 +126,7 @@ public final class ComponentConnection implements AutoCloseable {
         this.stanzaListeners = List.copyOf(builder.stanzaListeners);
         this.stateListeners = List.copyOf(builder.stateListeners);
         this.backlog = new IncomingBacklog(config.maxIncomingBacklog());
+        this.parser = new ContainedStanzaParser(builder.parser);
         this.backoff = new Backoff(config.reconnectMin(), config.reconnectMax(), builder.random);
         configure(connector);
     }
@@ -407,6 +414,22 @@ public final class ComponentConnection implements AutoCloseable {
         });
     }
 
+    void elementRejected(IoSession from, StreamEvent.Rejected rejected) {
+        synchronized (lock) {
+            if (from != session || phase != Phase.ONLINE) {
+                return;
+            }
+        }
+        backlog.received(from);
+        events.execute(() -> {
+            try {
+                refuse(rejected.envelope(), rejectionError(rejected.reason()), describe(rejected.reason()));
+            } finally {
+                backlog.delivered(from);
+            }
+        });
+    }
+
     void streamErrorReceived(IoSession from, StreamEvent.ErrorReceived error) {
         synchronized (lock) {
             if (from != session || phase == Phase.STOPPED) {
@@ -490,20 +513,60 @@ public final class ComponentConnection implements AutoCloseable {
     // ---- helpers ----
 
     private void deliver(StreamEvent.Element element) {
-        Stanza stanza;
-        try {
-            stanza = StanzaCodec.parse(element.xml());
-        } catch (StanzaCodec.StanzaParseException e) {
-            LOG.warn("dropping a <{}> from the server: {}", element.name(), e.getMessage());
+        ContainedStanzaParser.Result result = parser.parse(element.xml());
+        if (result instanceof ContainedStanzaParser.Failed failed) {
+            refuse(element.envelope(), failed.condition(), "cannot parse it: " + failed.reason());
             return;
         }
+        Stanza stanza = ((ContainedStanzaParser.Parsed) result).stanza();
         for (IncomingStanzaListener listener : stanzaListeners) {
             try {
                 listener.stanzaReceived(stanza);
-            } catch (RuntimeException e) {
+            } catch (RuntimeException | StackOverflowError e) {
                 LOG.error("stanza listener failed on {} id={}", element.name(), stanza.getStanzaId(), e);
             }
         }
+    }
+
+    /** Logs a stanza the component cannot take and bounces it to its sender, if it has one. */
+    private void refuse(StreamEvent.Envelope envelope, StanzaError.Condition condition, String reason) {
+        Optional<Stanza> bounce = ErrorBounce.of(envelope, condition, errorText(condition), config.domain());
+        LOG.warn("refused a <{}> id={} from {}: {}; {}", envelope.name(), abbreviate(envelope.id()),
+                abbreviate(envelope.from()), reason, bounce.isPresent() ? "answered with " + condition
+                        : "no error reply (no sender, or an error or result itself)");
+        if (bounce.isPresent() && !send(bounce.get())) {
+            LOG.warn("could not queue the {} reply to {}", condition, abbreviate(envelope.from()));
+        }
+    }
+
+    private static StanzaError.Condition rejectionError(StreamEvent.Rejected.Reason reason) {
+        return switch (reason) {
+            case TOO_LARGE -> StanzaError.Condition.policy_violation;
+            case TOO_DEEP -> StanzaError.Condition.not_acceptable;
+        };
+    }
+
+    private String describe(StreamEvent.Rejected.Reason reason) {
+        return switch (reason) {
+            case TOO_LARGE -> "larger than " + config.maxStanzaBytes() + " bytes";
+            case TOO_DEEP -> "nested more than " + StreamFramingDecoder.MAX_NESTING_DEPTH + " levels deep";
+        };
+    }
+
+    private String errorText(StanzaError.Condition condition) {
+        return switch (condition) {
+            case policy_violation -> "The stanza is larger than this transport accepts (" + config.maxStanzaBytes()
+                    + " bytes).";
+            case not_acceptable -> "The stanza nests elements more than " + StreamFramingDecoder.MAX_NESTING_DEPTH
+                    + " levels deep, more than this transport accepts.";
+            case jid_malformed -> "The stanza carries an address that is not a valid JID.";
+            default -> "This transport cannot parse the stanza.";
+        };
+    }
+
+    /** Shortens what a peer chose (an id, a JID) before it goes into a log line. */
+    private static String abbreviate(String peerText) {
+        return peerText.length() <= 80 ? peerText : peerText.substring(0, 80) + "…(" + peerText.length() + " chars)";
     }
 
     /** Writes a stanza through the session's {@link StanzaOutbox}, which coalesces writes under load. */
@@ -659,6 +722,7 @@ public final class ComponentConnection implements AutoCloseable {
         private ScheduledExecutorService scheduler;
         private Executor eventExecutor;
         private RandomGenerator random = RandomGenerator.getDefault();
+        private ContainedStanzaParser.Parser parser = StanzaCodec::parse;
         private final List<IncomingStanzaListener> stanzaListeners = new ArrayList<>();
         private final List<ComponentStateListener> stateListeners = new ArrayList<>();
 
@@ -712,6 +776,12 @@ public final class ComponentConnection implements AutoCloseable {
         /** @param jitter source of the reconnect jitter (tests pass a seeded one) @return this builder */
         Builder random(RandomGenerator jitter) {
             this.random = Objects.requireNonNull(jitter, "random");
+            return this;
+        }
+
+        /** @param stanzaParser parses incoming elements (tests pass one that fails) @return this builder */
+        Builder parser(ContainedStanzaParser.Parser stanzaParser) {
+            this.parser = Objects.requireNonNull(stanzaParser, "parser");
             return this;
         }
 

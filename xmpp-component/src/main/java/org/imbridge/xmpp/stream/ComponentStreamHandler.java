@@ -26,6 +26,8 @@ final class ComponentStreamHandler extends IoHandlerAdapter {
     public void messageReceived(IoSession session, Object message) {
         if (message instanceof StreamEvent.Element element) {
             connection.elementReceived(session, element);
+        } else if (message instanceof StreamEvent.Rejected rejected) {
+            connection.elementRejected(session, rejected);
         } else if (message instanceof StreamEvent.Opened opened) {
             connection.streamOpened(session, opened);
         } else if (message instanceof StreamEvent.HandshakeAccepted) {
