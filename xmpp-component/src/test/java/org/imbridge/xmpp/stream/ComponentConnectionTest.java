@@ -16,6 +16,8 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
+import java.util.regex.MatchResult;
+import java.util.regex.Pattern;
 
 import org.awaitility.Awaitility;
 import org.jivesoftware.smack.packet.Message;
@@ -313,17 +315,90 @@ class ComponentConnectionTest {
     }
 
     @Test
-    void oversizedIncomingStanzaClosesTheStreamWithPolicyViolation() throws Exception {
+    void oversizedIncomingStanzaIsBouncedAndTheStreamStaysUp() throws Exception {
         connect(b -> b.maxStanzaBytes(1000)).start();
-        FakeComponentServer.Peer first = server.acceptHandshake("s1", SECRET);
+        FakeComponentServer.Peer peer = server.acceptHandshake("s1", SECRET);
         await().atMost(TIMEOUT).until(() -> states.contains(new ComponentState.Online("s1")));
 
-        first.send("<message to='bob@msn.localhost'><body>" + "x".repeat(2000) + "</body></message>");
+        peer.send("<message from='alice@localhost/pc' to='bob@msn.localhost' id='big'><body>" + "x".repeat(2000)
+                + "</body></message>" + StreamFramingDecoderTest.NEXT);
 
-        first.awaitReceived("<policy-violation xmlns='urn:ietf:params:xml:ns:xmpp-streams'/>");
-        await().atMost(TIMEOUT).until(first::isClosedByComponent);
+        await().atMost(TIMEOUT).until(() -> bounces(peer).size() == 1 && received.size() == 1);
+        assertThat(bounces(peer).get(0)).startsWith("<message").contains("id='big'").contains("to='alice@localhost/pc'")
+                .contains("from='bob@msn.localhost'").contains("<policy-violation xmlns='urn:ietf:params:xml:ns:xmpp-stanzas'/>");
+        assertThat(received.get(0).getStanzaId()).isEqualTo("next");
+        assertStreamNeverLeftOnline(peer);
+    }
+
+    @Test
+    void deeplyNestedPresenceIsBouncedAndTheNextStanzaArrives() throws Exception {
+        FakeComponentServer.Peer peer = connectOnline();
+
+        peer.send("<presence from='alice@localhost/pc' to='msn.localhost' id='deep'>" + "<x>".repeat(10_000)
+                + "</x>".repeat(10_000) + "</presence>" + StreamFramingDecoderTest.NEXT);
+
+        await().atMost(TIMEOUT).until(() -> bounces(peer).size() == 1 && received.size() == 1);
+        assertThat(bounces(peer).get(0)).startsWith("<presence").contains("id='deep'").contains("from='msn.localhost'")
+                .contains("<not-acceptable xmlns='urn:ietf:params:xml:ns:xmpp-stanzas'/>");
+        assertThat(received.get(0).getStanzaId()).isEqualTo("next");
+        assertStreamNeverLeftOnline(peer);
+    }
+
+    @Test
+    void aParserThatOverflowsTheStackOnTheIoThreadCostsOnlyThatStanza() throws Exception {
+        // As in the transport: listeners, and so parsing, run on the I/O thread.
+        connection = ComponentConnection.builder(config(b -> { }))
+                .eventExecutor(Runnable::run)
+                .parser(xml -> {
+                    if (xml.contains("id='boom'")) {
+                        throw new StackOverflowError();
+                    }
+                    return StanzaCodec.parse(xml);
+                })
+                .onStanza(received::add)
+                .onStateChange(states::add)
+                .build();
+        connection.start();
+        FakeComponentServer.Peer peer = server.acceptHandshake("s1", SECRET);
+        await().atMost(TIMEOUT).until(() -> states.contains(new ComponentState.Online("s1")));
+
+        peer.send("<iq from='alice@localhost/pc' to='msn.localhost' id='boom' type='get'><query xmlns='jabber:iq:version'/></iq>");
+        peer.send(StreamFramingDecoderTest.NEXT);
+
+        await().atMost(TIMEOUT).until(() -> bounces(peer).size() == 1 && received.size() == 1);
+        assertThat(bounces(peer).get(0)).startsWith("<iq").contains("id='boom'").contains("to='alice@localhost/pc'")
+                .contains("<bad-request xmlns='urn:ietf:params:xml:ns:xmpp-stanzas'/>");
+        assertThat(received.get(0).getStanzaId()).isEqualTo("next");
+        assertStreamNeverLeftOnline(peer);
+    }
+
+    @Test
+    void aMalformedAddressIsAnsweredWithJidMalformedFromTheComponentDomain() throws Exception {
+        FakeComponentServer.Peer peer = connectOnline();
+
+        peer.send("<message from='alice@localhost/pc' to='bob@msn.localhost/" + "r".repeat(2000)
+                + "' id='long'><body>hi</body></message>");
+
+        await().atMost(TIMEOUT).until(() -> bounces(peer).size() == 1);
+        assertThat(bounces(peer).get(0)).contains("id='long'").contains("from='msn.localhost'")
+                .contains("<jid-malformed xmlns='urn:ietf:params:xml:ns:xmpp-stanzas'/>");
         assertThat(received).isEmpty();
-        server.acceptHandshake("s2", SECRET);
+    }
+
+    @Test
+    void errorsAndStanzasWithoutASenderAreNeverAnswered() throws Exception {
+        FakeComponentServer.Peer peer = connectOnline();
+        String deep = "<x>".repeat(200) + "</x>".repeat(200);
+
+        peer.send("<message from='alice@localhost/pc' to='bob@msn.localhost' id='e1' type='error'>" + deep + "</message>");
+        peer.send("<message to='bob@msn.localhost' id='e2'>" + deep + "</message>");
+        peer.send("<iq from='alice@localhost/pc' to='msn.localhost' id='e3' type='result'>" + deep + "</iq>");
+        peer.send("<message from='alice@localhost/pc' to='bob@msn.localhost' id='marker'>" + deep + "</message>");
+
+        // Replies go out in order on one stream: once the marker's is in, any earlier one would be too.
+        await().atMost(TIMEOUT).until(() -> bounces(peer).stream().anyMatch(b -> b.contains("id='marker'")));
+        assertThat(bounces(peer)).hasSize(1);
+        assertThat(received).isEmpty();
     }
 
     @Test
@@ -409,6 +484,18 @@ class ComponentConnectionTest {
 
     private static Message message(String to, String body) throws org.jxmpp.stringprep.XmppStringprepException {
         return StanzaBuilder.buildMessage("out1").to(to).from("bob@msn.localhost").setBody(body).build();
+    }
+
+    /** The error stanzas the component sent to the peer, in order. */
+    private static List<String> bounces(FakeComponentServer.Peer peer) {
+        return Pattern.compile("<(message|presence|iq) [^>]*type='error'.*?</\\1>").matcher(peer.received()).results()
+                .map(MatchResult::group).toList();
+    }
+
+    private void assertStreamNeverLeftOnline(FakeComponentServer.Peer peer) {
+        assertThat(server.connectionCount()).isEqualTo(1);
+        assertThat(peer.isClosedByComponent()).isFalse();
+        assertThat(states).noneMatch(ComponentState.Reconnecting.class::isInstance);
     }
 
     private static void awaitQuietly(CountDownLatch latch) {
