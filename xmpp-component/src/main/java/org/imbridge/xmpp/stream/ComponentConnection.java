@@ -56,6 +56,10 @@ import org.slf4j.LoggerFactory;
  * configuration. Anything else (another stream error, a dropped connection, malformed XML from the
  * server, no handshake within {@link ComponentConfig#connectTimeout()}) leads to a reconnect.
  *
+ * <p>One stanza never ends the stream: an element the decoder refused (too large, too deep; see
+ * {@link StreamFramingDecoder}) or that cannot be parsed, whatever the parser throws, is answered with
+ * an error of the same kind to its sender and logged without its content ({@link StanzaRefusals}).
+ *
  * <p>Threads: MINA's I/O thread only frames, decides and writes. Listeners are called on one event
  * executor, one call at a time and in order (state changes and stanzas interleaved as they happened).
  * Timers run on a scheduler. {@link #send} never blocks. Each of the three can be supplied (shared) or
@@ -79,6 +83,8 @@ public final class ComponentConnection implements AutoCloseable {
     private final List<IncomingStanzaListener> stanzaListeners;
     private final List<ComponentStateListener> stateListeners;
     private final IncomingBacklog backlog;
+    private final ContainedStanzaParser parser;
+    private final StanzaRefusals refusals;
     private final CompletableFuture<Void> started = new CompletableFuture<>();
     private final CompletableFuture<Void> stopped = new CompletableFuture<>();
 
@@ -120,6 +126,8 @@ public final class ComponentConnection implements AutoCloseable {
         this.stanzaListeners = List.copyOf(builder.stanzaListeners);
         this.stateListeners = List.copyOf(builder.stateListeners);
         this.backlog = new IncomingBacklog(config.maxIncomingBacklog());
+        this.parser = new ContainedStanzaParser(builder.parser);
+        this.refusals = new StanzaRefusals(config.domain(), config.maxStanzaBytes(), this::send);
         this.backoff = new Backoff(config.reconnectMin(), config.reconnectMax(), builder.random);
         configure(connector);
     }
@@ -407,6 +415,22 @@ public final class ComponentConnection implements AutoCloseable {
         });
     }
 
+    void elementRejected(IoSession from, StreamEvent.Rejected rejected) {
+        synchronized (lock) {
+            if (from != session || phase != Phase.ONLINE) {
+                return;
+            }
+        }
+        backlog.received(from);
+        events.execute(() -> {
+            try {
+                refusals.rejected(rejected);
+            } finally {
+                backlog.delivered(from);
+            }
+        });
+    }
+
     void streamErrorReceived(IoSession from, StreamEvent.ErrorReceived error) {
         synchronized (lock) {
             if (from != session || phase == Phase.STOPPED) {
@@ -490,17 +514,16 @@ public final class ComponentConnection implements AutoCloseable {
     // ---- helpers ----
 
     private void deliver(StreamEvent.Element element) {
-        Stanza stanza;
-        try {
-            stanza = StanzaCodec.parse(element.xml());
-        } catch (StanzaCodec.StanzaParseException e) {
-            LOG.warn("dropping a <{}> from the server: {}", element.name(), e.getMessage());
+        ContainedStanzaParser.Result result = parser.parse(element.xml());
+        if (result instanceof ContainedStanzaParser.Failed failed) {
+            refusals.unparseable(element.envelope(), failed);
             return;
         }
+        Stanza stanza = ((ContainedStanzaParser.Parsed) result).stanza();
         for (IncomingStanzaListener listener : stanzaListeners) {
             try {
                 listener.stanzaReceived(stanza);
-            } catch (RuntimeException e) {
+            } catch (RuntimeException | StackOverflowError e) {
                 LOG.error("stanza listener failed on {} id={}", element.name(), stanza.getStanzaId(), e);
             }
         }
@@ -659,6 +682,7 @@ public final class ComponentConnection implements AutoCloseable {
         private ScheduledExecutorService scheduler;
         private Executor eventExecutor;
         private RandomGenerator random = RandomGenerator.getDefault();
+        private ContainedStanzaParser.Parser parser = StanzaCodec::parse;
         private final List<IncomingStanzaListener> stanzaListeners = new ArrayList<>();
         private final List<ComponentStateListener> stateListeners = new ArrayList<>();
 
@@ -712,6 +736,12 @@ public final class ComponentConnection implements AutoCloseable {
         /** @param jitter source of the reconnect jitter (tests pass a seeded one) @return this builder */
         Builder random(RandomGenerator jitter) {
             this.random = Objects.requireNonNull(jitter, "random");
+            return this;
+        }
+
+        /** @param stanzaParser parses incoming elements (tests pass one that fails) @return this builder */
+        Builder parser(ContainedStanzaParser.Parser stanzaParser) {
+            this.parser = Objects.requireNonNull(stanzaParser, "parser");
             return this;
         }
 

@@ -5,7 +5,7 @@ import java.util.Objects;
 
 /**
  * What {@link StreamFramingDecoder} makes of the server's XML stream: the stream header, one event
- * per completed top-level element, and the end of the stream. {@code <handshake/>} and
+ * per completed (or refused) top-level element, and the end of the stream. {@code <handshake/>} and
  * {@code <stream:error>} get their own types since the connection acts on them itself.
  */
 public sealed interface StreamEvent {
@@ -34,25 +34,82 @@ public sealed interface StreamEvent {
     }
 
     /**
-     * A completed top-level element other than the handshake reply and stream errors.
+     * What identifies a top-level element and its sender, read from its start tag: enough to answer
+     * it with an error without parsing it. Absent attributes are empty strings.
      *
      * @param name      local name, e.g. {@code message}
      * @param namespace namespace as received, e.g. {@code jabber:component:accept}
-     * @param xml       the element re-serialized as a self-contained document fragment, with
-     *                  {@value #COMPONENT_NAMESPACE} rewritten to {@code jabber:client}, because Smack's
-     *                  parser only fills bodies and extensions for that namespace
+     * @param from      the {@code from} attribute
+     * @param to        the {@code to} attribute
+     * @param id        the {@code id} attribute
+     * @param type      the {@code type} attribute
      */
-    record Element(String name, String namespace, String xml) implements StreamEvent {
-        public Element {
+    record Envelope(String name, String namespace, String from, String to, String id, String type) {
+        public Envelope {
             Objects.requireNonNull(name, "name");
             Objects.requireNonNull(namespace, "namespace");
-            Objects.requireNonNull(xml, "xml");
+            Objects.requireNonNull(from, "from");
+            Objects.requireNonNull(to, "to");
+            Objects.requireNonNull(id, "id");
+            Objects.requireNonNull(type, "type");
         }
 
         /** @return true for {@code message}, {@code presence} and {@code iq} in the component namespace */
         public boolean isStanza() {
             return COMPONENT_NAMESPACE.equals(namespace)
                     && (name.equals("message") || name.equals("presence") || name.equals("iq"));
+        }
+    }
+
+    /**
+     * A completed top-level element other than the handshake reply and stream errors.
+     *
+     * @param envelope its name, namespace and addressing attributes
+     * @param xml      the element re-serialized as a self-contained document fragment, with
+     *                 {@value #COMPONENT_NAMESPACE} rewritten to {@code jabber:client}, because Smack's
+     *                 parser only fills bodies and extensions for that namespace
+     */
+    record Element(Envelope envelope, String xml) implements StreamEvent {
+        public Element {
+            Objects.requireNonNull(envelope, "envelope");
+            Objects.requireNonNull(xml, "xml");
+        }
+
+        /** @return local name, e.g. {@code message} */
+        public String name() {
+            return envelope.name();
+        }
+
+        /** @return namespace as received, e.g. {@code jabber:component:accept} */
+        public String namespace() {
+            return envelope.namespace();
+        }
+
+        /** @return true for {@code message}, {@code presence} and {@code iq} in the component namespace */
+        public boolean isStanza() {
+            return envelope.isStanza();
+        }
+    }
+
+    /**
+     * A top-level element the decoder refused and skipped without keeping its content; the stream
+     * goes on with the next element.
+     *
+     * @param envelope its name, namespace and addressing attributes
+     * @param reason   why it was refused
+     */
+    record Rejected(Envelope envelope, Reason reason) implements StreamEvent {
+        public Rejected {
+            Objects.requireNonNull(envelope, "envelope");
+            Objects.requireNonNull(reason, "reason");
+        }
+
+        /** Why an element was refused. */
+        public enum Reason {
+            /** More bytes than the stream's element size limit. */
+            TOO_LARGE,
+            /** Elements nested deeper than {@link StreamFramingDecoder#MAX_NESTING_DEPTH}. */
+            TOO_DEEP
         }
     }
 

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 
 import org.imbridge.core.registration.RegistrationStore;
 import org.imbridge.core.registration.RegistrationStores;
@@ -18,6 +19,7 @@ import org.imbridge.msnserver.account.AccountSpec;
 import org.imbridge.xmpp.gateway.register.UserAllowlist;
 import org.imbridge.xmpp.launcher.Transport;
 import org.imbridge.xmpp.launcher.TransportSettings;
+import org.imbridge.xmpp.stream.ComponentConfig;
 import org.imbridge.xmpp.testing.ProsodyServer;
 import org.imbridge.xmpp.gateway.register.RegistrationForm;
 import org.jivesoftware.smack.packet.IQ;
@@ -44,6 +46,12 @@ final class BridgeHarness implements AutoCloseable {
     private final List<XMPPTCPConnection> clients = new ArrayList<>();
 
     BridgeHarness(ProsodyServer.Builder prosodySettings, List<AccountSpec> accounts, List<String> allow) throws Exception {
+        this(prosodySettings, accounts, allow, component -> { });
+    }
+
+    /** @param component adjusts the transport's component settings (e.g. a lower max-stanza-bytes) */
+    BridgeHarness(ProsodyServer.Builder prosodySettings, List<AccountSpec> accounts, List<String> allow,
+                  Consumer<ComponentConfig.Builder> component) throws Exception {
         prosody = prosodySettings.start();
         MsnServer first = MsnServer.start(MsnServerConfig.builder().accounts(accounts).build());
         msn = first;
@@ -55,7 +63,9 @@ final class BridgeHarness implements AutoCloseable {
         store = RegistrationStores.inMemory();
         MsnNetwork network = new MsnNetwork(msn.dispatchAddress(), MsnClientConfig.defaults());
         UserAllowlist allowlist = new UserAllowlist(allow);
-        TransportSettings settings = new TransportSettings(prosody.componentConfig().build(), network, store,
+        ComponentConfig.Builder componentConfig = prosody.componentConfig();
+        component.accept(componentConfig);
+        TransportSettings settings = new TransportSettings(componentConfig.build(), network, store,
                 () -> allowlist, 64 * 1024,
                 new SessionPolicy(Duration.ofMillis(200), Duration.ofSeconds(2), 100, Duration.ofSeconds(20)), 4);
         transport = Transport.start(settings, stopped -> { }).toCompletableFuture().get(TIMEOUT.toSeconds(), TimeUnit.SECONDS);

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.HexFormat;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.time.Duration;
@@ -16,8 +18,16 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
+import java.util.regex.MatchResult;
+import java.util.regex.Pattern;
 
 import org.awaitility.Awaitility;
+import org.slf4j.LoggerFactory;
+
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
 import org.jivesoftware.smack.packet.Message;
 import org.jivesoftware.smack.packet.Stanza;
 import org.jivesoftware.smack.packet.StanzaBuilder;
@@ -312,18 +322,116 @@ class ComponentConnectionTest {
         await().atMost(TIMEOUT).until(() -> states.contains(new ComponentState.Online("s2")));
     }
 
+    @ParameterizedTest
+    @CsvSource({"overlong UTF-8, C0AF", "character reference to NUL, 263B303B"})
+    void malformedTextIsAStreamErrorAndAReconnectWithNoStanzaContentLogged(String what, String hex) throws Exception {
+        ListAppender<ILoggingEvent> log = new ListAppender<>();
+        log.start();
+        Logger root = (Logger) LoggerFactory.getLogger(Logger.ROOT_LOGGER_NAME);
+        root.addAppender(log);
+        try {
+            FakeComponentServer.Peer first = connectOnline();
+            byte[] before = "<message from='alice@localhost/pc' to='bob@msn.localhost'><body>my secret words "
+                    .getBytes(StandardCharsets.UTF_8);
+            byte[] after = " more secret words</body></message>".getBytes(StandardCharsets.UTF_8);
+            first.send(concat(before, HexFormat.of().parseHex(hex), after));
+
+            first.awaitReceived("<not-well-formed xmlns='urn:ietf:params:xml:ns:xmpp-streams'/>");
+            server.acceptHandshake("s2", SECRET);
+            await().atMost(TIMEOUT).until(() -> states.contains(new ComponentState.Online("s2")));
+            assertThat(received).as(what).isEmpty();
+            assertThat(log.list).as(what).noneMatch(e -> e.getLevel() == Level.ERROR)
+                    .noneMatch(e -> e.getFormattedMessage().contains("secret"));
+        } finally {
+            root.detachAppender(log);
+        }
+    }
+
     @Test
-    void oversizedIncomingStanzaClosesTheStreamWithPolicyViolation() throws Exception {
+    void oversizedIncomingStanzaIsBouncedAndTheStreamStaysUp() throws Exception {
         connect(b -> b.maxStanzaBytes(1000)).start();
-        FakeComponentServer.Peer first = server.acceptHandshake("s1", SECRET);
+        FakeComponentServer.Peer peer = server.acceptHandshake("s1", SECRET);
         await().atMost(TIMEOUT).until(() -> states.contains(new ComponentState.Online("s1")));
 
-        first.send("<message to='bob@msn.localhost'><body>" + "x".repeat(2000) + "</body></message>");
+        peer.send("<message from='alice@localhost/pc' to='bob@msn.localhost' id='big'><body>" + "x".repeat(2000)
+                + "</body></message>" + StreamFramingDecoderTest.NEXT);
 
-        first.awaitReceived("<policy-violation xmlns='urn:ietf:params:xml:ns:xmpp-streams'/>");
-        await().atMost(TIMEOUT).until(first::isClosedByComponent);
+        await().atMost(TIMEOUT).until(() -> bounces(peer).size() == 1 && received.size() == 1);
+        assertThat(bounces(peer).get(0)).startsWith("<message").contains("id='big'").contains("to='alice@localhost/pc'")
+                .contains("from='bob@msn.localhost'").contains("<policy-violation xmlns='urn:ietf:params:xml:ns:xmpp-stanzas'/>");
+        assertThat(received.get(0).getStanzaId()).isEqualTo("next");
+        assertStreamNeverLeftOnline(peer);
+    }
+
+    @Test
+    void deeplyNestedPresenceIsBouncedAndTheNextStanzaArrives() throws Exception {
+        FakeComponentServer.Peer peer = connectOnline();
+
+        peer.send("<presence from='alice@localhost/pc' to='msn.localhost' id='deep'>" + "<x>".repeat(10_000)
+                + "</x>".repeat(10_000) + "</presence>" + StreamFramingDecoderTest.NEXT);
+
+        await().atMost(TIMEOUT).until(() -> bounces(peer).size() == 1 && received.size() == 1);
+        assertThat(bounces(peer).get(0)).startsWith("<presence").contains("id='deep'").contains("from='msn.localhost'")
+                .contains("<not-acceptable xmlns='urn:ietf:params:xml:ns:xmpp-stanzas'/>");
+        assertThat(received.get(0).getStanzaId()).isEqualTo("next");
+        assertStreamNeverLeftOnline(peer);
+    }
+
+    @Test
+    void aParserThatOverflowsTheStackOnTheIoThreadCostsOnlyThatStanza() throws Exception {
+        // As in the transport: listeners, and so parsing, run on the I/O thread.
+        connection = ComponentConnection.builder(config(b -> { }))
+                .eventExecutor(Runnable::run)
+                .parser(xml -> {
+                    if (xml.contains("id='boom'")) {
+                        throw new StackOverflowError();
+                    }
+                    return StanzaCodec.parse(xml);
+                })
+                .onStanza(received::add)
+                .onStateChange(states::add)
+                .build();
+        connection.start();
+        FakeComponentServer.Peer peer = server.acceptHandshake("s1", SECRET);
+        await().atMost(TIMEOUT).until(() -> states.contains(new ComponentState.Online("s1")));
+
+        peer.send("<iq from='alice@localhost/pc' to='msn.localhost' id='boom' type='get'><query xmlns='jabber:iq:version'/></iq>");
+        peer.send(StreamFramingDecoderTest.NEXT);
+
+        await().atMost(TIMEOUT).until(() -> bounces(peer).size() == 1 && received.size() == 1);
+        assertThat(bounces(peer).get(0)).startsWith("<iq").contains("id='boom'").contains("to='alice@localhost/pc'")
+                .contains("<bad-request xmlns='urn:ietf:params:xml:ns:xmpp-stanzas'/>");
+        assertThat(received.get(0).getStanzaId()).isEqualTo("next");
+        assertStreamNeverLeftOnline(peer);
+    }
+
+    @Test
+    void aMalformedAddressIsAnsweredWithJidMalformedFromTheComponentDomain() throws Exception {
+        FakeComponentServer.Peer peer = connectOnline();
+
+        peer.send("<message from='alice@localhost/pc' to='bob@msn.localhost/" + "r".repeat(2000)
+                + "' id='long'><body>hi</body></message>");
+
+        await().atMost(TIMEOUT).until(() -> bounces(peer).size() == 1);
+        assertThat(bounces(peer).get(0)).contains("id='long'").contains("from='msn.localhost'")
+                .contains("<jid-malformed xmlns='urn:ietf:params:xml:ns:xmpp-stanzas'/>");
         assertThat(received).isEmpty();
-        server.acceptHandshake("s2", SECRET);
+    }
+
+    @Test
+    void errorsAndStanzasWithoutASenderAreNeverAnswered() throws Exception {
+        FakeComponentServer.Peer peer = connectOnline();
+        String deep = "<x>".repeat(200) + "</x>".repeat(200);
+
+        peer.send("<message from='alice@localhost/pc' to='bob@msn.localhost' id='e1' type='error'>" + deep + "</message>");
+        peer.send("<message to='bob@msn.localhost' id='e2'>" + deep + "</message>");
+        peer.send("<iq from='alice@localhost/pc' to='msn.localhost' id='e3' type='result'>" + deep + "</iq>");
+        peer.send("<message from='alice@localhost/pc' to='bob@msn.localhost' id='marker'>" + deep + "</message>");
+
+        // Replies go out in order on one stream: once the marker's is in, any earlier one would be too.
+        await().atMost(TIMEOUT).until(() -> bounces(peer).stream().anyMatch(b -> b.contains("id='marker'")));
+        assertThat(bounces(peer)).hasSize(1);
+        assertThat(received).isEmpty();
     }
 
     @Test
@@ -409,6 +517,26 @@ class ComponentConnectionTest {
 
     private static Message message(String to, String body) throws org.jxmpp.stringprep.XmppStringprepException {
         return StanzaBuilder.buildMessage("out1").to(to).from("bob@msn.localhost").setBody(body).build();
+    }
+
+    private static byte[] concat(byte[]... parts) {
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        for (byte[] part : parts) {
+            out.writeBytes(part);
+        }
+        return out.toByteArray();
+    }
+
+    /** The error stanzas the component sent to the peer, in order. */
+    private static List<String> bounces(FakeComponentServer.Peer peer) {
+        return Pattern.compile("<(message|presence|iq) [^>]*type='error'.*?</\\1>").matcher(peer.received()).results()
+                .map(MatchResult::group).toList();
+    }
+
+    private void assertStreamNeverLeftOnline(FakeComponentServer.Peer peer) {
+        assertThat(server.connectionCount()).isEqualTo(1);
+        assertThat(peer.isClosedByComponent()).isFalse();
+        assertThat(states).noneMatch(ComponentState.Reconnecting.class::isInstance);
     }
 
     private static void awaitQuietly(CountDownLatch latch) {
