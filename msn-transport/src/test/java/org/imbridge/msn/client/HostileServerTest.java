@@ -127,10 +127,12 @@ class HostileServerTest extends ClientTestSupport {
     @Test
     void closeReturnsWithinItsBoundWhileTheServerFloodsAndAnIoThreadIsStuck() throws Exception {
         CountDownLatch release = new CountDownLatch(1);
+        CountDownLatch busy = new CountDownLatch(1);
         client(testConfig().ioProcessors(1).build());
         NotificationListener stuck = new NotificationListener() {
             @Override
             public void onContactPresence(String handle, org.imbridge.msn.protocol.MsnStatus status, String name) {
+                busy.countDown();
                 try {
                     release.await(60, TimeUnit.SECONDS); // an I/O thread busy far longer than close() may take
                 } catch (InterruptedException e) {
@@ -153,6 +155,7 @@ class HostileServerTest extends ClientTestSupport {
         flooder.setDaemon(true);
         flooder.start();
         try {
+            assertThat(busy.await(5, TimeUnit.SECONDS)).as("the I/O thread is stuck in the listener").isTrue();
             long start = System.nanoTime();
             client.close();
             Duration took = Duration.ofNanos(System.nanoTime() - start);
