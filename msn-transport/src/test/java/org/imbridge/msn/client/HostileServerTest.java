@@ -90,6 +90,30 @@ class HostileServerTest extends ClientTestSupport {
     }
 
     @Test
+    void listEntriesBeyondTheCapCloseTheSession() throws Exception {
+        clientWith(ServerLimits.DEFAULTS);
+        LoggedIn li = loggedIn();
+        for (int i = 0; i <= ContactListState.MAX_ENTRIES; i++) {
+            li.ns().send("LST 0 AL 1 " + (i + 1) + " 100000 allowed" + i + "@hotmail.com Allowed");
+        }
+
+        assertThat(events.await(RecordingListener.Disconnected.class).reason()).isEqualTo(DisconnectReason.FLOODED);
+        assertThat(li.session().contactList().contacts()).hasSize(ContactListState.MAX_ENTRIES);
+    }
+
+    @Test
+    void aFloodOfListChangesReportsAtMostTheCapOfSnapshots() throws Exception {
+        clientWith(ServerLimits.DEFAULTS);
+        LoggedIn li = loggedIn();
+        for (int i = 0; i < 1_000; i++) {
+            li.ns().send("ADD 0 AL " + (2 + i) + " allowed" + i + "@hotmail.com Allowed");
+        }
+
+        assertThat(events.await(RecordingListener.Disconnected.class).reason()).isEqualTo(DisconnectReason.FLOODED);
+        assertThat(events.all(RecordingListener.ListChanged.class)).hasSize(NotificationConnection.MAX_LIST_CHANGES);
+    }
+
+    @Test
     void anInvitationFloodReachesTheListenerAtMostTheCapTimes() throws Exception {
         clientWith(ServerLimits.DEFAULTS.withMaxInvitations(3));
         LoggedIn li = loggedIn();
