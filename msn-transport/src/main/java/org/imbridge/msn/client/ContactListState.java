@@ -37,6 +37,13 @@ final class ContactListState {
     private record Presence(MsnStatus status, String friendlyName) {
     }
 
+    /**
+     * Handles on all lists together that a session keeps; MSN's own lists hold a few hundred, so a server
+     * sending more is flooding ({@link NotificationConnection} closes the session). Also bounds the cost
+     * of each snapshot reported on a change.
+     */
+    static final int MAX_ENTRIES = 2_000;
+
     private final Map<String, Entry> entries = new LinkedHashMap<>();
     private final Map<String, Presence> presence = new HashMap<>();
     private final SortedMap<Integer, String> groups = new TreeMap<>();
@@ -45,6 +52,31 @@ final class ContactListState {
     private PrivacyMode privacyMode = PrivacyMode.AL;
     private ReverseListPrompt reverseListPrompt = ReverseListPrompt.A;
     private String lastForwardHandle;
+    /** Set when the lists are in: from then on presence is kept only for listed handles. */
+    private boolean complete;
+
+    /** The lists are in: presences of handles on none of them are dropped, now and from now on. */
+    synchronized void complete() {
+        complete = true;
+        presence.keySet().retainAll(entries.keySet());
+    }
+
+    synchronized boolean isComplete() {
+        return complete;
+    }
+
+    synchronized boolean isListed(String handle) {
+        return entries.containsKey(ContactList.key(handle));
+    }
+
+    /** True when {@code handle} is not listed yet and there is no room for another entry. */
+    synchronized boolean wouldOverflow(String handle) {
+        return entries.size() >= MAX_ENTRIES && !entries.containsKey(ContactList.key(handle));
+    }
+
+    synchronized int presenceCount() {
+        return presence.size();
+    }
 
     synchronized void version(long newVersion) {
         version = newVersion;
@@ -98,6 +130,7 @@ final class ContactListState {
         }
         if (e.lists.isEmpty()) {
             entries.remove(ContactList.key(handle));
+            presence.remove(ContactList.key(handle));
         }
     }
 
@@ -157,6 +190,7 @@ final class ContactListState {
                 e.lists.remove(ListType.FL);
                 if (e.lists.isEmpty()) {
                     it.remove();
+                    presence.remove(ContactList.key(e.handle));
                 }
             }
         }
