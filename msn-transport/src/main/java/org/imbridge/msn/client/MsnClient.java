@@ -161,6 +161,16 @@ public final class MsnClient implements AutoCloseable {
         }
     }
 
+    /**
+     * Drops every connection as a crash would, for fault tests: no OUT, nothing flushed; then stops
+     * the client's threads.
+     */
+    public void abort() {
+        if (closed.compareAndSet(false, true)) {
+            stopThreads();
+        }
+    }
+
     private void stopThreads() {
         connector.dispose(true);
         processors.dispose();
