@@ -10,7 +10,7 @@ import org.imbridge.msnserver.notification.ChallengePolicy;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-/** CHL / QRY (reference §6.1, §16.3 (c), (h)). */
+/** CHL / QRY (docs/msnp.md §6.1, §16.3 (c), (h)). */
 class ChallengeTest {
 
     private TestNetwork net;

@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * ADD / REM / REA / BLP / GTC / ADG / RMG / REG with versions, side effects and every error case of
- * the reference's §16.3 (c) and (h). All accounts start at list version 1.
+ * docs/msnp.md §16.3 (c) and (h). All accounts start at list version 1.
  */
 class ListEditTest {
 

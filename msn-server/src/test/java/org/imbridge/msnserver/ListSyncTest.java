@@ -6,7 +6,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** SYN, LST, LSG (reference §5.3, §5.4, §16.3 (b)). */
+/** SYN, LST, LSG (docs/msnp.md §5.3, §5.4, §16.3 (b)). */
 class ListSyncTest {
 
     /** The layout of §16.3 (b): two groups, phones, bob in Friends, carol in both, only bob watches alice. */

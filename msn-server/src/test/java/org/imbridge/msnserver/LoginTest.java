@@ -10,7 +10,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** Dispatch and notification login (reference §3, §16.3 (a), (h) login-stage cases). */
+/** Dispatch and notification login (docs/msnp.md §3, §16.3 (a), (h) login-stage cases). */
 class LoginTest {
 
     private TestNetwork net;

@@ -12,10 +12,10 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** Server-initiated MSG Hotmail pushes and OUT SSD (reference §3.5, §6.3). */
+/** Server-initiated MSG Hotmail pushes and OUT SSD (docs/msnp.md §3.5, §6.3). */
 class NotificationPushTest {
 
-    /** The reference's initial e-mail example, 221 bytes. */
+    /** The initial e-mail example of docs/msnp.md §3.5, 221 bytes. */
     private static final String INITIAL_EMAIL = "MIME-Version: 1.0\r\n"
             + "Content-Type: text/x-msmsgsinitialemailnotification; charset=UTF-8\r\n\r\n"
             + "Inbox-Unread: 1\r\nFolders-Unread: 0\r\nInbox-URL: /cgi-bin/HoTMaiL\r\n"

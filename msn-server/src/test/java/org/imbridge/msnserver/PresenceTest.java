@@ -9,7 +9,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** CHG, ILN, NLN / FLN fan-out and visibility (reference §4, §16.3 (c)). */
+/** CHG, ILN, NLN / FLN fan-out and visibility (docs/msnp.md §4, §16.3 (c)). */
 class PresenceTest {
 
     private TestNetwork net;

@@ -11,7 +11,7 @@ import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-/** Switchboard sessions (reference §7, §16.3 (d)–(h)). */
+/** Switchboard sessions (docs/msnp.md §7, §16.3 (d)–(h)). */
 class SwitchboardTest {
 
     /** §16.3 (d): 120 bytes. */

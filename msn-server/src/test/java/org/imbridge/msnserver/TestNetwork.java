@@ -15,12 +15,12 @@ import org.imbridge.msnserver.account.AccountsFile;
 import org.imbridge.msnserver.notification.ChallengePolicy;
 
 /**
- * A running {@link MsnServer} with the accounts of the reference's example sessions (§16.3) and
+ * A running {@link MsnServer} with the accounts of the example sessions of docs/msnp.md §16.3 and
  * helpers to open raw wire clients and log them in. Close it after each test.
  */
 final class TestNetwork implements AutoCloseable {
 
-    /** The reference's alice password (§16.1 test vector). */
+    /** Alice's password of the login test vector (docs/msnp.md §16.1). */
     static final String ALICE_PASSWORD = "abcdefg1234567";
 
     static final String ACCOUNTS = """

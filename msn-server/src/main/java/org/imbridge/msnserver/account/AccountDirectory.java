@@ -17,7 +17,7 @@ import org.imbridge.msn.protocol.MsnpNames;
 
 /**
  * All accounts of the network, and the list operations that change them. Each operation checks the
- * MSNP7 rules (reference §5), applies the change, keeps the forward list of one account and the
+ * MSNP7 rules (docs/msnp.md §5), applies the change, keeps the forward list of one account and the
  * reverse list of the other in step and bumps the list versions (once per operation and account).
  *
  * <p>Thread-safe: one monitor ({@link #lock()}) guards every account; callers that must combine a
@@ -25,9 +25,9 @@ import org.imbridge.msn.protocol.MsnpNames;
  */
 public final class AccountDirectory {
 
-    /** Group ids run from 0 to this value minus one (reference §5.7). */
+    /** Group ids run from 0 to this value minus one (docs/msnp.md §5.7). */
     public static final int MAX_GROUPS = 30;
-    /** Default forward list limit (reference §5.8, March 2003). */
+    /** Default forward list limit (docs/msnp.md §5.8, March 2003). */
     public static final int DEFAULT_FORWARD_LIST_LIMIT = 150;
 
     private final Object lock = new Object();

@@ -2,7 +2,7 @@ package org.imbridge.msnserver.account;
 
 import java.util.List;
 
-/** The phone settings of PRP/BPR (reference §5.3): home, work, mobile numbers and the mobile flags. */
+/** The phone settings of PRP/BPR (docs/msnp.md §5.3): home, work, mobile numbers and the mobile flags. */
 public final class PhoneSettings {
 
     /** Keys in the order SYN reports them. */

@@ -1,6 +1,6 @@
 package org.imbridge.msnserver.account;
 
-/** The BLP setting (reference §5.1): who may see and message a user who is on neither AL nor BL. */
+/** The BLP setting (docs/msnp.md §5.1): who may see and message a user who is on neither AL nor BL. */
 public enum PrivacyMode {
     /** Everyone not on the block list. The default. */
     AL,

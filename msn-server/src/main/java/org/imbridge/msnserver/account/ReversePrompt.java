@@ -1,7 +1,7 @@
 package org.imbridge.msnserver.account;
 
 /**
- * The GTC setting (reference §5.1): what the client should do when someone new adds the user. Stored
+ * The GTC setting (docs/msnp.md §5.1): what the client should do when someone new adds the user. Stored
  * and reported, never interpreted by the server.
  */
 public enum ReversePrompt {

@@ -9,7 +9,7 @@ import org.imbridge.msnserver.wire.Endpoint;
 
 /**
  * {@code USR TrID MD5 I handle} at the dispatch server → {@code XFR TrID NS ns:port 0 ds:port}, then
- * the dispatch server closes (reference §3.4; MSNP7 adds the current server as 4th field).
+ * the dispatch server closes (docs/msnp.md §3.4; MSNP7 adds the current server as 4th field).
  */
 final class ReferralCommand implements CommandFamily<DispatchConnection> {
 

@@ -1,2 +1,2 @@
-/** The dispatch server: version negotiation and referral to the notification server (reference §3). */
+/** The dispatch server: version negotiation and referral to the notification server (docs/msnp.md §3). */
 package org.imbridge.msnserver.dispatch;

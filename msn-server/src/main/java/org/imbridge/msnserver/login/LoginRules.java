@@ -5,7 +5,7 @@ import org.imbridge.msn.protocol.MsnpError;
 import org.imbridge.msnserver.wire.Params;
 
 /**
- * The login stage is strictly synchronous (reference §3.1): a VER after versions are agreed → 715;
+ * The login stage is strictly synchronous (docs/msnp.md §3.1): a VER after versions are agreed → 715;
  * CVR before the initial USR → 731; CVR (or VER, INF) between {@code USR I} and {@code USR S} → 715;
  * anything meaningless during login (SYN, CHG, PNG, …) → disconnect without an error. After login a
  * VER or INF is still a login command at the wrong time (715 and disconnect); CVR is then allowed.

@@ -6,7 +6,7 @@ import org.imbridge.msn.protocol.MsnpNames;
 import org.imbridge.msnserver.wire.Params;
 
 /**
- * A login {@code USR TrID MD5 I|S value} (reference §3.4).
+ * A login {@code USR TrID MD5 I|S value} (docs/msnp.md §3.4).
  *
  * @param trId   the transaction id as sent
  * @param phase  {@code I} (initial, value = handle) or {@code S} (subsequent, value = MD5 response)

@@ -9,7 +9,7 @@ import org.imbridge.msnserver.wire.CommandFamily;
 import org.imbridge.msnserver.wire.Params;
 
 /**
- * VER and INF for the dispatch and notification servers (reference §3.2, §3.3). The login rules have
+ * VER and INF for the dispatch and notification servers (docs/msnp.md §3.2, §3.3). The login rules have
  * already checked that the command is expected now.
  *
  * @param <C> the server's connection type

@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * VER (reference §3.2): the server echoes the subset of the client's list it supports, in the
+ * VER (docs/msnp.md §3.2): the server echoes the subset of the client's list it supports, in the
  * client's order and spelling, including {@code CVR0}; dialect names are matched ignoring case. We
  * accept MSNP2 … MSNP7 (and always speak MSNP7's formats).
  */

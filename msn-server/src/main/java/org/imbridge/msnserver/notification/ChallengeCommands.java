@@ -7,7 +7,7 @@ import org.imbridge.msn.protocol.MsnpError;
 import org.imbridge.msnserver.wire.CommandFamily;
 
 /**
- * QRY, and the client-requested CHL (reference §6.1). {@code QRY TrID msmsgs@msnmsgr.com 32} +
+ * QRY, and the client-requested CHL (docs/msnp.md §6.1). {@code QRY TrID msmsgs@msnmsgr.com 32} +
  * digest → {@code QRY TrID} when it answers an outstanding challenge, else {@code 540 TrID} and
  * close. {@code CHL TrID} → {@code CHL TrID challenge} (msnp-wiki's client-requested form).
  */

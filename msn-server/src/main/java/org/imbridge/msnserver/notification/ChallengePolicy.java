@@ -5,7 +5,7 @@ import java.util.Objects;
 
 /**
  * When the notification server sends {@code CHL} and how long it waits for the {@code QRY}
- * (reference §6.1, §9).
+ * (docs/msnp.md §6.1, §9).
  *
  * @param firstDelay after the first CHG; {@code null} sends no automatic challenges
  * @param repeatMin  shortest pause before a further challenge; {@code null} for none
@@ -14,7 +14,7 @@ import java.util.Objects;
  */
 public record ChallengePolicy(Duration firstDelay, Duration repeatMin, Duration repeatMax, Duration deadline) {
 
-    /** Default QRY deadline (reference §9: about 50 s). */
+    /** Default QRY deadline (docs/msnp.md §9: about 50 s). */
     public static final Duration DEFAULT_DEADLINE = Duration.ofSeconds(50);
 
     /** One challenge 5 s after the first CHG, none after it, 50 s to answer. */

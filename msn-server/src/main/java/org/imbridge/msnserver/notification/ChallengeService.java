@@ -12,7 +12,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * CHL / QRY (reference §6.1): sends 20-digit challenges, checks answers
+ * CHL / QRY (docs/msnp.md §6.1): sends 20-digit challenges, checks answers
  * ({@code md5(challenge + Q1P7W2E4J9R8U3S5)}, hex in either case, client id
  * {@code msmsgs@msnmsgr.com}) and closes connections that do not answer in time. Lock held.
  */

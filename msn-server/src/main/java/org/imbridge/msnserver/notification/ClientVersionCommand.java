@@ -7,7 +7,7 @@ import org.imbridge.msn.protocol.MsnpError;
 import org.imbridge.msnserver.wire.CommandFamily;
 
 /**
- * CVR after login (reference §3.6):
+ * CVR after login (docs/msnp.md §3.6):
  * {@code CVR TrID locale os-type os-ver arch library client-ver [client-id]} →
  * {@code CVR TrID recommended recommended minimum download-url info-url}; we recommend the client's
  * own version (as Escargot does). Too few parameters → 710. (Before login the login rules answer

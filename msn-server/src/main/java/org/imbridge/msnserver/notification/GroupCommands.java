@@ -11,7 +11,7 @@ import org.imbridge.msnserver.wire.CommandFamily;
 import org.imbridge.msnserver.wire.Params;
 
 /**
- * ADG, RMG and REG (reference §5.7).
+ * ADG, RMG and REG (docs/msnp.md §5.7).
  *
  * <pre>
  * ADG TrID name 0        →  ADG TrID ver name new-id 0     (223 beyond 30 groups, 229 name over 61 bytes)

@@ -15,7 +15,7 @@ import org.imbridge.msnserver.wire.CommandFamily;
 import org.imbridge.msnserver.wire.Params;
 
 /**
- * ADD and REM (reference §5.5).
+ * ADD and REM (docs/msnp.md §5.5).
  *
  * <pre>
  * ADD TrID FL|AL|BL handle friendly [group]  →  ADD TrID list ver handle friendly [group]

@@ -14,7 +14,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * USR at the notification server (reference §3.4, §3.5): {@code USR MD5 I handle} → a fresh salt
+ * USR at the notification server (docs/msnp.md §3.4, §3.5): {@code USR MD5 I handle} → a fresh salt
  * {@code <unix>.<5 digits>}; {@code USR MD5 S md5hex} → {@code USR OK handle friendly verified},
  * the profile MSG and, when an inbox is configured, the initial e-mail MSG; 911 and close on a wrong
  * answer; an older session of the same account gets {@code OUT OTH}; USR after login → 207.

@@ -4,7 +4,7 @@ import java.nio.charset.StandardCharsets;
 
 import org.imbridge.msn.protocol.MsnpNames;
 
-/** URL-encoded name parameters (friendly names, group names) and their length limits (reference §2.3). */
+/** URL-encoded name parameters (friendly names, group names) and their length limits (docs/msnp.md §2.3). */
 final class Names {
 
     /** ADG / LSG group name limit in encoded bytes. */

@@ -9,9 +9,9 @@ import org.imbridge.msn.protocol.MsnpCommand;
 import org.imbridge.msnserver.account.Account;
 
 /**
- * The {@code MSG Hotmail Hotmail} payloads the notification server pushes (reference §3.5): profile,
- * initial and new e-mail notifications, system message. Field sets and URLs follow the reference's
- * examples.
+ * The {@code MSG Hotmail Hotmail} payloads the notification server pushes (docs/msnp.md §3.5): profile,
+ * initial and new e-mail notifications, system message. Field sets and URLs are those of the
+ * examples in docs/msnp.md §3.5.
  */
 public final class NotificationPayloads {
 

@@ -16,7 +16,7 @@ import org.imbridge.msnserver.account.ListOperationException;
 import org.imbridge.msnserver.account.PrivacyMode;
 
 /**
- * Who sees whom, and the NLN / FLN / ILN lines that follow from it (reference §4.4).
+ * Who sees whom, and the NLN / FLN / ILN lines that follow from it (docs/msnp.md §4.4).
  *
  * <p>X is visible to W iff X is logged in with a status other than HDN and FLN, W is not on X's BL,
  * and X's BLP is AL or W is on X's AL. Watchers of X are the logged-in users with X on their FL (X's
@@ -40,7 +40,7 @@ public final class PresenceService {
         return c == null ? MsnStatus.FLN : c.status();
     }
 
-    /** True when {@code x} is visible to the user {@code watcher} (reference §4.4). */
+    /** True when {@code x} is visible to the user {@code watcher} (docs/msnp.md §4.4). */
     public boolean visibleTo(Account x, String watcher) {
         if (!statusOf(x.handle()).isVisible()) {
             return false;

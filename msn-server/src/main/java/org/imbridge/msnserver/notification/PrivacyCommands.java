@@ -12,7 +12,7 @@ import org.imbridge.msnserver.account.ReversePrompt;
 import org.imbridge.msnserver.wire.CommandFamily;
 
 /**
- * BLP and GTC (reference §5.1): {@code BLP TrID AL|BL} → {@code BLP TrID ver AL|BL},
+ * BLP and GTC (docs/msnp.md §5.1): {@code BLP TrID AL|BL} → {@code BLP TrID ver AL|BL},
  * {@code GTC TrID A|N} → {@code GTC TrID ver A|N}; the current value again → 218; anything else → 201.
  * A BLP change goes through presence (it can hide or reveal the user).
  */

@@ -14,7 +14,7 @@ import org.imbridge.msnserver.account.PhoneSettings;
 import org.imbridge.msnserver.wire.CommandFamily;
 
 /**
- * REA and PRP (reference §5.6, §5.3).
+ * REA and PRP (docs/msnp.md §5.6, §5.3).
  * {@code REA TrID handle name} → {@code REA TrID ver handle name}: one's own handle changes the
  * friendly name (NLN to watchers), a contact's handle the name stored with it; 209 when the name is
  * over 387 encoded bytes, 216 when the contact is on none of FL/AL/BL.

@@ -9,7 +9,7 @@ import org.imbridge.msnserver.wire.CommandFamily;
 /**
  * Commands of the MSNP2–7 era that this network does not offer: FND (member search; soft-removed by
  * Microsoft with 502 in July 2003), SND / SDC (invitation e-mail), PAG (pager). All answer
- * {@code 502 TrID} (command disabled, reference §2.5); SDC and PAG payloads are read and dropped.
+ * {@code 502 TrID} (command disabled, docs/msnp.md §2.5); SDC and PAG payloads are read and dropped.
  */
 final class RetiredCommands implements CommandFamily<NotificationConnection> {
 

@@ -8,7 +8,7 @@ import org.imbridge.msn.protocol.MsnpError;
 import org.imbridge.msnserver.wire.CommandFamily;
 
 /**
- * PNG, OUT and URL (reference §6.2, §6.3, §3.7): {@code PNG} → {@code QNG}; {@code OUT} →
+ * PNG, OUT and URL (docs/msnp.md §6.2, §6.3, §3.7): {@code PNG} → {@code QNG}; {@code OUT} →
  * {@code OUT} and close; {@code URL TrID INBOX|COMPOSE|FOLDERS|…} →
  * {@code URL TrID rru login-url site-id} (201 for an unknown kind).
  */

@@ -8,7 +8,7 @@ import org.imbridge.msn.protocol.MsnpError;
 import org.imbridge.msnserver.wire.CommandFamily;
 
 /**
- * CHG (reference §4.2, §4.3): {@code CHG TrID status} → echo; {@code CHG TrID FLN} or an unknown
+ * CHG (docs/msnp.md §4.2, §4.3): {@code CHG TrID status} → echo; {@code CHG TrID FLN} or an unknown
  * status → 201. Watchers are told through {@link PresenceService#publish}. The first CHG of a
  * session is followed by the ILN burst (with its TrID) and starts the challenges.
  */

@@ -11,7 +11,7 @@ import org.imbridge.msnserver.wire.CommandFamily;
 import org.imbridge.msnserver.wire.Endpoint;
 
 /**
- * {@code XFR TrID SB} (reference §7.1) → {@code XFR TrID SB host:port CKI cookie} with a single-use
+ * {@code XFR TrID SB} (docs/msnp.md §7.1) → {@code XFR TrID SB host:port CKI cookie} with a single-use
  * cookie; 913 while FLN or HDN; any other XFR type → 201.
  */
 final class SwitchboardRequestCommand implements CommandFamily<NotificationConnection> {

@@ -16,7 +16,7 @@ import org.imbridge.msnserver.wire.CommandFamily;
 import org.imbridge.msnserver.wire.Params;
 
 /**
- * SYN, LST and LSG (reference §5.3, §5.4). {@code SYN TrID ver}: when {@code ver} is the current
+ * SYN, LST and LSG (docs/msnp.md §5.3, §5.4). {@code SYN TrID ver}: when {@code ver} is the current
  * version only {@code SYN TrID ver}; otherwise {@code SYN TrID new-ver} and the whole property set,
  * every line with the TrID and version: GTC, BLP, PRP (set phones), LSG (all groups), LST FL (each
  * entry followed by BPR lines for the contact's phone settings), LST AL, LST BL, LST RL; an empty

@@ -8,7 +8,7 @@ import org.imbridge.msnserver.wire.CommandFamily;
 
 /**
  * What the notification server does with commands it has no handler for: a client MSG closes the
- * connection (reference §2.2: clients may not MSG the NS); anything else gets {@code 200 TrID}.
+ * connection (docs/msnp.md §2.2: clients may not MSG the NS); anything else gets {@code 200 TrID}.
  */
 final class UnknownCommand implements CommandFamily<NotificationConnection> {
 

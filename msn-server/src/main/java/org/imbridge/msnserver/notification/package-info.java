@@ -1,5 +1,5 @@
 /**
  * The notification server: login, contact lists, presence fan-out, challenges, switchboard requests
- * and server-initiated notifications (reference §3–§6).
+ * and server-initiated notifications (docs/msnp.md §3–§6).
  */
 package org.imbridge.msnserver.notification;

@@ -18,7 +18,7 @@ import org.imbridge.msnserver.wire.Endpoint;
 import org.imbridge.msnserver.wire.Params;
 
 /**
- * {@code CAL TrID handle} (reference §7.3) → {@code CAL TrID RINGING sessid}, and the callee's
+ * {@code CAL TrID handle} (docs/msnp.md §7.3) → {@code CAL TrID RINGING sessid}, and the callee's
  * notification connection gets {@code RNG sessid host:port CKI cookie caller callerFriendly}.
  * Errors: 208 malformed handle; 215 already present or invited (including oneself); 217 offline,
  * unknown, not yet online (FLN) or hidden; 216 the callee blocks the caller (BL, or BLP BL without

@@ -18,7 +18,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * USR and ANS: the two ways into a switchboard (reference §7.1, §7.2).
+ * USR and ANS: the two ways into a switchboard (docs/msnp.md §7.1, §7.2).
  * {@code USR TrID handle cookie} with an XFR SB cookie → {@code USR TrID OK handle friendly}, a new
  * session. {@code ANS TrID handle cookie sessid} with an RNG cookie → {@code IRO TrID i n handle
  * friendly} for everyone present (join order), {@code ANS TrID OK}, and {@code JOI handle friendly}

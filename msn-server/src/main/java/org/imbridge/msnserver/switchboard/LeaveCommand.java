@@ -7,7 +7,7 @@ import org.imbridge.msnserver.wire.CommandFamily;
 
 /**
  * {@code OUT} on a switchboard: leave the session; the server closes the socket and the others get
- * {@code BYE handle} (reference §6.3, §7.4). Closing the socket has the same effect.
+ * {@code BYE handle} (docs/msnp.md §6.3, §7.4). Closing the socket has the same effect.
  */
 final class LeaveCommand implements CommandFamily<SwitchboardConnection> {
 

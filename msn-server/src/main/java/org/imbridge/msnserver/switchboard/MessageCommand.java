@@ -8,7 +8,7 @@ import org.imbridge.msnserver.wire.CommandFamily;
 import org.imbridge.msnserver.wire.Params;
 
 /**
- * {@code MSG TrID U|N|A len} + payload (reference §7.5): relayed as {@code MSG handle friendly len}
+ * {@code MSG TrID U|N|A len} + payload (docs/msnp.md §7.5): relayed as {@code MSG handle friendly len}
  * to every other participant, never echoed. {@code A} → {@code ACK TrID} when at least one other
  * participant got it, else {@code NAK TrID}; {@code N} → {@code NAK TrID} only when nobody else is
  * present; {@code U} → nothing. Any other ack letter (lowercase included) closes the connection

@@ -10,7 +10,7 @@ import org.imbridge.msn.protocol.MsnpError;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** The list rules and versions without a network (reference §5). */
+/** The list rules and versions without a network (docs/msnp.md §5). */
 class AccountDirectoryTest {
 
     private AccountDirectory directory;

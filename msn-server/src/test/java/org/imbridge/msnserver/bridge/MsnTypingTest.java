@@ -18,7 +18,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** Typing notices both ways (reference §8.2), with the test's short typing expiry. */
+/** Typing notices both ways (docs/msnp.md §8.2), with the test's short typing expiry. */
 class MsnTypingTest {
 
     private static final LegacyAddress BOB = LegacyAddress.of("bob@hotmail.com");

@@ -77,7 +77,7 @@ final class ContactBook {
     }
 
     /**
-     * Group names of an FL entry. Group 0 ("Other Contacts", reference §5.3) is a real group only when
+     * Group names of an FL entry. Group 0 ("Other Contacts", docs/msnp.md §5.3) is a real group only when
      * the user has created others; alone it means "no group".
      */
     private static Set<String> groupNames(ContactList list, List<Integer> ids) {

@@ -16,7 +16,7 @@ import org.imbridge.msn.protocol.AckMode;
 import org.imbridge.msn.protocol.MimeMessage;
 
 /**
- * One switchboard conversation (reference §7): either opened by us for one contact ({@code XFR SB},
+ * One switchboard conversation (docs/msnp.md §7): either opened by us for one contact ({@code XFR SB},
  * {@code CAL}), with the user's text held in order until the contact has joined, or joined on a
  * contact's invitation. Once anybody but the contact takes part it is a group conversation: it still
  * reports what everyone says, but takes no more text from the user, whose messages to one contact must

@@ -21,7 +21,7 @@ import org.slf4j.LoggerFactory;
  * The user's switchboard conversations: at most one one-to-one {@link Conversation} per contact that
  * the user's messages go to, opened on demand and replaced when it ends; conversations the contacts
  * open are joined. A message goes to the switchboard where its contact last spoke to the user one to
- * one (reference §7.4); group switchboards only deliver. Thread-safe: one lock guards the registry and
+ * one (docs/msnp.md §7.4); group switchboards only deliver. Thread-safe: one lock guards the registry and
  * is never held while a conversation is called.
  */
 final class Conversations implements Conversation.Owner {

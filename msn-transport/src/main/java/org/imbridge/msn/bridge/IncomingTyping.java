@@ -14,7 +14,7 @@ import org.imbridge.core.model.ChatState;
 
 /**
  * Contacts' typing as chat states. MSN only says "is typing", again every few seconds while it lasts
- * (reference §8.2): the first notice becomes {@link ChatState#COMPOSING}, and when notices stop for
+ * (docs/msnp.md §8.2): the first notice becomes {@link ChatState#COMPOSING}, and when notices stop for
  * the expiry time, {@link ChatState#PAUSED}. A message from the contact ends the typing without a
  * PAUSED (the message itself says the contact is active). Thread-safe; states are reported under the
  * monitor so that a COMPOSING and a PAUSED can never overtake each other.

@@ -13,7 +13,7 @@ import org.imbridge.msn.protocol.MsnpError;
 import org.imbridge.msn.protocol.MsnpNames;
 
 /**
- * The user's contact decisions as MSN list edits (reference §5.5, design "Contact lists"): a contact
+ * The user's contact decisions as MSN list edits (docs/msnp.md §5.5, design "Contact lists"): a contact
  * goes on FL and AL; allowing someone puts them on AL (off BL first), blocking on BL (off AL first),
  * since AL and BL exclude each other (219). Reaching the wanted state is success, so "already there"
  * (215) and "not on the list" (216) are not errors. Failures are

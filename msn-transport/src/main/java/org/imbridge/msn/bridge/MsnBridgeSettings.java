@@ -9,7 +9,7 @@ import java.util.Objects;
  * the typing expiry.
  *
  * @param typingExpiry       how long after a contact's last typing notice the contact counts as having
- *                           paused (MSN clients repeat the notice about every 5 s; Gaim waits 6 s, reference §8.2)
+ *                           paused (MSN clients repeat the notice about every 5 s; Gaim waits 6 s, docs/msnp.md §8.2)
  * @param typingRepeat       the shortest time between two typing notices sent for the user (Gaim: 4 s)
  * @param maxWaitingMessages messages per conversation held in order until the contact has joined
  */

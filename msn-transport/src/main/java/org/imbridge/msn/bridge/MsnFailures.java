@@ -18,7 +18,7 @@ import org.imbridge.msn.protocol.MsnpError;
 /** Client exceptions as the bridge's login and delivery failures, with texts for the user. */
 final class MsnFailures {
 
-    /** Error codes that mean "busy or down, try later" (reference §2.5: 600–605, 910–922 except 911/913/920). */
+    /** Error codes that mean "busy or down, try later" (docs/msnp.md §2.5: 600–605, 910–922 except 911/913/920). */
     private static final Set<Integer> SERVER_UNAVAILABLE = Set.of(600, 601, 602, 603, 604, 605, 910, 912, 914,
             915, 916, 917, 918, 919, 921, 922);
 

@@ -276,7 +276,7 @@ final class MsnLegacySession implements LegacySession, NotificationListener, Con
 
     // ---- helpers ----
 
-    /** Someone has the user on their list and the user has neither allowed nor blocked them (reference §5.1 GTC). */
+    /** Someone has the user on their list and the user has neither allowed nor blocked them (docs/msnp.md §5.1 GTC). */
     private void askIfUndecided(ContactList list, String handle, String friendlyName) {
         boolean decided = list.contact(handle).map(c -> c.isOn(ListType.AL) || c.isOn(ListType.BL)).orElse(false);
         if (!decided) {

@@ -5,7 +5,7 @@ import java.util.Optional;
 import org.imbridge.msn.client.EmailNotification;
 import org.imbridge.msn.client.SystemMessage;
 
-/** Sentences for the notification server's own notices (reference §3.5): Hotmail mail, maintenance. */
+/** Sentences for the notification server's own notices (docs/msnp.md §3.5): Hotmail mail, maintenance. */
 final class MsnNotices {
 
     private MsnNotices() {

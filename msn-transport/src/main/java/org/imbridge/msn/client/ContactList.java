@@ -12,7 +12,7 @@ import java.util.TreeMap;
 import org.imbridge.msn.protocol.ListType;
 
 /**
- * An immutable snapshot of an account's contact lists (reference §5): the contacts with their list
+ * An immutable snapshot of an account's contact lists (docs/msnp.md §5): the contacts with their list
  * memberships, groups and presence, the list version, and the privacy settings. A new snapshot is
  * taken after every change; holding one never blocks the session.
  */

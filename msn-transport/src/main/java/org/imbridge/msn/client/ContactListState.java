@@ -180,7 +180,7 @@ final class ContactListState {
         groups.put(id, name);
     }
 
-    /** RMG: the group goes, and so do FL entries that were only in it (reference §5.7). */
+    /** RMG: the group goes, and so do FL entries that were only in it (docs/msnp.md §5.7). */
     synchronized void groupRemoved(long newVersion, int id) {
         version = newVersion;
         groups.remove(id);

@@ -4,7 +4,7 @@ import java.util.Locale;
 
 import org.imbridge.msn.protocol.MsnpCommand;
 
-/** The protocol versions this client offers in VER and how it reads the server's choice (reference §3.2). */
+/** The protocol versions this client offers in VER and how it reads the server's choice (docs/msnp.md §3.2). */
 final class Dialects {
 
     /** Offered in VER, newest first. */

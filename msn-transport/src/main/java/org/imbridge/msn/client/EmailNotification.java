@@ -1,7 +1,7 @@
 package org.imbridge.msn.client;
 
 /**
- * A Hotmail notice the notification server sends as {@code MSG Hotmail Hotmail} (reference §3.5).
+ * A Hotmail notice the notification server sends as {@code MSG Hotmail Hotmail} (docs/msnp.md §3.5).
  * Fields the server left out are empty strings, or -1 for counts.
  */
 public sealed interface EmailNotification {

@@ -10,7 +10,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Retrieves the contact lists after login: {@code SYN TrID 0} (a full dump, reference §5.3), or when
+ * Retrieves the contact lists after login: {@code SYN TrID 0} (a full dump, docs/msnp.md §5.3), or when
  * the server answers SYN with an error, {@code LST} for FL, AL, BL and RL and {@code LSG} one after
  * the other (§5.4). The lines themselves are applied by {@link NotificationConnection}; the
  * transactions here only decide when each answer is complete.

@@ -13,7 +13,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One login (reference §3, seed article): VER, INF, {@code USR MD5 I}, any {@code XFR NS} referrals
+ * One login (docs/msnp.md §3, seed article): VER, INF, {@code USR MD5 I}, any {@code XFR NS} referrals
  * (each closes the old connection and starts again with VER, keeping the TrID count), the MD5 answer,
  * then CVR and the lists. Also takes servers that answer {@code USR MD5 I} with the salt directly.
  * The whole procedure runs under {@link MsnClientConfig#loginTimeout()}.
@@ -149,7 +149,7 @@ final class LoginProcedure {
         });
     }
 
-    /** CVR when configured (only now: MSNP7 refuses it during login, reference §3.1), then the lists. */
+    /** CVR when configured (only now: MSNP7 refuses it during login, docs/msnp.md §3.1), then the lists. */
     private CompletableFuture<NotificationConnection> afterLogin(NotificationConnection ns) {
         String cvr = client.config().cvr();
         CompletableFuture<Void> versionSent = CompletableFuture.completedFuture(null);

@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The {@code text/x-msmsgsprofile} fields the notification server sends after login (reference §3.5):
+ * The {@code text/x-msmsgsprofile} fields the notification server sends after login (docs/msnp.md §3.5):
  * {@code LoginTime}, {@code MemberIdHigh}, {@code sid}, {@code kv}, {@code MSPAuth} … {@code MSPAuth} is
  * a Passport credential: it is available to code that needs it but never printed by {@link #toString()}.
  */

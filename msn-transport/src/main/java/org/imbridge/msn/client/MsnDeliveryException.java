@@ -1,6 +1,6 @@
 package org.imbridge.msn.client;
 
-/** The switchboard reported that a message was not delivered ({@code NAK TrID}, reference §7.5). */
+/** The switchboard reported that a message was not delivered ({@code NAK TrID}, docs/msnp.md §7.5). */
 public final class MsnDeliveryException extends MsnException {
 
     private static final long serialVersionUID = 1L;

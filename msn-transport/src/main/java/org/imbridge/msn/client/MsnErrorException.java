@@ -2,7 +2,7 @@ package org.imbridge.msn.client;
 
 import org.imbridge.msn.protocol.MsnpError;
 
-/** The server answered a request with a numeric error reply such as {@code 911 7} (reference §2.5). */
+/** The server answered a request with a numeric error reply such as {@code 911 7} (docs/msnp.md §2.5). */
 public final class MsnErrorException extends MsnException {
 
     private static final long serialVersionUID = 1L;

@@ -28,7 +28,7 @@ import org.slf4j.LoggerFactory;
 /**
  * A connection to a dispatch or notification server, and once {@code USR … OK} has arrived, the
  * logged-in {@link NotificationSession}. {@link LoginProcedure} drives the login; this class keeps
- * the session's state and reacts to the server's commands (reference §2.4).
+ * the session's state and reacts to the server's commands (docs/msnp.md §2.4).
  */
 final class NotificationConnection extends MsnpLink implements NotificationSession {
 

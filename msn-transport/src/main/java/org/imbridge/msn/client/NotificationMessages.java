@@ -3,7 +3,7 @@ package org.imbridge.msn.client;
 import org.imbridge.msn.protocol.MimeMessage;
 
 /**
- * Reads the notification server's {@code MSG Hotmail Hotmail} payloads (reference §3.5). Fields are
+ * Reads the notification server's {@code MSG Hotmail Hotmail} payloads (docs/msnp.md §3.5). Fields are
  * normally in the body; some servers put them among the headers, so both are searched.
  */
 final class NotificationMessages {

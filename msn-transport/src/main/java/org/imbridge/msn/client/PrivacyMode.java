@@ -1,6 +1,6 @@
 package org.imbridge.msn.client;
 
-/** The account's {@code BLP} setting: who may see and message the user (reference §5.1). */
+/** The account's {@code BLP} setting: who may see and message the user (docs/msnp.md §5.1). */
 public enum PrivacyMode {
     /** Everyone not on the block list (the default). */
     AL,

@@ -27,7 +27,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A switchboard connection (reference §7): opened as caller ({@code USR handle cookie}) or invitee
+ * A switchboard connection (docs/msnp.md §7): opened as caller ({@code USR handle cookie}) or invitee
  * ({@code ANS handle cookie sessionId}); then invitations, messages with ACK/NAK tracking, typing, and
  * the queue that holds text until someone is present.
  */

@@ -6,7 +6,7 @@ import java.util.concurrent.CompletionStage;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
- * An invitation to a conversation ({@code RNG}, reference §7.2). {@link #accept} joins it, at most
+ * An invitation to a conversation ({@code RNG}, docs/msnp.md §7.2). {@link #accept} joins it, at most
  * once; ignoring it is the polite way to decline. The switchboard cookie stays inside.
  */
 public final class SwitchboardInvitation {
@@ -34,7 +34,7 @@ public final class SwitchboardInvitation {
         return inviter;
     }
 
-    /** The inviter's URL-decoded name as the RNG line gives it (may be stale, reference §14). */
+    /** The inviter's URL-decoded name as the RNG line gives it (may be stale, docs/msnp.md §14). */
     public String inviterFriendlyName() {
         return inviterFriendlyName;
     }

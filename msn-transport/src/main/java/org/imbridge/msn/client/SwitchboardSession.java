@@ -7,7 +7,7 @@ import org.imbridge.msn.protocol.AckMode;
 import org.imbridge.msn.protocol.MimeMessage;
 
 /**
- * One conversation on a switchboard server (reference §7). Thread-safe.
+ * One conversation on a switchboard server (docs/msnp.md §7). Thread-safe.
  *
  * <p>Sending before anyone is present: text sent while the session has no participant (right after
  * {@link NotificationSession#openSwitchboard}, before the first invitee's {@code JOI}) is queued, up

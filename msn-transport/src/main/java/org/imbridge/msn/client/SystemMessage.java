@@ -1,7 +1,7 @@
 package org.imbridge.msn.client;
 
 /**
- * {@code application/x-msmsgssystemmessage} from the notification server (reference §3.5). Type 1
+ * {@code application/x-msmsgssystemmessage} from the notification server (docs/msnp.md §3.5). Type 1
  * announces maintenance: the server goes down in {@code argument} minutes.
  *
  * @param type     the {@code Type} field; -1 if missing or not a number

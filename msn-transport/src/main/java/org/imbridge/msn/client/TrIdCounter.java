@@ -3,7 +3,7 @@ package org.imbridge.msn.client;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * Transaction ids for one login or one switchboard: 1, 2, 3 … wrapping before 2^32 (reference §2.1).
+ * Transaction ids for one login or one switchboard: 1, 2, 3 … wrapping before 2^32 (docs/msnp.md §2.1).
  * A login keeps one counter across its redirects, as the official client does.
  */
 final class TrIdCounter {

@@ -1,6 +1,6 @@
 package org.imbridge.msn.protocol;
 
-/** The acknowledgement letter of a switchboard MSG (reference §7.5); case-sensitive on the wire. */
+/** The acknowledgement letter of a switchboard MSG (docs/msnp.md §7.5); case-sensitive on the wire. */
 public enum AckMode {
     /** Unacknowledged: the server sends nothing back (typing notices). */
     U,

@@ -1,6 +1,6 @@
 package org.imbridge.msn.protocol;
 
-/** The four contact lists (reference §5.1). */
+/** The four contact lists (docs/msnp.md §5.1). */
 public enum ListType {
     /** Forward list: the user's contacts. */
     FL,

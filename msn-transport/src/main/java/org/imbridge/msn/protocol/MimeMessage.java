@@ -8,7 +8,7 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * The MIME-style payload of an MSG (reference §8): {@code Name: value} header lines ending in CRLF, a
+ * The MIME-style payload of an MSG (docs/msnp.md §8): {@code Name: value} header lines ending in CRLF, a
  * blank line, and a body. Parsing keeps header order and the exact body bytes; header lookup ignores
  * case. Immutable.
  */
@@ -22,7 +22,7 @@ public final class MimeMessage {
     public static final String SYSTEM_MESSAGE = "application/x-msmsgssystemmessage";
     public static final String CLIENT_CAPS = "text/x-clientcaps";
 
-    /** The format header our client sends with text (reference §8.1). */
+    /** The format header our client sends with text (docs/msnp.md §8.1). */
     public static final String DEFAULT_FORMAT = "FN=Arial; EF=; CO=0; CS=0; PF=22";
 
     private final List<Map.Entry<String, String>> headers;
@@ -47,7 +47,7 @@ public final class MimeMessage {
                 text.getBytes(StandardCharsets.UTF_8));
     }
 
-    /** A typing notice for {@code handle}; the body is one CRLF (reference §8.2). */
+    /** A typing notice for {@code handle}; the body is one CRLF (docs/msnp.md §8.2). */
     public static MimeMessage typing(String handle) {
         return new MimeMessage(List.of(
                 Map.entry("MIME-Version", "1.0"),
@@ -116,7 +116,7 @@ public final class MimeMessage {
 
     /**
      * The body as text: UTF-8 when the charset says so, ISO-8859-1 for bare {@code text/plain}
-     * (reference §2.3).
+     * (docs/msnp.md §2.3).
      */
     public String bodyText() {
         String charset = charset();

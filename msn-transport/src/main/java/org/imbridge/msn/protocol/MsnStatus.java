@@ -1,6 +1,6 @@
 package org.imbridge.msn.protocol;
 
-/** Presence states (reference §4.1), with the words a user sees for them. */
+/** Presence states (docs/msnp.md §4.1), with the words a user sees for them. */
 public enum MsnStatus {
     NLN("Online"),
     BSY("Busy"),

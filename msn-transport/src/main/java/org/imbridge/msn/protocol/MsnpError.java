@@ -4,7 +4,7 @@ import java.util.HashMap;
 import java.util.Map;
 
 /**
- * Numeric error replies ({@code NNN TrID}, reference §2.5) with their meanings. Codes the reference
+ * Numeric error replies ({@code NNN TrID}, docs/msnp.md §2.5) with their meanings. Codes the reference
  * does not define map to {@link #UNKNOWN}; the numeric code is always kept by the caller.
  */
 public enum MsnpError {

@@ -8,7 +8,7 @@ import java.util.HexFormat;
 /** The two MD5 computations of MSNP7: the login response and the CHL/QRY challenge answer. */
 public final class MsnpHashes {
 
-    /** The key MSNP6–MSNP10 clients append to a challenge (reference §6.1). */
+    /** The key MSNP6–MSNP10 clients append to a challenge (docs/msnp.md §6.1). */
     public static final String CHALLENGE_KEY = "Q1P7W2E4J9R8U3S5";
     /** The client id sent in QRY with {@link #CHALLENGE_KEY}. */
     public static final String CHALLENGE_CLIENT_ID = "msmsgs@msnmsgr.com";

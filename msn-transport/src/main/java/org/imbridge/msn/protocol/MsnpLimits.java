@@ -8,11 +8,11 @@ package org.imbridge.msn.protocol;
  */
 public record MsnpLimits(int maxLineBytes, int maxPayloadBytes) {
 
-    /** Switchboard MSG payloads above this are refused by real servers (reference §2.2). */
+    /** Switchboard MSG payloads above this are refused by real servers (docs/msnp.md §2.2). */
     public static final int SWITCHBOARD_MAX_PAYLOAD = 1664;
 
     /**
-     * What a server accepts from clients: the reference's 1664-byte MSG limit, and lines long enough
+     * What a server accepts from clients: the 1664-byte MSG limit (docs/msnp.md §17), and lines long enough
      * for the longest legal command (two 129-byte handles and a 387-byte friendly name fit easily).
      */
     public static final MsnpLimits SERVER_DEFAULTS = new MsnpLimits(2048, SWITCHBOARD_MAX_PAYLOAD);

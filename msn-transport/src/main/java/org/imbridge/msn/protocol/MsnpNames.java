@@ -7,7 +7,7 @@ import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 
 /**
- * URL encoding of friendly names and group names in command parameters (reference §2.3).
+ * URL encoding of friendly names and group names in command parameters (docs/msnp.md §2.3).
  *
  * <p>Out: UTF-8, then {@code %XX} (upper-case hex) for space, {@code %}, control characters and every
  * non-ASCII byte, which is what the official client's peers all accept. In: {@code %XX} in either case;
@@ -16,9 +16,9 @@ import java.nio.charset.StandardCharsets;
  */
 public final class MsnpNames {
 
-    /** Longest encoded friendly name a server accepts (reference §2.3). */
+    /** Longest encoded friendly name a server accepts (docs/msnp.md §2.3). */
     public static final int MAX_FRIENDLY_NAME_BYTES = 387;
-    /** Longest account handle (reference §2.3). */
+    /** Longest account handle (docs/msnp.md §2.3). */
     public static final int MAX_HANDLE_BYTES = 129;
 
     private static final char[] HEX = "0123456789ABCDEF".toCharArray();

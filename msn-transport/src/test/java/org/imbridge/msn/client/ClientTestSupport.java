@@ -14,14 +14,14 @@ import org.junit.jupiter.api.BeforeEach;
 
 /**
  * Shared set-up of the client tests: a fake notification server, a client with short timeouts, and
- * the server side of the reference's example sessions (msnp7.md §16.3).
+ * the server side of the example sessions of docs/msnp.md §16.3.
  */
 abstract class ClientTestSupport {
 
     static final String ALICE = "alice@hotmail.com";
     static final String PASSWORD = "abcdefg1234567";
     static final String SALT = "1056561624.17795";
-    /** md5(SALT + PASSWORD), reference §16.1. */
+    /** md5(SALT + PASSWORD), docs/msnp.md §16.1. */
     static final String SALTED_PASSWORD = "483eee01d6a1de1b668cac9a0ac75d91";
     static final String VER_LINE = "VER %d MSNP7 MSNP6 MSNP5 MSNP4 MSNP3 MSNP2 CVR0";
 

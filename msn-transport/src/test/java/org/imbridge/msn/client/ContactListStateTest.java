@@ -8,7 +8,7 @@ import org.imbridge.msn.protocol.ListType;
 import org.imbridge.msn.protocol.MsnStatus;
 import org.junit.jupiter.api.Test;
 
-/** List bookkeeping rules of reference §5.5–§5.7, without a network. */
+/** List bookkeeping rules of docs/msnp.md §5.5–§5.7, without a network. */
 class ContactListStateTest {
 
     private final ContactListState state = new ContactListState();

@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-/** List retrieval (SYN and the LST fallback) and list changes (reference §5, §16.3 (b), (c), (h)). */
+/** List retrieval (SYN and the LST fallback) and list changes (docs/msnp.md §5, §16.3 (b), (c), (h)). */
 class ContactListTest extends ClientTestSupport {
 
     @Test

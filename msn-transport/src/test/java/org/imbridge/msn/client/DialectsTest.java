@@ -6,7 +6,7 @@ import org.imbridge.msn.protocol.MsnpCommand;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-/** Reading the server's VER reply (reference §3.2, §15 #2). */
+/** Reading the server's VER reply (docs/msnp.md §3.2, §15 #2). */
 class DialectsTest {
 
     @ParameterizedTest

@@ -11,7 +11,7 @@ import org.imbridge.msn.protocol.MsnStatus;
 import org.imbridge.msn.protocol.MsnpError;
 import org.junit.jupiter.api.Test;
 
-/** Login through dispatch and notification servers (reference §3, §16.3 (a), seed article). */
+/** Login through dispatch and notification servers (docs/msnp.md §3, §16.3 (a), seed article). */
 class LoginTest extends ClientTestSupport {
 
     /** The profile payload of §16.3 (a), 354 bytes. */

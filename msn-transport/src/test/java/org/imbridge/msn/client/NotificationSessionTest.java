@@ -12,7 +12,7 @@ import org.imbridge.msn.protocol.MsnpCommand;
 import org.imbridge.msn.protocol.MsnpEncoder;
 import org.junit.jupiter.api.Test;
 
-/** The logged-in notification session: presence, challenges, keepalive, notices, and how it ends (reference §4, §6, §16.3 (c)). */
+/** The logged-in notification session: presence, challenges, keepalive, notices, and how it ends (docs/msnp.md §4, §6, §16.3 (c)). */
 class NotificationSessionTest extends ClientTestSupport {
 
     static final String NEW_EMAIL = "MIME-Version: 1.0\r\nContent-Type: text/x-msmsgsemailnotification; charset=UTF-8\r\n\r\n"

@@ -8,7 +8,7 @@ import java.util.concurrent.CompletionStage;
 import org.imbridge.msn.protocol.AckMode;
 import org.junit.jupiter.api.Test;
 
-/** Being invited: RNG, ANS, IRO, ANS OK (reference §7.2, §16.3 (e)). */
+/** Being invited: RNG, ANS, IRO, ANS OK (docs/msnp.md §7.2, §16.3 (e)). */
 class SwitchboardInvitationTest extends SwitchboardTestSupport {
 
     @Test

@@ -9,7 +9,7 @@ import org.imbridge.msn.protocol.AckMode;
 import org.junit.jupiter.api.Test;
 
 /**
- * The last participant leaves while MSGs still await their verdict (reference §7.5): the client says
+ * The last participant leaves while MSGs still await their verdict (docs/msnp.md §7.5): the client says
  * OUT and lets the server close, so a NAK that follows the BYE is still reported.
  */
 class SwitchboardLastByeTest extends SwitchboardTestSupport {

@@ -15,7 +15,7 @@ import org.imbridge.msn.protocol.MsnpCommand;
 import org.imbridge.msn.protocol.MsnpLimits;
 import org.junit.jupiter.api.Test;
 
-/** Outgoing switchboards: open, invite, queue, send with ACK modes, typing, leaving (reference §7, §16.3 (d), (f)). */
+/** Outgoing switchboards: open, invite, queue, send with ACK modes, typing, leaving (docs/msnp.md §7, §16.3 (d), (f)). */
 class SwitchboardTest extends SwitchboardTestSupport {
 
     @Test

@@ -30,7 +30,7 @@ class MsnpHashesTest {
 
     /**
      * The seed's own login example (salt 989048851.1851137130 → 3b7926d2…) cannot be recomputed because
-     * the article does not give the password; the reference's two login vectors stand in for it.
+     * the article does not give the password; the two login vectors of docs/msnp.md §16.1 stand in for it.
      */
     @Test
     void loginResponseVectors() {

@@ -20,7 +20,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * profile (the article's "lang _preference" and "PostalCode:" have OCR damage; with
  * {@code lang_preference: 103} and the trailing space of an empty {@code PostalCode: } the stated 362
  * bytes come out exactly), and the initial e-mail notice, whose stated 223 bytes come out with the
- * blank line between headers and body fields and a final blank line as in the reference. The typing
+ * blank line between headers and body fields and a final blank line (docs/msnp.md §3.5). The typing
  * notice is printed with 92 bytes of text but announced as 100; it is tested with its real 92 bytes.
  */
 class SeedTranscriptTest {

@@ -8,7 +8,7 @@ import java.nio.charset.StandardCharsets;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-/** The reference's machine-readable test vectors ({@code msnp7-test-vectors.json}, copied into test resources). */
+/** The machine-readable test vectors of docs/msnp.md §16 ({@code msnp7-test-vectors.json} in the test resources). */
 final class TestVectors {
 
     private static final JsonNode ROOT = load();
