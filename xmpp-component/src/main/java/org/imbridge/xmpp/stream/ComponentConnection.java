@@ -31,7 +31,6 @@ import org.apache.mina.core.session.IoSession;
 import org.apache.mina.filter.codec.ProtocolCodecFilter;
 import org.apache.mina.transport.socket.nio.NioSocketConnector;
 import org.jivesoftware.smack.packet.Stanza;
-import org.jivesoftware.smack.packet.StanzaError;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -59,7 +58,7 @@ import org.slf4j.LoggerFactory;
  *
  * <p>One stanza never ends the stream: an element the decoder refused (too large, too deep; see
  * {@link StreamFramingDecoder}) or that cannot be parsed, whatever the parser throws, is answered with
- * an error of the same kind to its sender ({@link ErrorBounce}) and logged without its content.
+ * an error of the same kind to its sender and logged without its content ({@link StanzaRefusals}).
  *
  * <p>Threads: MINA's I/O thread only frames, decides and writes. Listeners are called on one event
  * executor, one call at a time and in order (state changes and stanzas interleaved as they happened).
@@ -85,6 +84,7 @@ public final class ComponentConnection implements AutoCloseable {
     private final List<ComponentStateListener> stateListeners;
     private final IncomingBacklog backlog;
     private final ContainedStanzaParser parser;
+    private final StanzaRefusals refusals;
     private final CompletableFuture<Void> started = new CompletableFuture<>();
     private final CompletableFuture<Void> stopped = new CompletableFuture<>();
 
@@ -127,6 +127,7 @@ public final class ComponentConnection implements AutoCloseable {
         this.stateListeners = List.copyOf(builder.stateListeners);
         this.backlog = new IncomingBacklog(config.maxIncomingBacklog());
         this.parser = new ContainedStanzaParser(builder.parser);
+        this.refusals = new StanzaRefusals(config.domain(), config.maxStanzaBytes(), this::send);
         this.backoff = new Backoff(config.reconnectMin(), config.reconnectMax(), builder.random);
         configure(connector);
     }
@@ -423,7 +424,7 @@ public final class ComponentConnection implements AutoCloseable {
         backlog.received(from);
         events.execute(() -> {
             try {
-                refuse(rejected.envelope(), rejectionError(rejected.reason()), describe(rejected.reason()));
+                refusals.rejected(rejected);
             } finally {
                 backlog.delivered(from);
             }
@@ -515,7 +516,7 @@ public final class ComponentConnection implements AutoCloseable {
     private void deliver(StreamEvent.Element element) {
         ContainedStanzaParser.Result result = parser.parse(element.xml());
         if (result instanceof ContainedStanzaParser.Failed failed) {
-            refuse(element.envelope(), failed.condition(), "cannot parse it: " + failed.reason());
+            refusals.unparseable(element.envelope(), failed);
             return;
         }
         Stanza stanza = ((ContainedStanzaParser.Parsed) result).stanza();
@@ -526,47 +527,6 @@ public final class ComponentConnection implements AutoCloseable {
                 LOG.error("stanza listener failed on {} id={}", element.name(), stanza.getStanzaId(), e);
             }
         }
-    }
-
-    /** Logs a stanza the component cannot take and bounces it to its sender, if it has one. */
-    private void refuse(StreamEvent.Envelope envelope, StanzaError.Condition condition, String reason) {
-        Optional<Stanza> bounce = ErrorBounce.of(envelope, condition, errorText(condition), config.domain());
-        LOG.warn("refused a <{}> id={} from {}: {}; {}", envelope.name(), abbreviate(envelope.id()),
-                abbreviate(envelope.from()), reason, bounce.isPresent() ? "answered with " + condition
-                        : "no error reply (no sender, or an error or result itself)");
-        if (bounce.isPresent() && !send(bounce.get())) {
-            LOG.warn("could not queue the {} reply to {}", condition, abbreviate(envelope.from()));
-        }
-    }
-
-    private static StanzaError.Condition rejectionError(StreamEvent.Rejected.Reason reason) {
-        return switch (reason) {
-            case TOO_LARGE -> StanzaError.Condition.policy_violation;
-            case TOO_DEEP -> StanzaError.Condition.not_acceptable;
-        };
-    }
-
-    private String describe(StreamEvent.Rejected.Reason reason) {
-        return switch (reason) {
-            case TOO_LARGE -> "larger than " + config.maxStanzaBytes() + " bytes";
-            case TOO_DEEP -> "nested more than " + StreamFramingDecoder.MAX_NESTING_DEPTH + " levels deep";
-        };
-    }
-
-    private String errorText(StanzaError.Condition condition) {
-        return switch (condition) {
-            case policy_violation -> "The stanza is larger than this transport accepts (" + config.maxStanzaBytes()
-                    + " bytes).";
-            case not_acceptable -> "The stanza nests elements more than " + StreamFramingDecoder.MAX_NESTING_DEPTH
-                    + " levels deep, more than this transport accepts.";
-            case jid_malformed -> "The stanza carries an address that is not a valid JID.";
-            default -> "This transport cannot parse the stanza.";
-        };
-    }
-
-    /** Shortens what a peer chose (an id, a JID) before it goes into a log line. */
-    private static String abbreviate(String peerText) {
-        return peerText.length() <= 80 ? peerText : peerText.substring(0, 80) + "…(" + peerText.length() + " chars)";
     }
 
     /** Writes a stanza through the session's {@link StanzaOutbox}, which coalesces writes under load. */

@@ -3,6 +3,7 @@ package org.imbridge.xmpp.stream;
 import org.apache.mina.core.service.IoHandlerAdapter;
 import org.apache.mina.core.session.IdleStatus;
 import org.apache.mina.core.session.IoSession;
+import org.apache.mina.filter.codec.ProtocolDecoderException;
 
 /**
  * Forwards MINA's events for component sessions to their {@link ComponentConnection}, one method per
@@ -52,6 +53,15 @@ final class ComponentStreamHandler extends IoHandlerAdapter {
     public void exceptionCaught(IoSession session, Throwable cause) {
         if (cause instanceof XmlStreamException xml) {
             connection.decodeFailed(session, xml);
+        } else if (cause instanceof ProtocolDecoderException) {
+            // MINA wraps anything else the decoder throws, with a hex dump of the input (stanza bodies,
+            // registration passwords): keep only the type of what failed.
+            Throwable root = cause;
+            while (root.getCause() != null && root.getCause() != root) {
+                root = root.getCause();
+            }
+            connection.decodeFailed(session, new XmlStreamException("not-well-formed",
+                    "the stream decoder failed with " + root.getClass().getName()));
         } else {
             connection.connectionFailed(session, cause);
         }

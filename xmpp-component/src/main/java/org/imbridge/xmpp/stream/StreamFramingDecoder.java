@@ -42,8 +42,9 @@ import org.apache.mina.filter.codec.ProtocolDecoderOutput;
  *       element is level 1) is rejected, well before Smack's recursive parser could overflow the
  *       stack.</li>
  *   <li>What the parser must hold whole still fails the stream with {@code policy-violation}: a
- *       single token (the stream header, a start tag with its attributes, a comment; text is
- *       returned piecewise and does not count) of more than {@code maxElementBytes} bytes; a rejected
+ *       single token (the stream header, a start tag with its attributes, a comment, a processing
+ *       instruction, a CDATA section; character data is returned piecewise with coalescing off, so it
+ *       does not count) of more than {@code maxElementBytes} bytes; a rejected
  *       element nested more than {@link #MAX_SKIPPED_DEPTH} levels deep (the parser keeps a scope per
  *       open element); and a rejected element of more than {@link #SKIPPED_BYTES_FACTOR} times
  *       {@code maxElementBytes}.</li>
@@ -294,7 +295,7 @@ public final class StreamFramingDecoder implements ProtocolDecoder {
     private void checkLimits() throws XmlStreamException {
         if (fed - tokenStart > maxElementBytes) {
             String what = depth == 0 ? "stream header" : depth == 1 ? "start tag of a top-level element"
-                    : "single token (start tag, comment or processing instruction) in a " + describePending();
+                    : "single token (start tag, comment, processing instruction or CDATA section) in a " + describePending();
             throw new XmlStreamException("policy-violation", "the server sent a " + what + " of more than "
                     + maxElementBytes + " bytes (the limit is " + maxElementBytes + " bytes)");
         }

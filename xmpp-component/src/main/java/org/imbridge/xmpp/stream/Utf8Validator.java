@@ -1,5 +1,9 @@
 package org.imbridge.xmpp.stream;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
+
 /**
  * Checks that a byte stream is well-formed UTF-8 (RFC 3629 §4), incrementally, so a sequence may be
  * split across reads. Aalto's async parser decodes overlong forms ({@code C0 AF} as {@code /}),
@@ -7,6 +11,9 @@ package org.imbridge.xmpp.stream;
  * surrogates encoded in UTF-8, stray continuation bytes and C0, C1, F8–FF.
  */
 final class Utf8Validator {
+
+    private static final VarHandle WORDS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+    private static final long HIGH_BITS = 0x8080808080808080L;
 
     /** Continuation bytes still expected for the current sequence. */
     private int remaining;
@@ -22,7 +29,20 @@ final class Utf8Validator {
      * @throws XmlStreamException ({@code not-well-formed}) at the first byte that is not valid UTF-8
      */
     void check(byte[] bytes, int start, int length) throws XmlStreamException {
-        for (int i = start; i < start + length; i++, offset++) {
+        int end = start + length;
+        for (int i = start; i < end; i++, offset++) {
+            if (remaining == 0) {
+                // Most of a stream is ASCII markup: skip it eight bytes at a time.
+                int ascii = i;
+                while (ascii + Long.BYTES <= end && ((long) WORDS.get(bytes, ascii) & HIGH_BITS) == 0) {
+                    ascii += Long.BYTES;
+                }
+                offset += ascii - i;
+                i = ascii;
+                if (i == end) {
+                    break;
+                }
+            }
             int b = bytes[i] & 0xFF;
             if (remaining > 0) {
                 if (b < low || b > high) {

@@ -3,8 +3,8 @@ package org.imbridge.xmpp.stream;
 import org.apache.mina.filter.codec.ProtocolDecoderException;
 
 /**
- * The incoming XML stream cannot be used any more: malformed XML, a DTD or entity reference, an
- * element over the size limit, or an unexpected structure. Carries the RFC 6120 stream error
+ * The incoming XML stream cannot be used any more: malformed XML or UTF-8, a DTD or entity reference,
+ * a token too large to skip (see {@link StreamFramingDecoder}), or an unexpected structure. Carries the RFC 6120 stream error
  * condition to answer with; the connection must be closed afterwards.
  *
  * <p>The hex dump MINA attaches to decoder exceptions is suppressed: the input may hold passwords

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.HexFormat;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.time.Duration;
@@ -20,6 +22,12 @@ import java.util.regex.MatchResult;
 import java.util.regex.Pattern;
 
 import org.awaitility.Awaitility;
+import org.slf4j.LoggerFactory;
+
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
 import org.jivesoftware.smack.packet.Message;
 import org.jivesoftware.smack.packet.Stanza;
 import org.jivesoftware.smack.packet.StanzaBuilder;
@@ -314,6 +322,31 @@ class ComponentConnectionTest {
         await().atMost(TIMEOUT).until(() -> states.contains(new ComponentState.Online("s2")));
     }
 
+    @ParameterizedTest
+    @CsvSource({"overlong UTF-8, C0AF", "character reference to NUL, 263B303B"})
+    void malformedTextIsAStreamErrorAndAReconnectWithNoStanzaContentLogged(String what, String hex) throws Exception {
+        ListAppender<ILoggingEvent> log = new ListAppender<>();
+        log.start();
+        Logger root = (Logger) LoggerFactory.getLogger(Logger.ROOT_LOGGER_NAME);
+        root.addAppender(log);
+        try {
+            FakeComponentServer.Peer first = connectOnline();
+            byte[] before = "<message from='alice@localhost/pc' to='bob@msn.localhost'><body>my secret words "
+                    .getBytes(StandardCharsets.UTF_8);
+            byte[] after = " more secret words</body></message>".getBytes(StandardCharsets.UTF_8);
+            first.send(concat(before, HexFormat.of().parseHex(hex), after));
+
+            first.awaitReceived("<not-well-formed xmlns='urn:ietf:params:xml:ns:xmpp-streams'/>");
+            server.acceptHandshake("s2", SECRET);
+            await().atMost(TIMEOUT).until(() -> states.contains(new ComponentState.Online("s2")));
+            assertThat(received).as(what).isEmpty();
+            assertThat(log.list).as(what).noneMatch(e -> e.getLevel() == Level.ERROR)
+                    .noneMatch(e -> e.getFormattedMessage().contains("secret"));
+        } finally {
+            root.detachAppender(log);
+        }
+    }
+
     @Test
     void oversizedIncomingStanzaIsBouncedAndTheStreamStaysUp() throws Exception {
         connect(b -> b.maxStanzaBytes(1000)).start();
@@ -484,6 +517,14 @@ class ComponentConnectionTest {
 
     private static Message message(String to, String body) throws org.jxmpp.stringprep.XmppStringprepException {
         return StanzaBuilder.buildMessage("out1").to(to).from("bob@msn.localhost").setBody(body).build();
+    }
+
+    private static byte[] concat(byte[]... parts) {
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        for (byte[] part : parts) {
+            out.writeBytes(part);
+        }
+        return out.toByteArray();
     }
 
     /** The error stanzas the component sent to the peer, in order. */

@@ -76,11 +76,18 @@ class ErrorBounceTest {
             "iq, result, alice@localhost/pc",
             "message, chat, ''",
             "presence, '', ''",
-            "message, chat, @localhost",
             "handshake, '', alice@localhost/pc",
     })
     void noReplyToErrorsResultsNonStanzasOrWhenThereIsNoValidSender(String name, String type, String from) {
         StreamEvent.Envelope envelope = new StreamEvent.Envelope(name, NS, from, "bob@msn.localhost", "x1", type);
+
+        assertThat(ErrorBounce.of(envelope, StanzaError.Condition.bad_request, "no", COMPONENT)).isEmpty();
+    }
+
+    @Test
+    void noReplyWhenTheSenderIsNotAValidJid() {
+        StreamEvent.Envelope envelope = new StreamEvent.Envelope("message", NS, "alice@localhost/" + "r".repeat(2000),
+                "bob@msn.localhost", "x1", "chat");
 
         assertThat(ErrorBounce.of(envelope, StanzaError.Condition.bad_request, "no", COMPONENT)).isEmpty();
     }

@@ -213,6 +213,19 @@ class StreamFramingDecoderTest {
     }
 
     @Test
+    void cdataSectionOverTheLimitFailsTheStreamSinceTheParserHoldsItWhole() throws Exception {
+        StreamFramingDecoder decoder = new StreamFramingDecoder(1000);
+        decode(decoder, (PROSODY_HEADER + "<message><body><![CDATA[").getBytes(StandardCharsets.UTF_8));
+        decode(decoder, "c".repeat(600).getBytes(StandardCharsets.UTF_8));
+
+        assertThatThrownBy(() -> decode(decoder, "c".repeat(600).getBytes(StandardCharsets.UTF_8)))
+                .isInstanceOfSatisfying(XmlStreamException.class, e -> {
+                    assertThat(e.condition()).isEqualTo("policy-violation");
+                    assertThat(e.getMessage()).contains("single token");
+                });
+    }
+
+    @Test
     void nestingExactlyAtTheDepthLimitPassesAndOneLevelMoreIsRejected() throws Exception {
         int limit = StreamFramingDecoder.MAX_NESTING_DEPTH;
         byte[] atLimit = (PROSODY_HEADER + nested(limit, "ok") + NEXT).getBytes(StandardCharsets.UTF_8);
