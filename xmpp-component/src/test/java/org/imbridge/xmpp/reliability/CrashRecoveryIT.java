@@ -11,6 +11,7 @@ import org.jivesoftware.smack.packet.StanzaBuilder;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 /**
  * Kill -9 mid-chat: a Jabber user and an MSN contact exchange numbered messages both ways while our
@@ -19,6 +20,7 @@ import org.junit.jupiter.api.Test;
  * failed send on the MSN side); any other is lost, and the figures say how many. Afterwards the chat
  * works again both ways without the test touching anything but what it crashed.
  */
+@Timeout(value = 3, unit = java.util.concurrent.TimeUnit.MINUTES) // per test: the suite stays within CI's budget
 class CrashRecoveryIT {
 
     /** Messages per direction per crash, one every {@link #PACE}: the crash falls in the middle. */

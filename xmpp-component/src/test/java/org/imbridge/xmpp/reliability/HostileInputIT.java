@@ -15,6 +15,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 /**
  * Hostile stanzas sent through a real Prosody to the packaged transport (default
@@ -22,6 +23,7 @@ import org.junit.jupiter.api.Test;
  * component stream must stay up (Prosody closing the hostile client's own stream is fine), and
  * afterwards another user's chat with an MSN contact must work.
  */
+@Timeout(value = 2, unit = java.util.concurrent.TimeUnit.MINUTES) // per test: the suite stays within CI's budget
 class HostileInputIT {
 
     private static final int LEVELS = 10_000;

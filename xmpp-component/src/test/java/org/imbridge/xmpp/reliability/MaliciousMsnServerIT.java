@@ -21,6 +21,7 @@ import org.jivesoftware.smack.packet.StanzaBuilder;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 /**
  * The packaged transport logged in to a hostile MSN server ({@link ScriptedMsnServer}), in a JVM with
@@ -29,6 +30,7 @@ import org.junit.jupiter.api.Test;
  * half-sent MSG payload; then SIGTERM. The transport must stay up with bounded memory and logs, never
  * reach the decoy, tell the user, log in again with backoff, and exit within 10 s.
  */
+@Timeout(value = 5, unit = java.util.concurrent.TimeUnit.MINUTES) // per test: the suite stays within CI's budget
 class MaliciousMsnServerIT {
 
     private static final String HEAP = "-Xmx96m";
