@@ -257,7 +257,7 @@ final class MsnLegacySession implements LegacySession, NotificationListener, Con
             case LOGGED_IN_ELSEWHERE -> DisconnectReason.LOGGED_IN_ELSEWHERE;
             case SERVER_SHUTDOWN -> DisconnectReason.SERVER_SHUTDOWN;
             case PROTOCOL_ERROR -> DisconnectReason.PROTOCOL_ERROR;
-            case TRANSFERRED, CONNECTION_LOST -> DisconnectReason.CONNECTION_LOST;
+            case TRANSFERRED, CONNECTION_LOST, FLOODED -> DisconnectReason.CONNECTION_LOST;
         });
     }
 

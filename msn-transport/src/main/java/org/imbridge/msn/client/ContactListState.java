@@ -45,6 +45,26 @@ final class ContactListState {
     private PrivacyMode privacyMode = PrivacyMode.AL;
     private ReverseListPrompt reverseListPrompt = ReverseListPrompt.A;
     private String lastForwardHandle;
+    /** Set when the lists are in: from then on presence is kept only for listed handles. */
+    private boolean complete;
+
+    /** The lists are in: presences of handles on none of them are dropped, now and from now on. */
+    synchronized void complete() {
+        complete = true;
+        presence.keySet().retainAll(entries.keySet());
+    }
+
+    synchronized boolean isComplete() {
+        return complete;
+    }
+
+    synchronized boolean isListed(String handle) {
+        return entries.containsKey(ContactList.key(handle));
+    }
+
+    synchronized int presenceCount() {
+        return presence.size();
+    }
 
     synchronized void version(long newVersion) {
         version = newVersion;
@@ -98,6 +118,7 @@ final class ContactListState {
         }
         if (e.lists.isEmpty()) {
             entries.remove(ContactList.key(handle));
+            presence.remove(ContactList.key(handle));
         }
     }
 
@@ -157,6 +178,7 @@ final class ContactListState {
                 e.lists.remove(ListType.FL);
                 if (e.lists.isEmpty()) {
                     it.remove();
+                    presence.remove(ContactList.key(e.handle));
                 }
             }
         }

@@ -13,7 +13,9 @@ public enum DisconnectReason {
     /** The TCP connection broke, or the server stopped answering pings. */
     CONNECTION_LOST(true),
     /** The server sent something that is not MSNP (or not MSNP we can follow); the connection was closed. */
-    PROTOCOL_ERROR(true);
+    PROTOCOL_ERROR(true),
+    /** The server pushed more than a {@link ServerLimits} cap allows (a flood); the connection was closed. */
+    FLOODED(true);
 
     private final boolean reconnect;
 

@@ -29,6 +29,7 @@ final class LoginProcedure {
     private final NotificationListener listener;
     private final LogContext logContext;
     private final TrIdCounter trIds = new TrIdCounter();
+    private final ReferralPolicy referrals;
     private final CompletableFuture<NotificationSession> result = new CompletableFuture<>();
     private volatile NotificationConnection current;
 
@@ -40,6 +41,7 @@ final class LoginProcedure {
         this.password = password;
         this.dispatch = dispatch;
         this.listener = listener;
+        this.referrals = new ReferralPolicy(dispatch, client.config().allowedReferrals());
     }
 
     CompletableFuture<NotificationSession> start() {
@@ -78,9 +80,15 @@ final class LoginProcedure {
         if (result.isDone()) {
             return CompletableFuture.failedFuture(new MsnTimeoutException("login of " + handle + " abandoned"));
         }
-        NotificationConnection link = new NotificationConnection(client, handle, listener, trIds, logContext);
+        NotificationConnection link = new NotificationConnection(client, handle, listener, trIds, logContext,
+                referrals, redirects > 0);
         current = link;
         return link.connect(address)
+                .thenRun(() -> {
+                    if (redirects == 0) {
+                        referrals.serverReachedAt(link.connectedAddress());
+                    }
+                })
                 .thenCompose(v -> link.request(Set.of("VER"), "VER", (Object[]) Dialects.OFFERED))
                 .thenCompose(ver -> {
                     int version = Dialects.chosen(ver);

@@ -9,6 +9,7 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -18,11 +19,13 @@ import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.apache.mina.core.future.ConnectFuture;
 import org.apache.mina.core.service.SimpleIoProcessorPool;
+import org.apache.mina.core.session.IoSession;
 import org.apache.mina.core.session.IoSessionInitializer;
 import org.apache.mina.filter.codec.ProtocolCodecFilter;
 import org.apache.mina.transport.socket.nio.NioProcessor;
@@ -61,6 +64,9 @@ public final class MsnClient implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(MsnClient.class);
 
+    /** {@link #close()} returns within this, however busy or stuck the connections are. */
+    public static final Duration CLOSE_BOUND = Duration.ofSeconds(5);
+
     private final MsnClientConfig config;
     private final ExecutorService ioThreads;
     private final ExecutorService connectorThread;
@@ -93,6 +99,10 @@ public final class MsnClient implements AutoCloseable {
         // Host names in XFR/RNG are rare (servers send IPs); when one comes, resolve it off the I/O threads.
         resolver = new ThreadPoolExecutor(0, 1, 30, TimeUnit.SECONDS, new LinkedBlockingQueue<>(),
                 daemonThreads("msn-client-resolver"));
+        Duration frameTimeout = config.serverLimits().frameTimeout();
+        Duration period = StalledFrameWatch.period(frameTimeout);
+        timer.scheduleWithFixedDelay(new StalledFrameWatch(links, frameTimeout), period.toNanos(), period.toNanos(),
+                TimeUnit.NANOSECONDS);
     }
 
     /**
@@ -137,7 +147,12 @@ public final class MsnClient implements AutoCloseable {
         return connector.getManagedSessionCount();
     }
 
-    /** Logs out every session, closes every connection and stops the client's threads. */
+    /**
+     * Logs out every session, closes every connection and stops the client's threads, within
+     * {@link #CLOSE_BOUND} whatever the connections do: sessions get half of it to say OUT, then every
+     * connection is closed at once; an I/O thread that does not stop in the rest (busy, or dead after an
+     * error, which leaves MINA's {@code dispose} waiting forever) is left behind as a daemon thread.
+     */
     @Override
     public void close() {
         if (!closed.compareAndSet(false, true)) {
@@ -162,13 +177,46 @@ public final class MsnClient implements AutoCloseable {
     }
 
     private void stopThreads() {
-        connector.dispose(true);
-        processors.dispose();
+        long deadline = System.nanoTime() + CLOSE_BOUND.toNanos();
+        awaitLinksClosed(CLOSE_BOUND.dividedBy(2));
+        for (IoSession session : connector.getManagedSessions().values()) {
+            session.closeNow();
+        }
+        // MINA's dispose waits, without a bound, for each I/O thread to finish its loop; never here.
+        Thread disposer = new Thread(() -> {
+            connector.dispose(false);
+            processors.dispose();
+        }, "msn-client-dispose");
+        disposer.setDaemon(true);
+        disposer.start();
+        try {
+            disposer.join(Math.max(1, TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime())));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
         timer.shutdownNow();
         resolver.shutdownNow();
         connectorThread.shutdownNow();
         ioThreads.shutdownNow();
-        LOG.debug("MSN client closed");
+        if (disposer.isAlive()) {
+            LOG.warn("MSN client: the I/O threads did not stop within {} ms; left behind as daemon threads",
+                    CLOSE_BOUND.toMillis());
+        } else {
+            LOG.debug("MSN client closed");
+        }
+    }
+
+    private void awaitLinksClosed(Duration bound) {
+        CompletableFuture<?>[] all = List.copyOf(links).stream().map(MsnpLink::closedFuture)
+                .toArray(CompletableFuture[]::new);
+        try {
+            CompletableFuture.allOf(all).get(bound.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (ExecutionException | TimeoutException e) {
+            LOG.debug("MSN client: {} connections still open after {} ms; closing them now",
+                    connector.getManagedSessionCount(), bound.toMillis());
+        }
     }
 
     // ---- for the links ----
@@ -187,7 +235,30 @@ public final class MsnClient implements AutoCloseable {
                 if (e != null) {
                     link.terminated();
                 }
-            }).thenCompose(resolved -> connect(resolved, link));
+            }).thenCompose(resolved -> checkedConnect(address.getHostString(), resolved, link));
+        }
+        return checkedConnect(address.getHostString(), address, link);
+    }
+
+    /** Connects to the resolved address of a referral only when the link's {@link ReferralPolicy} accepts it. */
+    private CompletableFuture<Void> checkedConnect(String host, InetSocketAddress address, MsnpLink link) {
+        ReferralPolicy policy = link.referralPolicy();
+        if (policy != null) {
+            try {
+                policy.check(host, address);
+            } catch (MsnReferralRefusedException e) {
+                LOG.warn("{}: {}", link, e.getMessage());
+                link.terminated();
+                return CompletableFuture.failedFuture(e);
+            }
+        }
+        return connectResolved(address, link);
+    }
+
+    private CompletableFuture<Void> connectResolved(InetSocketAddress address, MsnpLink link) {
+        if (closed.get()) {
+            link.terminated();
+            return CompletableFuture.failedFuture(new MsnException("the MSN client is closed"));
         }
         CompletableFuture<Void> result = new CompletableFuture<>();
         links.add(link);

@@ -24,12 +24,17 @@ import org.imbridge.msn.protocol.MsnpLimits;
  * @param maxSwitchboards        switchboards one account may have open (own and accepted)
  * @param ioProcessors           MINA I/O processor threads shared by all connections
  * @param codecLimits            line and payload limits of the decoder
+ * @param serverLimits           caps on what a server may push at one session (challenges, unlisted
+ *                               presences, authorization requests, invitations, half-sent frames)
+ * @param allowedReferrals       where referrals may point besides the configured server's host
+ *                               (see {@link ReferralPolicy}); empty by default
  */
 public record MsnClientConfig(Duration connectTimeout, int maxNsRedirects, Duration loginTimeout,
                               Duration requestTimeout, Duration pingInterval, Duration ackTimeout,
                               Duration inviteTimeout, Duration switchboardIdleTimeout, String cvr,
                               int maxQueuedMessages, int maxSwitchboards, int ioProcessors,
-                              MsnpLimits codecLimits) {
+                              MsnpLimits codecLimits, ServerLimits serverLimits,
+                              ReferralAllowList allowedReferrals) {
 
     public MsnClientConfig {
         positive(connectTimeout, "connectTimeout");
@@ -41,6 +46,8 @@ public record MsnClientConfig(Duration connectTimeout, int maxNsRedirects, Durat
         positive(switchboardIdleTimeout, "switchboardIdleTimeout");
         Objects.requireNonNull(cvr, "cvr (use \"\" to send no CVR)");
         Objects.requireNonNull(codecLimits, "codecLimits");
+        Objects.requireNonNull(serverLimits, "serverLimits");
+        Objects.requireNonNull(allowedReferrals, "allowedReferrals");
         atLeast(maxNsRedirects, 0, "maxNsRedirects");
         atLeast(maxQueuedMessages, 1, "maxQueuedMessages");
         atLeast(maxSwitchboards, 1, "maxSwitchboards");
@@ -90,6 +97,8 @@ public record MsnClientConfig(Duration connectTimeout, int maxNsRedirects, Durat
         private int maxSwitchboards = 64;
         private int ioProcessors = Runtime.getRuntime().availableProcessors() + 1;
         private MsnpLimits codecLimits = MsnpLimits.CLIENT_DEFAULTS;
+        private ServerLimits serverLimits = ServerLimits.DEFAULTS;
+        private ReferralAllowList allowedReferrals = ReferralAllowList.NONE;
 
         private Builder() {
         }
@@ -108,6 +117,8 @@ public record MsnClientConfig(Duration connectTimeout, int maxNsRedirects, Durat
             maxSwitchboards = c.maxSwitchboards;
             ioProcessors = c.ioProcessors;
             codecLimits = c.codecLimits;
+            serverLimits = c.serverLimits;
+            allowedReferrals = c.allowedReferrals;
         }
 
         public Builder connectTimeout(Duration value) {
@@ -175,10 +186,20 @@ public record MsnClientConfig(Duration connectTimeout, int maxNsRedirects, Durat
             return this;
         }
 
+        public Builder serverLimits(ServerLimits value) {
+            serverLimits = value;
+            return this;
+        }
+
+        public Builder allowedReferrals(ReferralAllowList value) {
+            allowedReferrals = value;
+            return this;
+        }
+
         public MsnClientConfig build() {
             return new MsnClientConfig(connectTimeout, maxNsRedirects, loginTimeout, requestTimeout, pingInterval,
                     ackTimeout, inviteTimeout, switchboardIdleTimeout, cvr, maxQueuedMessages, maxSwitchboards,
-                    ioProcessors, codecLimits);
+                    ioProcessors, codecLimits, serverLimits, allowedReferrals);
         }
     }
 }

@@ -1,5 +1,6 @@
 package org.imbridge.msn.client;
 
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.Set;
@@ -74,6 +75,17 @@ abstract class MsnpLink {
     final CompletableFuture<Void> connect(InetSocketAddress address) {
         remote = address;
         return client.connect(address, this);
+    }
+
+    /** The policy that must accept this connection's address, or {@code null} when it is not a referral. */
+    ReferralPolicy referralPolicy() {
+        return null;
+    }
+
+    /** The address this connection reached, or {@code null} before it is connected. */
+    final InetAddress connectedAddress() {
+        IoSession s = session;
+        return s != null && s.getRemoteAddress() instanceof InetSocketAddress a ? a.getAddress() : null;
     }
 
     /** Called from the session initializer, before the session's first event. */
@@ -224,6 +236,11 @@ abstract class MsnpLink {
             }
         });
         return tx.future;
+    }
+
+    /** Requests of this kind ({@code CHL} answers: {@code QRY}) waiting for their reply now. */
+    final long pendingCount(String request) {
+        return pending.values().stream().filter(tx -> tx.request().equals(request)).count();
     }
 
     /** A request answered by one line named one of {@code replies}, within the request timeout. */

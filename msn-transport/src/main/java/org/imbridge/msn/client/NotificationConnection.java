@@ -10,6 +10,8 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 
 import org.apache.mina.core.session.IoSession;
@@ -47,10 +49,28 @@ final class NotificationConnection extends MsnpLink implements NotificationSessi
     private volatile LoginProfile profile = LoginProfile.EMPTY;
     private volatile long pingSentAt;
     private volatile ScheduledFuture<?> pingTask;
+    private final ReferralPolicy referrals;
+    private final boolean referred;
+    private final RateWindow unlistedPresences;
+    private final RateWindow authorizationRequests;
+    private final RateWindow invitations;
+    private final AtomicBoolean flooded = new AtomicBoolean();
+    private final AtomicLong unlistedIgnored = new AtomicLong();
+    private final AtomicLong challengeFailures = new AtomicLong();
 
+    /**
+     * @param referrals the login's referral policy
+     * @param referred  true when this connection follows an {@code XFR NS} (so its address is checked)
+     */
     NotificationConnection(MsnClient client, String loginHandle, NotificationListener listener, TrIdCounter trIds,
-                           LogContext logContext) {
+                           LogContext logContext, ReferralPolicy referrals, boolean referred) {
         super(client, trIds, logContext);
+        this.referrals = referrals;
+        this.referred = referred;
+        ServerLimits limits = client.config().serverLimits();
+        this.unlistedPresences = new RateWindow(limits.maxUnlistedPresences(), limits.window());
+        this.authorizationRequests = new RateWindow(limits.maxAuthorizationRequests(), limits.window());
+        this.invitations = new RateWindow(limits.maxInvitations(), limits.window());
         this.loginHandle = loginHandle;
         this.ownHandle = loginHandle;
         this.friendlyName = loginHandle;
@@ -73,6 +93,7 @@ final class NotificationConnection extends MsnpLink implements NotificationSessi
 
     /** The lists are in: the login stage is about to complete. */
     void listReady(ContactList list) {
+        lists.complete();
         fire(l -> l.onContactListReady(list));
     }
 
@@ -85,6 +106,26 @@ final class NotificationConnection extends MsnpLink implements NotificationSessi
     void abandon() {
         abandoned = true;
         closeWith(DisconnectReason.LOGGED_OUT);
+    }
+
+    @Override
+    ReferralPolicy referralPolicy() {
+        return referred ? referrals : null;
+    }
+
+    /** The login's referral policy, which this session's switchboards obey too. */
+    ReferralPolicy referrals() {
+        return referrals;
+    }
+
+    /** Presences for handles on none of the lists that were ignored. */
+    long unlistedPresencesIgnored() {
+        return unlistedIgnored.get();
+    }
+
+    /** Presences kept (listed contacts, and before the lists are complete, a bounded number of others). */
+    int presencesKept() {
+        return lists.presenceCount();
     }
 
     // ---- NotificationSession ----
@@ -220,6 +261,9 @@ final class NotificationConnection extends MsnpLink implements NotificationSessi
 
     @Override
     boolean handle(MsnpCommand cmd) {
+        if (flooded.get()) {
+            return true; // the rest of a flood that was already read: dropped, the connection is closing
+        }
         switch (cmd.name()) {
             case "ILN" -> presence(Params.text(cmd, 1), Params.text(cmd, 2), cmd.param(3));
             case "NLN" -> presence(Params.text(cmd, 0), Params.text(cmd, 1), cmd.param(2));
@@ -275,6 +319,16 @@ final class NotificationConnection extends MsnpLink implements NotificationSessi
             LOG.debug("{}: ignoring unknown status {} of {}", this, statusToken, handle);
             return;
         }
+        if (!lists.isListed(handle)) {
+            unlistedIgnored.incrementAndGet();
+            if (!unlistedPresences.tryAcquire()) {
+                flood("presences for handles on none of the lists", config().serverLimits().maxUnlistedPresences());
+                return;
+            }
+            if (lists.isComplete()) {
+                return; // not a contact: not relayed, not stored
+            }
+        }
         String name = lists.presence(handle, contactStatus, encodedName == null ? null : MsnpNames.decode(encodedName));
         fire(l -> l.onContactPresence(handle, contactStatus, name));
     }
@@ -293,6 +347,10 @@ final class NotificationConnection extends MsnpLink implements NotificationSessi
     /** {@code ADD TrID list version handle friendly [group]}. */
     private void added(MsnpCommand cmd) {
         ListType list = list(cmd);
+        if (cmd.trId() == 0 && list == ListType.RL && !authorizationRequests.tryAcquire()) {
+            flood("authorization requests (ADD RL)", config().serverLimits().maxAuthorizationRequests());
+            return;
+        }
         String handle = Params.text(cmd, 3);
         String name = Params.nameOr(cmd, 4, handle);
         Integer group = cmd.param(5) == null ? null : Params.integer(cmd, 5);
@@ -380,12 +438,19 @@ final class NotificationConnection extends MsnpLink implements NotificationSessi
     }
 
     private void answerChallenge(String challenge) {
+        int max = config().serverLimits().maxPendingChallenges();
+        if (pendingCount("QRY") >= max) {
+            flood("challenge answers waiting for the server (CHL)", max);
+            return;
+        }
         byte[] answer = MsnpHashes.challengeResponse(challenge).getBytes(StandardCharsets.US_ASCII);
         transact(Transaction.singleReply("QRY", Set.of("QRY")),
                 trId -> MsnpCommand.withPayload("QRY", answer, trId, MsnpHashes.CHALLENGE_CLIENT_ID),
                 config().requestTimeout())
                 .whenComplete((reply, e) -> {
-                    if (e != null && !(Futures.unwrap(e) instanceof MsnConnectionClosedException)) {
+                    if (e != null && !(Futures.unwrap(e) instanceof MsnConnectionClosedException)
+                            && challengeFailures.incrementAndGet() == 1) {
+                        // the first one only; onTerminated reports how many in all
                         LOG.warn("{}: challenge answer not accepted: {}", this, Futures.unwrap(e).getMessage());
                     }
                 });
@@ -393,6 +458,10 @@ final class NotificationConnection extends MsnpLink implements NotificationSessi
 
     /** {@code RNG sessionId host:port CKI cookie handle friendly}. */
     private void invited(MsnpCommand cmd) {
+        if (!invitations.tryAcquire()) {
+            flood("switchboard invitations (RNG)", config().serverLimits().maxInvitations());
+            return;
+        }
         String sessionId = Params.text(cmd, 0);
         InetSocketAddress address = ServerAddress.parse(Params.text(cmd, 1));
         String cookie = Params.text(cmd, 3);
@@ -430,6 +499,15 @@ final class NotificationConnection extends MsnpLink implements NotificationSessi
         }
         LOG.info("{}: the server logged us out ({}): {}", this, why == null ? "OUT" : "OUT " + why, reason);
         closeWith(reason);
+    }
+
+    /** The server went past a {@link ServerLimits} cap: one log line, and the session closes (to be logged in again). */
+    private void flood(String cap, int limit) {
+        if (flooded.compareAndSet(false, true)) {
+            LOG.warn("{}: the server sent more than the cap of {} {}; closing the session", this, limit,
+                    cap + (cap.startsWith("challenge") ? "" : " per " + config().serverLimits().window().toSeconds() + " s"));
+        }
+        closeWith(DisconnectReason.FLOODED);
     }
 
     // ---- keepalive ----
@@ -474,6 +552,12 @@ final class NotificationConnection extends MsnpLink implements NotificationSessi
 
     @Override
     void onTerminated(DisconnectReason reason) {
+        if (challengeFailures.get() > 1) {
+            LOG.warn("{}: {} challenge answers were not accepted in all", this, challengeFailures.get());
+        }
+        if (unlistedIgnored.get() > 0) {
+            LOG.info("{}: ignored {} presences of handles on none of the lists", this, unlistedIgnored.get());
+        }
         ScheduledFuture<?> task = pingTask;
         if (task != null) {
             task.cancel(false);

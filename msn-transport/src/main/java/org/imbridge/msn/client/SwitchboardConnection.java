@@ -93,6 +93,11 @@ final class SwitchboardConnection extends MsnpLink implements SwitchboardSession
         this.sessionId = sessionId;
     }
 
+    @Override
+    ReferralPolicy referralPolicy() {
+        return owner.referrals();
+    }
+
     // ---- opening ----
 
     /** As caller: {@code USR TrID handle cookie} → {@code USR TrID OK handle friendly}. */

@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.apache.mina.core.buffer.IoBuffer;
+import org.apache.mina.core.session.AttributeKey;
 import org.apache.mina.core.session.IoSession;
 import org.apache.mina.filter.codec.CumulativeProtocolDecoder;
 import org.apache.mina.filter.codec.ProtocolDecoderOutput;
@@ -26,6 +27,13 @@ import org.apache.mina.filter.codec.ProtocolDecoderOutput;
  */
 public final class MsnpDecoder extends CumulativeProtocolDecoder {
 
+    /**
+     * Session attribute: the {@link System#nanoTime()} at which the frame now half-received (a line
+     * without its CRLF, or a payload not yet complete) started arriving; absent between frames. Lets the
+     * owner of the connection close one whose peer stopped in the middle of a frame.
+     */
+    public static final AttributeKey PARTIAL_FRAME_SINCE = new AttributeKey(MsnpDecoder.class, "partialFrameSince");
+
     private enum State { READ_LINE, READ_PAYLOAD }
 
     private final MsnpDirection direction;
@@ -41,6 +49,19 @@ public final class MsnpDecoder extends CumulativeProtocolDecoder {
     public MsnpDecoder(MsnpDirection direction, MsnpLimits limits) {
         this.direction = direction;
         this.limits = limits;
+    }
+
+    @Override
+    public void decode(IoSession session, IoBuffer in, ProtocolDecoderOutput out) throws Exception {
+        try {
+            super.decode(session, in, out);
+        } finally {
+            if (state == State.READ_PAYLOAD || scanned > 0) {
+                session.setAttributeIfAbsent(PARTIAL_FRAME_SINCE, System.nanoTime());
+            } else {
+                session.removeAttribute(PARTIAL_FRAME_SINCE);
+            }
+        }
     }
 
     @Override
