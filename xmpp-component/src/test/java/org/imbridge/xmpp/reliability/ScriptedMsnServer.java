@@ -58,6 +58,12 @@ final class ScriptedMsnServer implements AutoCloseable {
                 .orElse(-1);
     }
 
+    /** When (nanoTime) the connection {@code sessionId} was closed, or -1 while it is open. */
+    long closedAt(long sessionId) {
+        return events.stream().filter(e -> e.what().equals("closed") && e.sessionId() == sessionId)
+                .mapToLong(Event::nanos).findFirst().orElse(-1);
+    }
+
     /** Writes {@code lines} (each a whole MSNP line without CRLF) to {@code session} as raw bytes. */
     static void flood(IoSession session, String line, int times) {
         int perBuffer = 1000;
