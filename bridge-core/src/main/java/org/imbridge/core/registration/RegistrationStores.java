@@ -5,6 +5,7 @@ import com.zaxxer.hikari.HikariDataSource;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.function.UnaryOperator;
 import org.slf4j.Logger;
@@ -62,10 +63,16 @@ public final class RegistrationStores {
     }
 
     private static RegistrationStore open(Database database, SecretBox box, String keySource) {
+        Optional<H2Files> files = H2Files.of(database.url());
+        files.ifPresent(H2Files::prepareDirectory);
         HikariDataSource pool = pool(database);
+        files.ifPresent(H2Files::restrictFiles);
         try {
-            JdbcRegistrationStore store =
-                    JdbcRegistrationStore.open(pool, box, keySource, () -> close(pool, database));
+            JdbcRegistrationStore store = JdbcRegistrationStore.open(pool, box, keySource, () -> {
+                close(pool, database);
+                files.ifPresent(H2Files::restrictFiles);
+            });
+            files.ifPresent(H2Files::restrictFiles);
             LOG.info("Registration store open: {} (schema version {}, key from {})", database.loggableUrl(),
                     store.schemaVersion(), keySource);
             return store;

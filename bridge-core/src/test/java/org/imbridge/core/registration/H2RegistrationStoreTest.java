@@ -3,7 +3,10 @@ package org.imbridge.core.registration;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /** The store contract on the default database: an H2 file in a temp dir. */
@@ -21,6 +24,30 @@ class H2RegistrationStoreTest extends RegistrationStoreContract {
         store.save(romeo());
 
         assertThat(tempDir.resolve("db1/registrations.mv.db")).isRegularFile();
+    }
+
+    @Test
+    void theDatabaseFilesAre0600AndTheDirectoryWeCreate0700() throws Exception {
+        store.save(romeo());
+
+        assertThat(Files.getPosixFilePermissions(tempDir.resolve("db1"))).isEqualTo(PosixFilePermissions.fromString("rwx------"));
+        try (Stream<Path> files = Files.list(tempDir.resolve("db1"))) {
+            assertThat(files.toList()).isNotEmpty().allSatisfy(f -> assertThat(Files.getPosixFilePermissions(f))
+                    .as(f.toString()).isEqualTo(PosixFilePermissions.fromString("rw-------")));
+        }
+    }
+
+    @Test
+    void anExistingDirectoryTheAdminChoseKeepsItsModeButTheFilesAre0600() throws Exception {
+        Path shared = Files.createDirectories(tempDir.resolve("shared"));
+        Files.setPosixFilePermissions(shared, PosixFilePermissions.fromString("rwxr-x---"));
+        try (RegistrationStore other = open(StoreConfig.h2File(shared.resolve("registrations"), tempDir.resolve("k2.key")))) {
+            other.save(romeo());
+        }
+
+        assertThat(Files.getPosixFilePermissions(shared)).isEqualTo(PosixFilePermissions.fromString("rwxr-x---"));
+        assertThat(Files.getPosixFilePermissions(shared.resolve("registrations.mv.db")))
+                .isEqualTo(PosixFilePermissions.fromString("rw-------"));
     }
 
     @Test

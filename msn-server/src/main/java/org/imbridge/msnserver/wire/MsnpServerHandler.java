@@ -70,6 +70,16 @@ public abstract class MsnpServerHandler<C extends Connection> extends IoHandlerA
         });
     }
 
+    /** An I/O failure of the socket, also when MINA wraps it (e.g. in a {@code RuntimeIoException}). */
+    static boolean isSocketFailure(Throwable cause) {
+        for (Throwable t = cause; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof IOException) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** MINA appends a hex dump of the whole buffer to decoder errors; keep log lines short. */
     private static String shortened(String message) {
         if (message == null) {
@@ -84,7 +94,8 @@ public abstract class MsnpServerHandler<C extends Connection> extends IoHandlerA
     public void exceptionCaught(IoSession session, Throwable cause) {
         if (cause instanceof ProtocolDecoderException) {
             LOG.info("{}: closing, bad input: {}", session.getRemoteAddress(), shortened(cause.getMessage()));
-        } else if (cause instanceof IOException) {
+        } else if (isSocketFailure(cause)) {
+            // resets, broken pipes: what clients going away look like, not errors of ours
             LOG.debug("{}: I/O error: {}", session.getRemoteAddress(), cause.toString());
         } else {
             LOG.error("{}: closing after an unexpected error", session.getRemoteAddress(), cause);

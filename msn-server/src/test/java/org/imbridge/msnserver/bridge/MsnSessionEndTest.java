@@ -12,6 +12,7 @@ import org.imbridge.core.network.DisconnectReason;
 import org.imbridge.msnserver.bridge.BridgeNetwork.BridgedSession;
 import org.imbridge.msnserver.bridge.EventRecorder.Disconnected;
 import org.imbridge.msnserver.bridge.EventRecorder.Notice;
+import org.imbridge.msnserver.bridge.EventRecorder.Online;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -64,6 +65,19 @@ class MsnSessionEndTest {
         net.server.stop();
 
         assertThat(alice.events().await(Disconnected.class).reason()).isEqualTo(DisconnectReason.SERVER_SHUTDOWN);
+    }
+
+    @Test
+    void aChallengeFloodEndsTheSessionAsConnectionLostSoItIsLoggedInAgainAfterABackoff() {
+        for (int i = 0; i < 100_000 && net.server.challengeNow(ALICE).isPresent(); i++) {
+            // until the client, which keeps at most 4 answers waiting, closes its session
+        }
+
+        DisconnectReason reason = alice.events().await(Disconnected.class).reason();
+        assertThat(reason).isEqualTo(DisconnectReason.CONNECTION_LOST);
+        assertThat(reason.shouldReconnect()).isTrue();
+        BridgedSession again = net.alice();
+        assertThat(again.events().await(Online.class)).isNotNull();
     }
 
     @Test

@@ -1,6 +1,7 @@
 package org.imbridge.msn.bridge;
 
 import java.net.InetSocketAddress;
+import java.util.Arrays;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
@@ -8,17 +9,19 @@ import java.util.TreeSet;
 import org.imbridge.core.network.LegacyNetwork;
 import org.imbridge.core.network.LegacyNetworkFactory;
 import org.imbridge.msn.client.MsnClientConfig;
+import org.imbridge.msn.client.ReferralAllowList;
 
 /**
  * Creates {@link MsnNetwork} from the settings {@code host} (default {@code 127.0.0.1}) and
  * {@code port} (default 1863) of the dispatch server, and {@code io-threads}, the MINA I/O threads
- * shared by all MSN connections (default: cores + 1). Registered for {@link java.util.ServiceLoader}.
+ * shared by all MSN connections (default: cores + 1), and {@code allowed-referrals}, a comma-separated
+ * {@link ReferralAllowList} of where XFR/RNG referrals may point besides the dispatch host. Registered for {@link java.util.ServiceLoader}.
  */
 public final class MsnNetworkFactory implements LegacyNetworkFactory {
 
     static final String DEFAULT_HOST = "127.0.0.1";
     static final int DEFAULT_PORT = 1863;
-    private static final Set<String> KNOWN = Set.of("host", "port", "io-threads");
+    private static final Set<String> KNOWN = Set.of("host", "port", "io-threads", "allowed-referrals");
     private static final int MAX_IO_THREADS = 64;
 
     @Override
@@ -35,7 +38,19 @@ public final class MsnNetworkFactory implements LegacyNetworkFactory {
         if (threads != null) {
             config = config.toBuilder().ioProcessors(ioThreads(threads)).build();
         }
+        String referrals = settings.get("allowed-referrals");
+        if (referrals != null && !referrals.isBlank()) {
+            config = config.toBuilder().allowedReferrals(allowedReferrals(referrals)).build();
+        }
         return new MsnNetwork(dispatch, config);
+    }
+
+    private static ReferralAllowList allowedReferrals(String text) {
+        try {
+            return ReferralAllowList.of(Arrays.stream(text.split(",")).map(String::trim).toList());
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("MSN setting 'allowed-referrals': " + e.getMessage(), e);
+        }
     }
 
     private static int ioThreads(String text) {

@@ -63,6 +63,17 @@ class MsnNetworkFactoryTest {
     }
 
     @Test
+    void allowedReferralsReachTheClientAndBadOnesNameTheKey() {
+        try (LegacyNetwork network = new MsnNetworkFactory().create(
+                Map.of("allowed-referrals", "10.0.0.0/8, sb.example.net"))) {
+            assertThat(((MsnNetwork) network).client().config().allowedReferrals().entries())
+                    .containsExactly("10.0.0.0/8", "sb.example.net");
+        }
+        assertThatThrownBy(() -> new MsnNetworkFactory().create(Map.of("allowed-referrals", "10.0.0.0/33")))
+                .hasMessageContaining("'allowed-referrals'").hasMessageContaining("10.0.0.0/33");
+    }
+
+    @Test
     void badSettingsNameTheKey() {
         assertThatThrownBy(() -> MsnNetworkFactory.dispatch(Map.of("hots", "x")))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("'hots'").hasMessageContaining("host");

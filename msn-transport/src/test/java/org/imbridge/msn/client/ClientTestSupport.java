@@ -74,12 +74,12 @@ abstract class ClientTestSupport {
         return client().login(ALICE, PASSWORD, server.address(), events).toCompletableFuture();
     }
 
-    /** Logs in directly at the notification server (no referral) with empty lists. */
-    LoggedIn loggedIn() throws Exception {
+    /** Logs in directly at the notification server (no referral) with {@code contacts} on the forward list, else empty lists. */
+    LoggedIn loggedIn(String... contacts) throws Exception {
         CompletableFuture<NotificationSession> login = startLogin();
         FakePeer ns = server.accept();
         serveLogin(ns, "Alice");
-        serveEmptyLists(ns);
+        serveLists(ns, contacts);
         return new LoggedIn(await(login), ns);
     }
 
@@ -108,9 +108,20 @@ abstract class ClientTestSupport {
 
     /** A SYN answer with nothing on any list. */
     static void serveEmptyLists(FakePeer ns) throws InterruptedException {
+        serveLists(ns);
+    }
+
+    /** A SYN answer with {@code forward} on the forward list (group 0) and nothing on the other lists. */
+    static void serveLists(FakePeer ns, String... forward) throws InterruptedException {
         long t = ns.expect("SYN").trId();
-        ns.send("SYN " + t + " 1", "GTC " + t + " 1 A", "BLP " + t + " 1 AL",
-                "LST " + t + " FL 1 0 0", "LST " + t + " AL 1 0 0", "LST " + t + " BL 1 0 0", "LST " + t + " RL 1 0 0");
+        ns.send("SYN " + t + " 1", "GTC " + t + " 1 A", "BLP " + t + " 1 AL");
+        if (forward.length == 0) {
+            ns.send("LST " + t + " FL 1 0 0");
+        }
+        for (int i = 0; i < forward.length; i++) {
+            ns.send("LST " + t + " FL 1 " + (i + 1) + " " + forward.length + " " + forward[i] + " " + forward[i] + " 0");
+        }
+        ns.send("LST " + t + " AL 1 0 0", "LST " + t + " BL 1 0 0", "LST " + t + " RL 1 0 0");
     }
 
     static <T> T await(CompletionStage<T> stage) throws Exception {

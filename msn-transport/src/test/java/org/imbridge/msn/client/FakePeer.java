@@ -104,6 +104,18 @@ final class FakePeer {
         return this;
     }
 
+    /** Every command received and not yet taken, taken now. */
+    java.util.List<MsnpCommand> drain() {
+        java.util.List<MsnpCommand> all = new java.util.ArrayList<>();
+        received.drainTo(all);
+        return all;
+    }
+
+    /** Sends {@code bytes} and waits until they are written (or the connection is gone); for floods that must not pile up in memory. */
+    boolean sendRawAndWait(byte[] bytes) {
+        return session.write(IoBuffer.wrap(bytes)).awaitUninterruptibly(WAIT.toMillis()) && !session.isClosing();
+    }
+
     /** The server port this connection came in on. */
     int localPort() {
         return ((java.net.InetSocketAddress) session.getLocalAddress()).getPort();

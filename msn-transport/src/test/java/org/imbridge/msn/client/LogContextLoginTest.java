@@ -42,7 +42,7 @@ class LogContextLoginTest extends ClientTestSupport {
             MDC.put("user", USER);
             CompletableFuture<NotificationSession> login = startLogin();
             FakePeer ns = seedLoginVia(notification);
-            serveEmptyLists(ns);
+            serveLists(ns, "bob@hotmail.com");
             NotificationSession session = await(login);
 
             CompletableFuture<Void> online = session.changeStatus(MsnStatus.NLN).toCompletableFuture();
@@ -80,7 +80,7 @@ class LogContextLoginTest extends ClientTestSupport {
     @Test
     void aLoginWithoutMdcGetsNoFilterAndItsLinesNoKeys() throws Exception {
         MDC.clear();
-        LoggedIn in = loggedIn();
+        LoggedIn in = loggedIn("bob@hotmail.com");
         in.ns().send("NLN NLN bob@hotmail.com Bob");
         events.await(RecordingListener.Presence.class);
 

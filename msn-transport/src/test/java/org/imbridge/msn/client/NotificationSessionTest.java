@@ -36,7 +36,7 @@ class NotificationSessionTest extends ClientTestSupport {
 
     @Test
     void firstStatusChangeBringsInitialPresenceThenChanges() throws Exception {
-        LoggedIn li = loggedIn();
+        LoggedIn li = loggedIn("bob@hotmail.com", "carol@hotmail.com");
         CompletionStage<Void> online = li.session().changeStatus(MsnStatus.NLN);
         li.ns().expectLine("CHG 6 NLN");
         li.ns().send("CHG 6 NLN", "ILN 6 NLN bob@hotmail.com Bob", "ILN 6 AWY carol@hotmail.com Carol%20C");
@@ -178,7 +178,7 @@ class NotificationSessionTest extends ClientTestSupport {
 
     @Test
     void unknownCommandsAreIgnored() throws Exception {
-        LoggedIn li = loggedIn();
+        LoggedIn li = loggedIn("bob@hotmail.com");
         li.ns().send("ZZZ 0 something new");
         li.ns().sendPayload("NOT", "<NOTIFICATION id=\"1\"/>");
         li.ns().send("NLN NLN bob@hotmail.com Bob");
@@ -256,7 +256,7 @@ class NotificationSessionTest extends ClientTestSupport {
         CompletionStage<NotificationSession> login = client().login(ALICE, PASSWORD, server.address(), closer);
         FakePeer ns = server.accept();
         serveLogin(ns, "Alice");
-        serveEmptyLists(ns);
+        serveLists(ns, "bob@hotmail.com");
         await(login);
 
         ns.send("NLN NLN bob@hotmail.com Bob");

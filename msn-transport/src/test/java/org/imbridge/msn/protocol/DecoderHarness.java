@@ -14,7 +14,7 @@ import org.apache.mina.filter.codec.ProtocolCodecSession;
  * other and decoded commands are collected. The session claims fragmentation so that
  * CumulativeProtocolDecoder keeps partial input between chunks.
  */
-final class DecoderHarness {
+public final class DecoderHarness {
 
     private final ProtocolCodecSession session = new ProtocolCodecSession();
     private final MsnpDecoder decoder;
@@ -25,7 +25,7 @@ final class DecoderHarness {
         decoder = new MsnpDecoder(direction, limits);
     }
 
-    static DecoderHarness fromServer() {
+    public static DecoderHarness fromServer() {
         return new DecoderHarness(MsnpDirection.SERVER_TO_CLIENT, MsnpLimits.CLIENT_DEFAULTS);
     }
 
@@ -34,7 +34,7 @@ final class DecoderHarness {
     }
 
     /** Feeds one chunk and returns the commands completed by it. */
-    List<MsnpCommand> feed(byte[] chunk) throws Exception {
+    public List<MsnpCommand> feed(byte[] chunk) throws Exception {
         decoder.decode(session, IoBuffer.wrap(chunk), session.getDecoderOutput());
         List<MsnpCommand> out = new ArrayList<>();
         Object o;

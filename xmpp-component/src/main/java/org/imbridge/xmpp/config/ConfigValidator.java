@@ -43,6 +43,13 @@ final class ConfigValidator {
         if (c.msn().ioThreads() != null) {
             require(c.msn().ioThreads() >= 1 && c.msn().ioThreads() <= 64, "msn.io-threads", "must be between 1 and 64");
         }
+        if (c.msn().allowedReferrals() != null) {
+            try {
+                org.imbridge.msn.client.ReferralAllowList.of(c.msn().allowedReferrals());
+            } catch (IllegalArgumentException e) {
+                require(false, "msn.allowed-referrals", e.getMessage());
+            }
+        }
         require(c.storage() != null, "storage", "is missing");
         require(notBlank(c.storage().url()) && (c.storage().url().startsWith("jdbc:h2:")
                         || c.storage().url().startsWith("jdbc:postgresql:")), "storage.url",

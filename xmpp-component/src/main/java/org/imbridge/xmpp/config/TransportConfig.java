@@ -68,11 +68,17 @@ public record TransportConfig(
      * @param host      the dispatch server's host
      * @param port      the dispatch server's port (1863)
      * @param ioThreads I/O threads for all MSN connections (default: cores + 1)
+     * @param allowedReferrals where XFR and RNG referrals may point besides {@code host}: CIDR ranges,
+     *                  addresses, host names ({@code *.example.net}); none by default
      */
-    public record Msn(String host, Integer port, Integer ioThreads) {
+    public record Msn(String host, Integer port, Integer ioThreads, List<String> allowedReferrals) {
 
         public Msn(String host, Integer port) {
-            this(host, port, null);
+            this(host, port, null, null);
+        }
+
+        public Msn(String host, Integer port, Integer ioThreads) {
+            this(host, port, ioThreads, null);
         }
     }
 
@@ -156,8 +162,15 @@ public record TransportConfig(
 
     /** For tests and the demo: the settings a component in {@code Map} form would carry. */
     public Map<String, String> msnSettings() {
-        return msn.ioThreads() == null
-                ? Map.of("host", msn.host(), "port", String.valueOf(msn.port()))
-                : Map.of("host", msn.host(), "port", String.valueOf(msn.port()), "io-threads", String.valueOf(msn.ioThreads()));
+        Map<String, String> settings = new java.util.LinkedHashMap<>();
+        settings.put("host", msn.host());
+        settings.put("port", String.valueOf(msn.port()));
+        if (msn.ioThreads() != null) {
+            settings.put("io-threads", String.valueOf(msn.ioThreads()));
+        }
+        if (msn.allowedReferrals() != null && !msn.allowedReferrals().isEmpty()) {
+            settings.put("allowed-referrals", String.join(",", msn.allowedReferrals()));
+        }
+        return Map.copyOf(settings);
     }
 }

@@ -75,6 +75,20 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void msnAllowedReferralsAreOptionalAndChecked() throws Exception {
+        assertThat(loader.parse("t.yaml", MINIMAL).msnSettings()).doesNotContainKey("allowed-referrals");
+        TransportConfig two = loader.parse("t.yaml", MINIMAL.replace("  port: 1863\n",
+                "  port: 1863\n  allowed-referrals: [\"10.0.0.0/8\", \"sb.example.net\"]\n"));
+        assertThat(two.msnSettings()).containsEntry("allowed-referrals", "10.0.0.0/8,sb.example.net");
+        assertThatThrownBy(() -> loader.parse("t.yaml", MINIMAL.replace("  port: 1863\n",
+                "  port: 1863\n  allowed-referrals: [\"10.0.0.0/40\"]\n")))
+                .hasMessageContaining("key 'msn.allowed-referrals'").hasMessageContaining("10.0.0.0/40");
+        assertThatThrownBy(() -> loader.parse("t.yaml", MINIMAL.replace("  port: 1863\n",
+                "  port: 1863\n  allowed-referrals: [\"a,b\"]\n")))
+                .hasMessageContaining("key 'msn.allowed-referrals'");
+    }
+
+    @Test
     void unsetEnvironmentVariableIsNamed() {
         assertThatThrownBy(() -> loader.parse("t.yaml", MINIMAL.replace("s3cret", "${NOT_SET_ANYWHERE}")))
                 .hasMessageContaining("key 'component.secret' uses ${NOT_SET_ANYWHERE}");
