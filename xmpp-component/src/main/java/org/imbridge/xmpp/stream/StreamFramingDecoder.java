@@ -1,7 +1,10 @@
 package org.imbridge.xmpp.stream;
 
+import java.nio.charset.StandardCharsets;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
 
 import javax.xml.stream.XMLInputFactory;
 import javax.xml.stream.XMLStreamConstants;
@@ -48,6 +51,12 @@ import org.apache.mina.filter.codec.ProtocolDecoderOutput;
  *       element nested more than {@link #MAX_SKIPPED_DEPTH} levels deep (the parser keeps a scope per
  *       open element); and a rejected element of more than {@link #SKIPPED_BYTES_FACTOR} times
  *       {@code maxElementBytes}.</li>
+ *   <li>Names: Aalto interns every element and attribute name in a table that only grows and whose
+ *       inserts slow down with its size (at 100,000 distinct names, a 20 KB stanza cost 100–300 ms
+ *       of the I/O thread). So a parser that has seen more than {@link #MAX_NAMES_PER_PARSER}
+ *       distinct names is replaced by a fresh one at the next top-level boundary, primed with the
+ *       stream header's namespace declarations; a single element that brings a parser past
+ *       {@link #MAX_NAMES_PER_ELEMENT} distinct names fails the stream.</li>
  * </ul>
  * Every failure is an {@link XmlStreamException} with a short message and no stream content; after
  * one the decoder discards all further input: the connection must be closed.
@@ -64,18 +73,31 @@ public final class StreamFramingDecoder implements ProtocolDecoder {
     static final int MAX_SKIPPED_DEPTH = 65_536;
     /** A rejected element may take this many times the size limit before the stream itself is failed. */
     static final int SKIPPED_BYTES_FACTOR = 64;
+    /** Distinct names a parser may intern before it is replaced at the next top-level boundary. */
+    static final int MAX_NAMES_PER_PARSER = 4_096;
+    /** Distinct names a parser may intern before the stream is failed: only one huge element gets here. */
+    static final int MAX_NAMES_PER_ELEMENT = 16_384;
 
-    private static final AsyncXMLInputFactory FACTORY = newFactory();
     private static final int MAX_MESSAGE_CHARS = 160;
 
     private final int maxElementBytes;
     private final long maxSkippedBytes;
-    private final AsyncXMLStreamReader<AsyncByteArrayFeeder> reader = FACTORY.createAsyncForByteArray();
+    /** The current parser; replaced now and then (see the class comment), so never cache it. */
+    private AsyncXMLStreamReader<AsyncByteArrayFeeder> reader = newReader();
+    /** Stream offset = the current parser's byte offset + this (it began on a synthetic header). */
+    private long readerShift;
+    /** Qualified names the current parser has interned (element, attribute and namespace prefix names). */
+    private final Set<String> readerNames = new HashSet<>();
+    /** The stream header's tag with its namespace declarations, to prime a replacement parser. */
+    private byte[] primingHeader;
     private final Utf8Validator utf8 = new Utf8Validator();
     private byte[] chunk = new byte[2048];
 
-    /** Bytes fed to the parser so far. */
+    /** Bytes of the stream fed to the parsers so far. */
     private long fed;
+    /** The bytes in {@code chunk} not yet handed over to a parser, and the stream offset of the first. */
+    private int chunkLength;
+    private long chunkStart;
     /** Where the pending top-level element (or whitespace before it) begins: the end of the last depth-1 event. */
     private long boundary;
     /** The end of the last event: what the parser has read beyond it, it holds as one partial token. */
@@ -118,6 +140,8 @@ public final class StreamFramingDecoder implements ProtocolDecoder {
             utf8.check(chunk, 0, length);
             // Always from offset 0: Aalto 1.3.4 miscounts byte offsets when a feed starts elsewhere.
             reader.getInputFeeder().feedInput(chunk, 0, length);
+            chunkStart = fed;
+            chunkLength = length;
             fed += length;
             pullEvents(out);
             if (!ended) {
@@ -170,6 +194,7 @@ public final class StreamFramingDecoder implements ProtocolDecoder {
                     && "error".equals(envelope.name());
             streamError = isError ? new StreamErrorReader() : null;
         }
+        countNames();
         int level = depth - 1;
         if (level > MAX_NESTING_DEPTH && rejection == null) {
             reject(StreamEvent.Rejected.Reason.TOO_DEEP);
@@ -210,6 +235,51 @@ public final class StreamFramingDecoder implements ProtocolDecoder {
             rejection = null;
             streamError = null;
             boundary = endOffset();
+            if (readerNames.size() > MAX_NAMES_PER_PARSER) {
+                renewReader();
+            }
+        }
+    }
+
+    private void countNames() throws XmlStreamException {
+        readerNames.add(qualified(reader.getPrefix(), reader.getLocalName()));
+        for (int i = 0; i < reader.getAttributeCount(); i++) {
+            readerNames.add(qualified(reader.getAttributePrefix(i), reader.getAttributeLocalName(i)));
+        }
+        for (int i = 0; i < reader.getNamespaceCount(); i++) {
+            readerNames.add(qualified("xmlns", reader.getNamespacePrefix(i)));
+        }
+        if (readerNames.size() > MAX_NAMES_PER_ELEMENT) {
+            throw new XmlStreamException("policy-violation", "the server sent a " + describePending()
+                    + " with more than " + MAX_NAMES_PER_ELEMENT + " distinct element and attribute names");
+        }
+    }
+
+    /**
+     * Goes on with a fresh parser right after the top-level element just ended: primed with the
+     * stream header, then fed the rest of the current read. Offsets stay in stream coordinates.
+     */
+    private void renewReader() throws XMLStreamException {
+        long resumeAt = endOffset();
+        int consumed = (int) (resumeAt - chunkStart);
+        int rest = chunkLength - consumed;
+        try {
+            reader.close();
+        } catch (XMLStreamException e) {
+            // Nothing to release beyond the parser's own buffers.
+        }
+        reader = newReader();
+        readerNames.clear();
+        reader.getInputFeeder().feedInput(primingHeader, 0, primingHeader.length);
+        while (reader.next() != AsyncXMLStreamReader.EVENT_INCOMPLETE) {
+            // the document start and the header's start tag
+        }
+        readerShift = resumeAt - primingHeader.length;
+        System.arraycopy(chunk, consumed, chunk, 0, rest);
+        chunkStart = resumeAt;
+        chunkLength = rest;
+        if (rest > 0) {
+            reader.getInputFeeder().feedInput(chunk, 0, rest);
         }
     }
 
@@ -258,6 +328,7 @@ public final class StreamFramingDecoder implements ProtocolDecoder {
                     + "<stream:stream xmlns:stream='" + StreamEvent.STREAMS_NAMESPACE + "'> but with <"
                     + reader.getLocalName() + "> in namespace '" + namespace + "'");
         }
+        primingHeader = primingHeader().getBytes(StandardCharsets.UTF_8);
         Map<String, String> attributes = new LinkedHashMap<>();
         for (int i = 0; i < reader.getAttributeCount(); i++) {
             String prefix = nonNull(reader.getAttributePrefix(i));
@@ -266,6 +337,19 @@ public final class StreamFramingDecoder implements ProtocolDecoder {
         }
         return new StreamEvent.Opened(attributes.getOrDefault("id", ""), attributes.getOrDefault("from", ""),
                 attributes);
+    }
+
+    /** The header's start tag with only its namespace declarations, e.g. {@code <stream:stream xmlns:stream='…' xmlns='…'>}. */
+    private String primingHeader() {
+        StringBuilder tag = new StringBuilder("<").append(qualified(reader.getPrefix(), reader.getLocalName()));
+        for (int i = 0; i < reader.getNamespaceCount(); i++) {
+            String prefix = nonNull(reader.getNamespacePrefix(i));
+            tag.append(prefix.isEmpty() ? " xmlns" : " xmlns:" + prefix).append("='")
+                    .append(nonNull(reader.getNamespaceURI(i)).replace("&", "&amp;").replace("'", "&apos;")
+                            .replace("<", "&lt;"))
+                    .append('\'');
+        }
+        return tag.append('>').toString();
     }
 
     private StreamEvent.Envelope readEnvelope() {
@@ -329,7 +413,7 @@ public final class StreamFramingDecoder implements ProtocolDecoder {
     }
 
     private long endOffset() throws XMLStreamException {
-        return reader.getLocationInfo().getEndingByteOffset();
+        return reader.getLocationInfo().getEndingByteOffset() + readerShift;
     }
 
     @Override
@@ -356,8 +440,17 @@ public final class StreamFramingDecoder implements ProtocolDecoder {
         return true;
     }
 
+    private static String qualified(String prefix, String localName) {
+        return prefix == null || prefix.isEmpty() ? nonNull(localName) : prefix + ":" + nonNull(localName);
+    }
+
     private static String nonNull(String s) {
         return s == null ? "" : s;
+    }
+
+    /** A parser with a factory, and so a name table, of its own: Aalto merges a closed parser's names into its factory's. */
+    private static AsyncXMLStreamReader<AsyncByteArrayFeeder> newReader() {
+        return newFactory().createAsyncForByteArray();
     }
 
     private static AsyncXMLInputFactory newFactory() {

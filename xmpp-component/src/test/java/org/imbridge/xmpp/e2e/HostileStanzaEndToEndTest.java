@@ -4,10 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 import org.imbridge.msnserver.account.AccountSpec;
 import org.imbridge.xmpp.stream.ComponentState;
 import org.imbridge.xmpp.testing.ProsodyServer;
+import org.jivesoftware.smack.filter.StanzaTypeFilter;
 import org.jivesoftware.smack.packet.ExtensionElement;
 import org.jivesoftware.smack.packet.Message;
 import org.jivesoftware.smack.packet.Presence;
@@ -15,6 +17,7 @@ import org.jivesoftware.smack.packet.Stanza;
 import org.jivesoftware.smack.packet.StanzaBuilder;
 import org.jivesoftware.smack.packet.StanzaError;
 import org.jivesoftware.smack.packet.XmlEnvironment;
+import org.jivesoftware.smack.tcp.XMPPTCPConnection;
 import org.jivesoftware.smackx.ping.packet.Ping;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -53,7 +56,7 @@ class HostileStanzaEndToEndTest {
     }
 
     @Test
-    void tenThousandNestedLevelsAreBouncedAndChatsAndPingsGoOn() throws Exception {
+    void tenThousandNestedLevelsFromAUserOrAStrangerAreBouncedAndChatsAndPingsGoOn() throws Exception {
         try (MsnPeer bob = new MsnPeer(bridge, "b1@hotmail.com", "pw")) {
             XmppUser romeo = XmppUser.onboard(bridge, "romeo1", "r1@hotmail.com", "pw");
             Jid bobJid = romeo.contact("b1@hotmail.com");
@@ -73,6 +76,15 @@ class HostileStanzaEndToEndTest {
             bob.say("r1@hotmail.com", "yes");
             await().atMost(BridgeHarness.TIMEOUT).until(() -> romeo.chatFrom(bobJid).stream()
                     .anyMatch(m -> "yes".equals(m.getBody())));
+            // No registration is needed to reach the transport: a stranger's presence must cost only itself too.
+            XMPPTCPConnection stranger = bridge.login("mallory1", "xmpp-mallory1");
+            List<Presence> strangerPresences = new CopyOnWriteArrayList<>();
+            stranger.addAsyncStanzaListener(p -> strangerPresences.add((Presence) p), StanzaTypeFilter.PRESENCE);
+            stranger.sendStanza(StanzaBuilder.buildPresence("stranger-deep").to(bridge.transportJid)
+                    .addExtension(new RawNested(LEVELS)).build());
+            await().atMost(BridgeHarness.TIMEOUT).until(() -> hasError(strangerPresences, "stranger-deep",
+                    StanzaError.Condition.not_acceptable));
+
             Ping ping = new Ping(bridge.transportJid);
             romeo.client.createStanzaCollectorAndSend(ping).nextResultOrThrow(BridgeHarness.TIMEOUT.toMillis());
             assertThat(onlineStreamId()).as("the component stream was never replaced").isEqualTo(streamId);

@@ -114,6 +114,43 @@ class StreamFramingDecoderProperties {
         }
     }
 
+    /** About 12,000 distinct names a try, so the parser is renewed several times in each. */
+    @Property(tries = 15)
+    void parserRenewalsAmongRejectionsLoseNoStanzaWhateverTheReads(@ForAll long seed) throws Exception {
+        SplittableRandom random = new SplittableRandom(seed);
+        StringBuilder stream = new StringBuilder(StreamFramingDecoderTest.PROSODY_HEADER);
+        List<String> expected = new ArrayList<>();
+        int name = random.nextInt(1_000_000);
+        for (int i = 0; i < 24; i++) {
+            if (random.nextInt(6) == 0) {
+                stream.append(StreamFramingDecoderTest.nested(StreamFramingDecoder.MAX_NESTING_DEPTH + 1, "deep" + i));
+                expected.add("rejected");
+                continue;
+            }
+            stream.append("<message from='a@localhost/r' id='s").append(i).append("'>");
+            for (int k = random.nextInt(400); k > 0; k--, name++) {
+                stream.append("<p").append(name).append(":n xmlns:p").append(name).append("='urn:x' a").append(name)
+                        .append("='v'/>");
+            }
+            stream.append("<body>").append(i).append("</body></message>");
+            expected.add("s" + i);
+        }
+        stream.append("</stream:stream>");
+
+        List<Object> events = feedChecked(stream.toString().getBytes(StandardCharsets.UTF_8), random, 256 * 1024);
+
+        assertThat(events).hasSize(expected.size() + 2);
+        for (int i = 0; i < expected.size(); i++) {
+            Object event = events.get(i + 1);
+            if (expected.get(i).equals("rejected")) {
+                assertThat(event).isInstanceOf(StreamEvent.Rejected.class);
+            } else {
+                assertThat(StanzaCodec.parse(((StreamEvent.Element) event).xml()).getStanzaId()).isEqualTo(expected.get(i));
+            }
+        }
+        assertThat(events).last().isInstanceOf(StreamEvent.Closed.class);
+    }
+
     private static final int[] LIMITS = {300, 4096, 64 * 1024};
 
     /**

@@ -226,6 +226,54 @@ class StreamFramingDecoderTest {
     }
 
     @Test
+    void manyDistinctNamesRenewTheParserWithoutLosingAStanzaWhateverTheReads() throws Exception {
+        // 40 stanzas of 300 distinct element and 300 distinct attribute names: renewed several times.
+        StringBuilder stream = new StringBuilder(PROSODY_HEADER);
+        int name = 0;
+        for (int i = 0; i < 40; i++) {
+            stream.append("<message from='a@localhost/r' id='s").append(i).append("'>");
+            for (int k = 0; k < 300; k++, name++) {
+                stream.append("<n").append(name).append(" a").append(name).append("='v'/>");
+            }
+            stream.append("<body>").append(i).append("</body></message>");
+        }
+        stream.append("<stream:error><conflict xmlns='urn:ietf:params:xml:ns:xmpp-streams'/></stream:error>"
+                + "</stream:stream>");
+        byte[] bytes = stream.toString().getBytes(StandardCharsets.UTF_8);
+
+        for (int chunkSize : new int[] {3, 64, 1000, 65536}) {
+            StreamFramingDecoder decoder = new StreamFramingDecoder(64 * 1024);
+            List<Object> events = new ArrayList<>();
+            for (int start = 0; start < bytes.length; start += chunkSize) {
+                events.addAll(decode(decoder, Arrays.copyOfRange(bytes, start, Math.min(bytes.length, start + chunkSize))));
+            }
+            assertThat(events).as("reads of %d bytes", chunkSize).hasSize(43);
+            for (int i = 0; i < 40; i++) {
+                Message message = (Message) StanzaCodec.parse(((StreamEvent.Element) events.get(i + 1)).xml());
+                assertThat(message.getStanzaId()).isEqualTo("s" + i);
+                assertThat(message.getBody()).isEqualTo(Integer.toString(i));
+            }
+            assertThat(events.get(41)).isEqualTo(new StreamEvent.ErrorReceived("conflict", ""));
+            assertThat(events.get(42)).isInstanceOf(StreamEvent.Closed.class);
+        }
+    }
+
+    @Test
+    void oneElementWithTooManyDistinctNamesFailsTheStream() {
+        StringBuilder stanza = new StringBuilder("<message>");
+        for (int k = 0; k <= StreamFramingDecoder.MAX_NAMES_PER_ELEMENT; k++) {
+            stanza.append("<n").append(k).append("/>");
+        }
+        byte[] bytes = (PROSODY_HEADER + stanza + "</message>").getBytes(StandardCharsets.UTF_8);
+
+        assertThatThrownBy(() -> decode(new StreamFramingDecoder(1024 * 1024), bytes))
+                .isInstanceOfSatisfying(XmlStreamException.class, e -> {
+                    assertThat(e.condition()).isEqualTo("policy-violation");
+                    assertThat(e.getMessage()).contains("distinct element and attribute names");
+                });
+    }
+
+    @Test
     void nestingExactlyAtTheDepthLimitPassesAndOneLevelMoreIsRejected() throws Exception {
         int limit = StreamFramingDecoder.MAX_NESTING_DEPTH;
         byte[] atLimit = (PROSODY_HEADER + nested(limit, "ok") + NEXT).getBytes(StandardCharsets.UTF_8);
