@@ -118,6 +118,35 @@ public final class JdbcRegistrationStore implements RegistrationStore {
     }
 
     @Override
+    public List<String> userJids(String network, String after, int limit) {
+        Limits.network(network);
+        if (limit < 1) {
+            throw new IllegalArgumentException("limit must be at least 1, not " + limit);
+        }
+        ensureOpen();
+        // Keyset paging: the unique (user_jid, network) index serves both the bound and the order.
+        String sql = "SELECT user_jid FROM registration WHERE network = ?"
+                + (after == null ? "" : " AND user_jid > ?") + " ORDER BY user_jid LIMIT ?";
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+            int i = 1;
+            ps.setString(i++, network);
+            if (after != null) {
+                ps.setString(i++, after);
+            }
+            ps.setInt(i, limit);
+            List<String> page = new ArrayList<>(Math.min(limit, 1024));
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    page.add(rs.getString(1));
+                }
+            }
+            return page;
+        } catch (SQLException e) {
+            throw failure("list the users of network " + network, e);
+        }
+    }
+
+    @Override
     public int count(String network) {
         Limits.network(network);
         ensureOpen();

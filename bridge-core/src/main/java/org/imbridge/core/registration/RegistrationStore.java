@@ -51,6 +51,19 @@ public interface RegistrationStore extends AutoCloseable {
     List<Registration> all(String network);
 
     /**
+     * One page of the users registered with a network, ordered by user JID, without reading their
+     * passwords: for passes over every user (such as probing them all at start-up) that must not hold
+     * every registration in memory at once. Pass the last JID of a page as {@code after} to get the
+     * next; a page shorter than {@code limit} is the last.
+     *
+     * @param network the network id
+     * @param after   the JID to continue after, or null for the first page
+     * @param limit   the largest page, at least 1
+     * @return up to {@code limit} bare JIDs, each greater than {@code after}
+     */
+    List<String> userJids(String network, String after, int limit);
+
+    /**
      * How many users are registered with a network.
      *
      * @param network the network id

@@ -274,6 +274,34 @@ abstract class RegistrationStoreContract {
     }
 
     @Test
+    void userJidsArePagedInOrderForOneNetwork() {
+        List<String> users = new ArrayList<>();
+        for (int i = 0; i < 7; i++) {
+            String jid = "user" + i + "@example.net";
+            users.add(jid);
+            store.save(Registration.of(jid, MSN, "user" + i + "@hotmail.com", "pw"));
+        }
+        store.save(Registration.of("other@example.net", "other", "other", "pw"));
+
+        List<String> seen = new ArrayList<>();
+        List<Integer> pageSizes = new ArrayList<>();
+        String after = null;
+        List<String> page;
+        do {
+            page = store.userJids(MSN, after, 3);
+            pageSizes.add(page.size());
+            seen.addAll(page);
+            after = page.isEmpty() ? after : page.get(page.size() - 1);
+        } while (page.size() == 3);
+
+        assertThat(seen).containsExactlyElementsOf(users);
+        assertThat(pageSizes).containsExactly(3, 3, 1);
+        assertThat(store.userJids(MSN, "user6@example.net", 3)).isEmpty();
+        assertThat(store.userJids("none", null, 3)).isEmpty();
+        assertThatThrownBy(() -> store.userJids(MSN, null, 0)).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
     void registrationIsFoundByLegacyAccount() {
         store.save(romeo().withSetting("nick", "Romeo"));
 

@@ -176,6 +176,16 @@ public final class MsnClient implements AutoCloseable {
         }
     }
 
+    /**
+     * Drops every connection as a crash would, for fault tests: no OUT, nothing flushed; then stops
+     * the client's threads.
+     */
+    public void abort() {
+        if (closed.compareAndSet(false, true)) {
+            stopThreads();
+        }
+    }
+
     private void stopThreads() {
         long deadline = System.nanoTime() + CLOSE_BOUND.toNanos();
         awaitLinksClosed(CLOSE_BOUND.dividedBy(2));

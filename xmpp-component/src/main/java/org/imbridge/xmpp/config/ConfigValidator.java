@@ -72,6 +72,9 @@ final class ConfigValidator {
         require(l.maxMessageBytes() != null && l.maxMessageBytes() >= 1024, "limits.max-message-bytes", "must be at least 1024");
         require(l.messagesPerMinute() != null && l.messagesPerMinute() > 0, "limits.messages-per-minute",
                 "must be a positive number");
+        require(l.startupProbesPerSecond() != null && l.startupProbesPerSecond() > 0
+                        && l.startupProbesPerSecond() <= 100_000, "limits.startup-probes-per-second",
+                "must be a number from 1 to 100000");
         require(LOG_LEVELS.contains(c.logging().level().toLowerCase(java.util.Locale.ROOT)), "logging.level",
                 "'" + c.logging().level() + "' is not one of " + LOG_LEVELS);
         if (c.logging().file() != null) {

@@ -111,16 +111,20 @@ public record TransportConfig(
      * @param maxUsers          registrations accepted in all
      * @param maxMessageBytes   the largest message body relayed
      * @param messagesPerMinute messages one user may send per minute
+     * @param startupProbesPerSecond presence probes per second to registered users at start-up and
+     *                          after the component stream reconnects
      */
-    public record Limits(Integer maxUsers, Integer maxMessageBytes, Integer messagesPerMinute) {
+    public record Limits(Integer maxUsers, Integer maxMessageBytes, Integer messagesPerMinute,
+                         Integer startupProbesPerSecond) {
 
-        public static final Limits DEFAULTS = new Limits(10_000, 64 * 1024, 120);
+        public static final Limits DEFAULTS = new Limits(10_000, 64 * 1024, 120, 100);
 
         /** Keys left out of the file take their default. */
         Limits withDefaults() {
             return new Limits(maxUsers == null ? DEFAULTS.maxUsers : maxUsers,
                     maxMessageBytes == null ? DEFAULTS.maxMessageBytes : maxMessageBytes,
-                    messagesPerMinute == null ? DEFAULTS.messagesPerMinute : messagesPerMinute);
+                    messagesPerMinute == null ? DEFAULTS.messagesPerMinute : messagesPerMinute,
+                    startupProbesPerSecond == null ? DEFAULTS.startupProbesPerSecond : startupProbesPerSecond);
         }
     }
 

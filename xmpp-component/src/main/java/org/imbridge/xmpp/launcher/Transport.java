@@ -15,6 +15,7 @@ import org.imbridge.xmpp.admin.AdminCommands;
 import org.imbridge.xmpp.gateway.Gateway;
 import org.imbridge.xmpp.gateway.JidMapping;
 import org.imbridge.xmpp.gateway.StanzaSink;
+import org.imbridge.xmpp.gateway.presence.RegisteredUserProbes;
 import org.imbridge.xmpp.metrics.MeteredNetwork;
 import org.imbridge.xmpp.metrics.MetricsServer;
 import org.imbridge.xmpp.metrics.TransportMetrics;
@@ -53,6 +54,7 @@ public final class Transport implements AutoCloseable {
     private final InboundGate gate;
     private final TransportControls control;
     private final ComponentConnection connection;
+    private final RegisteredUserProbes probes;
     private MetricsServer metricsServer;
 
     private Transport(TransportSettings settings, Consumer<ComponentState.Stopped> onStopped) {
@@ -68,6 +70,10 @@ public final class Transport implements AutoCloseable {
                 settings.allowlist(), settings.maxBodyBytes(), workers, scheduler, settings.policy());
         this.control = new TransportControls(domain, gateway.sessions(), settings.store(), sink, metrics, settings.reload());
         this.admin = new AdminCommands(domain, settings.admins(), control, sink, workers);
+        this.probes = new RegisteredUserProbes(settings.store(), settings.network().id(), jids, sink, workers,
+                (nanos, task) -> scheduler.schedule(task, nanos, TimeUnit.NANOSECONDS),
+                () -> settings.limits().get().startupProbesPerSecond(), System::nanoTime,
+                user -> gateway.sessions().user(user).isPresent());
         this.gate = new InboundGate(domain, settings.limits(), settings.store(), settings.network().id(), sink, workers,
                 System::nanoTime);
         this.connection = ComponentConnection.builder(settings.component())
@@ -87,6 +93,8 @@ public final class Transport implements AutoCloseable {
                             gateway.reannounce();
                         }
                         wasOnline[0] = true;
+                        // every registered user, so that those online come back after a restart
+                        probes.start();
                     } else if (state instanceof ComponentState.Stopped stopped) {
                         onStopped.accept(stopped);
                     }
@@ -181,8 +189,26 @@ public final class Transport implements AutoCloseable {
         return metricsServer == null ? null : metricsServer.address();
     }
 
+    /**
+     * Stops as a crash would, for fault tests: the component socket is dropped without a stream end,
+     * the threads stop, and nobody is told (no unavailable presences, no legacy logout); the store and
+     * the legacy network are left as they are, for the caller to abort the network's connections and
+     * to start a new transport on the same store.
+     */
+    public void halt() {
+        probes.close();
+        settings.reload().close();
+        connection.abort();
+        scheduler.shutdownNow();
+        workers.shutdownNow();
+        if (metricsServer != null) {
+            metricsServer.close();
+        }
+    }
+
     @Override
     public void close() {
+        probes.close();
         settings.reload().close();
         try {
             gateway.sessions().shutdown("The transport is shutting down").toCompletableFuture().get(10, TimeUnit.SECONDS);

@@ -51,7 +51,8 @@ public record TransportSettings(ComponentConfig component, LegacyNetwork network
     public TransportSettings(ComponentConfig component, LegacyNetwork network, RegistrationStore store,
                              Supplier<UserAllowlist> allowlist, int maxBodyBytes, SessionPolicy policy, int workers) {
         this(component, network, store, allowlist, maxBodyBytes, policy, workers, Set::of,
-                () -> new TransportConfig.Limits(Integer.MAX_VALUE, maxBodyBytes, Integer.MAX_VALUE),
+                () -> new TransportConfig.Limits(Integer.MAX_VALUE, maxBodyBytes, Integer.MAX_VALUE,
+                        TransportConfig.Limits.DEFAULTS.startupProbesPerSecond()),
                 ConfigReload.NONE, null);
     }
 }

@@ -249,6 +249,23 @@ public final class ComponentConnection implements AutoCloseable {
         return stopped.copy();
     }
 
+    /**
+     * Drops the connection as a crash would, for fault tests: no stream end, no reconnect; stanzas
+     * still queued are dropped. Idempotent.
+     */
+    public void abort() {
+        synchronized (lock) {
+            if (phase != Phase.STOPPED) {
+                enterStopped(false, "aborted");
+                if (session != null) {
+                    session.closeNow();
+                } else if (connecting == null) {
+                    releaseResources();
+                }
+            }
+        }
+    }
+
     /** {@link #stop()}, waiting up to twice the connect timeout for it to finish. */
     @Override
     public void close() {

@@ -89,6 +89,15 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void startupProbeRateIsReadAndChecked() throws Exception {
+        assertThat(loader.parse("t.yaml", MINIMAL).limits().startupProbesPerSecond()).isEqualTo(100);
+        assertThat(loader.parse("t.yaml", MINIMAL + "limits:\n  startup-probes-per-second: 20\n")
+                .limits().startupProbesPerSecond()).isEqualTo(20);
+        assertThatThrownBy(() -> loader.parse("t.yaml", MINIMAL + "limits:\n  startup-probes-per-second: 0\n"))
+                .hasMessageContaining("key 'limits.startup-probes-per-second' must be a number from 1 to 100000");
+    }
+
+    @Test
     void unsetEnvironmentVariableIsNamed() {
         assertThatThrownBy(() -> loader.parse("t.yaml", MINIMAL.replace("s3cret", "${NOT_SET_ANYWHERE}")))
                 .hasMessageContaining("key 'component.secret' uses ${NOT_SET_ANYWHERE}");

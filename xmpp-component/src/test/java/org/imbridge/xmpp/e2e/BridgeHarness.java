@@ -41,7 +41,10 @@ final class BridgeHarness implements AutoCloseable {
     volatile MsnServer msn;
     private final MsnServerConfig msnConfig;
     final RegistrationStore store;
-    final Transport transport;
+    volatile Transport transport;
+    private volatile MsnNetwork network;
+    private final UserAllowlist allowlist;
+    private final ComponentConfig.Builder componentConfig;
     final DomainBareJid transportJid;
     private final List<XMPPTCPConnection> clients = new ArrayList<>();
 
@@ -61,15 +64,30 @@ final class BridgeHarness implements AutoCloseable {
                 .switchboardPort(first.switchboardAddress().getPort())
                 .build();
         store = RegistrationStores.inMemory();
-        MsnNetwork network = new MsnNetwork(msn.dispatchAddress(), MsnClientConfig.defaults());
-        UserAllowlist allowlist = new UserAllowlist(allow);
-        ComponentConfig.Builder componentConfig = prosody.componentConfig();
+        allowlist = new UserAllowlist(allow);
+        componentConfig = prosody.componentConfig();
         component.accept(componentConfig);
+        transport = startTransport();
+        transportJid = JidCreate.domainBareFrom(prosody.componentDomain());
+    }
+
+    private Transport startTransport() throws Exception {
+        network = new MsnNetwork(msn.dispatchAddress(), MsnClientConfig.defaults());
         TransportSettings settings = new TransportSettings(componentConfig.build(), network, store,
                 () -> allowlist, 64 * 1024,
                 new SessionPolicy(Duration.ofMillis(200), Duration.ofSeconds(2), 100, Duration.ofSeconds(20)), 4);
-        transport = Transport.start(settings, stopped -> { }).toCompletableFuture().get(TIMEOUT.toSeconds(), TimeUnit.SECONDS);
-        transportJid = JidCreate.domainBareFrom(prosody.componentDomain());
+        return Transport.start(settings, stopped -> { }).toCompletableFuture().get(TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+    }
+
+    /**
+     * The transport dies as with kill -9: its XMPP and MSN sockets drop without a goodbye (no
+     * unavailable presences, no OUT), and a new one starts on the same store, Prosody and MSN network.
+     */
+    void crashAndRestartTransport() throws Exception {
+        transport.halt();
+        network.client().abort();
+        network.close();
+        transport = startTransport();
     }
 
     /** A Prosody account for {@code user}, logged in; its roster answers nothing by itself. */

@@ -198,9 +198,10 @@ class ChatEndToEndTest {
         await().atMost(BridgeHarness.TIMEOUT).until(() -> bridge.transport.gateway().sessions().user("romeo6@localhost")
                 .map(u -> u.state() == org.imbridge.core.session.LinkState.ONLINE).orElse(false));
 
+        int beforeElsewhere = romeo.presenceMark();
         try (MsnPeer elsewhere = new MsnPeer(bridge, "r6@hotmail.com", "pw")) {
-            await().atMost(BridgeHarness.TIMEOUT).until(() -> romeo.lastPresenceFrom(transport).equals("unavailable"));
-            assertThat(romeo.presences.get(romeo.presences.size() - 1).getStatus()).contains("another location");
+            int offline = romeo.awaitPresence(beforeElsewhere, XmppUser.from(transport, Presence.Type.unavailable));
+            assertThat(romeo.presence(offline).getStatus()).contains("another location");
             assertThat(bridge.transport.gateway().sessions().user("romeo6@localhost").orElseThrow().state())
                     .isEqualTo(org.imbridge.core.session.LinkState.STOPPED);
             assertThat(elsewhere.session.isConnected()).isTrue();

@@ -51,11 +51,13 @@ class LifecycleEndToEndTest {
             assertThat(m.getBody()).contains("Lunch?");
         }));
 
+        int beforeRestart = lima.presenceMark();
         bridge.restartMsn();
-        await().atMost(BridgeHarness.TIMEOUT).until(() -> lima.lastPresenceFrom(transport).equals("unavailable"));
-        assertThat(lima.presences).anySatisfy(p -> assertThat(p.getStatus()).isNotNull().contains("shutting down"));
+        // The transport is back within a fraction of a second, so the offline spell is found in the history.
+        int offline = lima.awaitPresence(beforeRestart, XmppUser.from(transport, Presence.Type.unavailable));
+        assertThat(lima.presence(offline).getStatus()).isNotNull().contains("shutting down");
         await().atMost(BridgeHarness.TIMEOUT).until(() -> bridge.msn.isOnline("l1@hotmail.com"));
-        await().atMost(BridgeHarness.TIMEOUT).until(() -> lima.lastPresenceFrom(transport).equals("available"));
+        lima.awaitPresence(offline + 1, XmppUser.from(transport, Presence.Type.available));
     }
 
     @Test

@@ -4,6 +4,7 @@ import static org.awaitility.Awaitility.await;
 
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Predicate;
 
 import org.jivesoftware.smack.StanzaListener;
 import org.jivesoftware.smack.filter.StanzaTypeFilter;
@@ -62,7 +63,11 @@ final class XmppUser {
         return JidCreate.fromOrThrowUnchecked(msnAccount.replace('@', '%') + "@" + bridge.transportJid);
     }
 
-    /** The last presence from {@code from}: "available", "available dnd", "unavailable" or "none". */
+    /**
+     * The last presence from {@code from}: "available", "available dnd", "unavailable" or "none". Only
+     * for states that last until the test itself changes them; a state the bridge leaves by itself
+     * (e.g. offline while it reconnects) is awaited with {@link #awaitPresence}.
+     */
     String lastPresenceFrom(Jid from) {
         for (int i = presences.size() - 1; i >= 0; i--) {
             Presence p = presences.get(i);
@@ -75,6 +80,39 @@ final class XmppUser {
             }
         }
         return "none";
+    }
+
+    /** Where the presence history stands now: {@link #awaitPresence} looks only at what comes after it. */
+    int presenceMark() {
+        return presences.size();
+    }
+
+    /**
+     * Waits until a presence received after {@code mark} matches, however briefly the state it
+     * announces lasted (a later presence may already have replaced it), and returns its position in
+     * the history, a mark for what must come after it.
+     */
+    int awaitPresence(int mark, Predicate<Presence> match) {
+        return await().atMost(BridgeHarness.TIMEOUT).until(() -> indexOf(mark, match), i -> i >= 0);
+    }
+
+    /** The presence at {@code index} of the history, e.g. one {@link #awaitPresence} found. */
+    Presence presence(int index) {
+        return presences.get(index);
+    }
+
+    private int indexOf(int mark, Predicate<Presence> match) {
+        for (int i = mark; i < presences.size(); i++) {
+            if (match.test(presences.get(i))) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /** A presence of {@code type} from {@code from} (bare JIDs compared). */
+    static Predicate<Presence> from(Jid from, Presence.Type type) {
+        return p -> p.getType() == type && p.getFrom() != null && p.getFrom().asBareJid().equals(from.asBareJid());
     }
 
     List<Message> chatFrom(Jid from) {

@@ -29,7 +29,7 @@ class InboundGateTest {
     private final List<Stanza> passed = new ArrayList<>();
     private final AtomicLong now = new AtomicLong();
     private final AtomicReference<TransportConfig.Limits> limits =
-            new AtomicReference<>(new TransportConfig.Limits(2, 10, 3));
+            new AtomicReference<>(new TransportConfig.Limits(2, 10, 3, 100));
     private final RegistrationStore store = RegistrationStores.inMemory();
     private final InboundGate gate = new InboundGate(JidCreate.domainBareFromOrThrowUnchecked("msn.example.org"),
             limits::get, store, "msn", sink, Runnable::run, now::get);
@@ -47,7 +47,7 @@ class InboundGateTest {
         assertThat(error.getError().getCondition()).isEqualTo(StanzaError.Condition.not_acceptable);
         assertThat(error.getBody()).isEqualTo("0123456789A");
 
-        limits.set(new TransportConfig.Limits(2, 100, 3)); // a reload raises it
+        limits.set(new TransportConfig.Limits(2, 100, 3, 100)); // a reload raises it
         gate.admit(chat("romeo", "0123456789A"), passed::add);
         assertThat(passed).hasSize(1);
     }
