@@ -61,6 +61,7 @@ public final class Gateway {
     private final XmppBridgeOutput output;
     private final JidMapping jids;
     private final StanzaSink sink;
+    private final UnmappedContactJids unmapped;
 
     public Gateway(JidMapping jids, LegacyNetwork network, RegistrationStore store, StanzaSink sink,
                    Supplier<UserAllowlist> allowlist, int maxBodyBytes, Executor pool,
@@ -104,11 +105,15 @@ public final class Gateway {
                 .register(new PingHandler())
                 .register(new GatewayQueryHandler(jids, network))
                 .register(new RegisterHandler(jids, network, store, pool, allowlist, sink, followRegistrations));
+        this.unmapped = new UnmappedContactJids(jids, network::isValidAccount);
         this.presences = new PresenceHandler(jids, sessions, output, sink);
         this.messages = new MessageHandler(jids, sessions, sink, maxBodyBytes);
     }
 
     public void accept(Stanza stanza) {
+        if (unmapped.refuse(stanza, sink)) {
+            return;
+        }
         if (stanza instanceof IQ iq) {
             if (!requests.accept(iq)) {
                 iqs.route(iq);

@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import java.util.List;
 
+import org.imbridge.core.session.LinkState;
 import org.imbridge.msn.protocol.ListType;
 import org.imbridge.msn.protocol.MsnStatus;
 import org.imbridge.msnserver.account.AccountSpec;
@@ -22,6 +23,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.jxmpp.jid.Jid;
+import org.jxmpp.jid.impl.JidCreate;
 
 /**
  * The product end to end: Jabber users on Prosody, the transport, our MSN network, and plain MSN users
@@ -49,7 +51,8 @@ class ChatEndToEndTest {
                 AccountSpec.of("m5@hotmail.com", "pw", "Mallory Five"),
                 AccountSpec.of("r6@hotmail.com", "pw", "Romeo Six"),
                 AccountSpec.of("r7@hotmail.com", "pw", "Romeo Seven").withContacts("b7@hotmail.com"),
-                AccountSpec.of("b7@hotmail.com", "pw", "Bob Seven").withContacts("r7@hotmail.com")),
+                AccountSpec.of("b7@hotmail.com", "pw", "Bob Seven").withContacts("r7@hotmail.com"),
+                AccountSpec.of("r8@hotmail.com", "pw", "Romeo Eight")),
                 List.of("*@localhost"));
     }
 
@@ -140,6 +143,37 @@ class ChatEndToEndTest {
             assertThat(m.getStanzaId()).isEqualTo(lost.getStanzaId());
             assertThat(m.getError().getCondition()).isEqualTo(StanzaError.Condition.recipient_unavailable);
             assertThat(m.getError().getDescriptiveText()).contains("offline");
+        }));
+    }
+
+    @Test
+    void malformedContactAddressesGetJidMalformedAndUnknownContactsItemNotFound() throws Exception {
+        XmppUser romeo = XmppUser.onboard(bridge, "romeo8", "r8@hotmail.com", "pw");
+        Jid malformed = JidCreate.from("a%b%c@" + bridge.transportJid);
+        Jid trailing = JidCreate.from("abc%@" + bridge.transportJid);
+
+        romeo.send(StanzaBuilder.buildMessage("bad-1").ofType(Message.Type.chat).to(malformed).setBody("to whom?").build());
+        await().atMost(BridgeHarness.TIMEOUT).untilAsserted(() -> assertThat(romeo.messages).anySatisfy(m -> {
+            assertThat(m.getStanzaId()).isEqualTo("bad-1");
+            assertThat(m.getType()).isEqualTo(Message.Type.error);
+            assertThat(m.getError().getCondition()).isEqualTo(StanzaError.Condition.jid_malformed);
+            assertThat(m.getBody()).isEqualTo("to whom?");
+        }));
+
+        romeo.send(StanzaBuilder.buildPresence("bad-2").ofType(Presence.Type.probe).to(trailing).build());
+        await().atMost(BridgeHarness.TIMEOUT).untilAsserted(() -> assertThat(romeo.presences).anySatisfy(p -> {
+            assertThat(p.getStanzaId()).isEqualTo("bad-2");
+            assertThat(p.getType()).isEqualTo(Presence.Type.error);
+            assertThat(p.getError().getCondition()).isEqualTo(StanzaError.Condition.jid_malformed);
+        }));
+
+        await().atMost(BridgeHarness.TIMEOUT).until(() -> bridge.transport.gateway().sessions().user("romeo8@localhost")
+                .map(u -> u.state() == LinkState.ONLINE).orElse(false));
+        romeo.send(StanzaBuilder.buildPresence("bad-3").ofType(Presence.Type.probe).to(romeo.contact("nobody@hotmail.com")).build());
+        await().atMost(BridgeHarness.TIMEOUT).untilAsserted(() -> assertThat(romeo.presences).anySatisfy(p -> {
+            assertThat(p.getStanzaId()).isEqualTo("bad-3");
+            assertThat(p.getType()).isEqualTo(Presence.Type.error);
+            assertThat(p.getError().getCondition()).isEqualTo(StanzaError.Condition.item_not_found);
         }));
     }
 

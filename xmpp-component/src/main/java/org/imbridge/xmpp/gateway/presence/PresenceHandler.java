@@ -13,6 +13,7 @@ import org.imbridge.xmpp.gateway.bridge.XmppBridgeOutput;
 import org.jivesoftware.smack.packet.Message;
 import org.jivesoftware.smack.packet.Presence;
 import org.jivesoftware.smack.packet.StanzaBuilder;
+import org.jivesoftware.smack.packet.StanzaError;
 import org.jivesoftware.smackx.nick.packet.Nick;
 import org.jxmpp.jid.BareJid;
 import org.jxmpp.jid.Jid;
@@ -58,7 +59,7 @@ public final class PresenceHandler {
             case available -> sessions.resourcePresence(user, resource(from), PresenceMapping.fromXmpp(presence),
                     presence.getPriority());
             case unavailable -> sessions.resourceGone(user, resource(from));
-            case probe -> answerProbe(user, from, to, contact);
+            case probe -> answerProbe(presence, user, from, to, contact);
             case subscribe -> subscribe(user, from.asBareJid(), to, contact, presence);
             case unsubscribe -> contact.ifPresent(c -> unsubscribe(user, from.asBareJid(), c));
             case subscribed -> contact.ifPresent(c -> {
@@ -75,12 +76,20 @@ public final class PresenceHandler {
         }
     }
 
-    private void answerProbe(String user, Jid from, Jid to, Optional<LegacyAddress> contact) {
+    private void answerProbe(Presence probe, String user, Jid from, Jid to, Optional<LegacyAddress> contact) {
         Optional<BridgedUser> bridged = sessions.user(user);
         org.imbridge.core.model.Presence answer;
         if (contact.isEmpty()) {
             boolean online = bridged.map(u -> u.state() == LinkState.ONLINE).orElse(false);
             answer = online ? org.imbridge.core.model.Presence.AVAILABLE : org.imbridge.core.model.Presence.UNAVAILABLE;
+        } else if (bridged.isPresent() && bridged.get().state() == LinkState.ONLINE
+                && bridged.get().contact(contact.get()).isEmpty()) {
+            // Only once logged in is the contact list complete: a contact not on it is unknown
+            // (RFC 6120 8.3.3.7), while before that all we can say is that we know no presence.
+            sink.send(StanzaBuilder.buildPresence(probe.getStanzaId()).ofType(Presence.Type.error).from(to).to(from)
+                    .setError(StanzaError.from(StanzaError.Condition.item_not_found,
+                            contact.get() + " is not on your MSN contact list").build()).build());
+            return;
         } else {
             answer = bridged.flatMap(u -> u.contact(contact.get())).map(Contact::presence)
                     .orElse(org.imbridge.core.model.Presence.UNAVAILABLE);
