@@ -11,6 +11,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 
 import org.imbridge.core.model.DeliveryFailure;
+import org.imbridge.msn.client.MsnReferralRefusedException;
 import org.imbridge.msn.client.NotificationSession;
 import org.imbridge.msn.client.SwitchboardInvitation;
 import org.slf4j.Logger;
@@ -87,8 +88,12 @@ final class Conversations implements Conversation.Owner {
         }
         invitation.accept(c).whenComplete((sb, e) -> {
             if (e != null) {
-                LOG.info("could not join the conversation {} invited to: {}", invitation.inviter(),
-                        MsnFailures.unwrap(e).getMessage());
+                Throwable cause = MsnFailures.unwrap(e);
+                if (cause instanceof MsnReferralRefusedException) {
+                    LOG.debug("not joining the conversation {} invited to: {}", invitation.inviter(), cause.getMessage());
+                } else {
+                    LOG.info("could not join the conversation {} invited to: {}", invitation.inviter(), cause.getMessage());
+                }
                 c.close(new DeliveryFailure(DeliveryFailure.Kind.NOT_DELIVERED, "could not join"));
                 return;
             }

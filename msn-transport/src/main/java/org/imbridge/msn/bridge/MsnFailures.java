@@ -11,6 +11,7 @@ import org.imbridge.msn.client.MsnConnectionClosedException;
 import org.imbridge.msn.client.MsnDeliveryException;
 import org.imbridge.msn.client.MsnErrorException;
 import org.imbridge.msn.client.MsnLimitException;
+import org.imbridge.msn.client.MsnReferralRefusedException;
 import org.imbridge.msn.client.MsnTimeoutException;
 import org.imbridge.msn.protocol.MsnpError;
 
@@ -85,6 +86,10 @@ final class MsnFailures {
         }
         if (t instanceof MsnTimeoutException) {
             return new DeliveryFailure(DeliveryFailure.Kind.TIMEOUT, "MSN did not confirm delivery to " + contact + " in time");
+        }
+        if (t instanceof MsnReferralRefusedException) {
+            return new DeliveryFailure(DeliveryFailure.Kind.NOT_DELIVERED, "MSN sent the conversation with " + contact
+                    + " to a server the transport does not connect to; the message was not delivered");
         }
         if (t instanceof MsnLimitException) {
             return new DeliveryFailure(DeliveryFailure.Kind.NOT_DELIVERED, "Too many MSN conversations or waiting messages: "

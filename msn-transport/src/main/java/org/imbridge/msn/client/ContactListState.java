@@ -37,6 +37,13 @@ final class ContactListState {
     private record Presence(MsnStatus status, String friendlyName) {
     }
 
+    /**
+     * Handles on all lists together that a session keeps; MSN's own lists hold a few hundred, so a server
+     * sending more is flooding ({@link NotificationConnection} closes the session). Also bounds the cost
+     * of each snapshot reported on a change.
+     */
+    static final int MAX_ENTRIES = 2_000;
+
     private final Map<String, Entry> entries = new LinkedHashMap<>();
     private final Map<String, Presence> presence = new HashMap<>();
     private final SortedMap<Integer, String> groups = new TreeMap<>();
@@ -60,6 +67,11 @@ final class ContactListState {
 
     synchronized boolean isListed(String handle) {
         return entries.containsKey(ContactList.key(handle));
+    }
+
+    /** True when {@code handle} is not listed yet and there is no room for another entry. */
+    synchronized boolean wouldOverflow(String handle) {
+        return entries.size() >= MAX_ENTRIES && !entries.containsKey(ContactList.key(handle));
     }
 
     synchronized int presenceCount() {

@@ -34,6 +34,13 @@ final class NotificationConnection extends MsnpLink implements NotificationSessi
 
     private static final Logger LOG = LoggerFactory.getLogger(NotificationConnection.class);
     private static final Set<String> PHONE_KEYS = Set.of("PHH", "PHW", "PHM", "MOB", "MBE");
+    /** Commands that, sent on the server's own initiative (TrID 0), change the lists and report a snapshot. */
+    private static final Set<String> LIST_CHANGES = Set.of("ADD", "REM", "REA", "ADG", "RMG", "REG", "GTC", "BLP");
+    /**
+     * List changes the server may make on its own per {@link ServerLimits#window()}: each reports a
+     * snapshot of the whole lists, so a flood of them would keep an I/O thread busy.
+     */
+    static final int MAX_LIST_CHANGES = 600;
 
     private final String loginHandle;
     private final NotificationListener listener;
@@ -54,6 +61,7 @@ final class NotificationConnection extends MsnpLink implements NotificationSessi
     private final RateWindow unlistedPresences;
     private final RateWindow authorizationRequests;
     private final RateWindow invitations;
+    private final RateWindow listChanges;
     private final AtomicBoolean flooded = new AtomicBoolean();
     private final AtomicLong unlistedIgnored = new AtomicLong();
     private final AtomicLong challengeFailures = new AtomicLong();
@@ -71,6 +79,7 @@ final class NotificationConnection extends MsnpLink implements NotificationSessi
         this.unlistedPresences = new RateWindow(limits.maxUnlistedPresences(), limits.window());
         this.authorizationRequests = new RateWindow(limits.maxAuthorizationRequests(), limits.window());
         this.invitations = new RateWindow(limits.maxInvitations(), limits.window());
+        this.listChanges = new RateWindow(MAX_LIST_CHANGES, limits.window());
         this.loginHandle = loginHandle;
         this.ownHandle = loginHandle;
         this.friendlyName = loginHandle;
@@ -264,6 +273,10 @@ final class NotificationConnection extends MsnpLink implements NotificationSessi
         if (flooded.get()) {
             return true; // the rest of a flood that was already read: dropped, the connection is closing
         }
+        if (cmd.trId() == 0 && LIST_CHANGES.contains(cmd.name()) && !listChanges.tryAcquire()) {
+            flood("list changes", MAX_LIST_CHANGES);
+            return true;
+        }
         switch (cmd.name()) {
             case "ILN" -> presence(Params.text(cmd, 1), Params.text(cmd, 2), cmd.param(3));
             case "NLN" -> presence(Params.text(cmd, 0), Params.text(cmd, 1), cmd.param(2));
@@ -352,6 +365,10 @@ final class NotificationConnection extends MsnpLink implements NotificationSessi
             return;
         }
         String handle = Params.text(cmd, 3);
+        if (lists.wouldOverflow(handle)) {
+            flood("entries on the contact lists", ContactListState.MAX_ENTRIES);
+            return;
+        }
         String name = Params.nameOr(cmd, 4, handle);
         Integer group = cmd.param(5) == null ? null : Params.integer(cmd, 5);
         lists.added(list, Params.number(cmd, 2), handle, name, group, protocolVersion >= 7 ? 0 : null);
@@ -402,6 +419,10 @@ final class NotificationConnection extends MsnpLink implements NotificationSessi
             return;
         }
         String handle = Params.text(cmd, 5);
+        if (lists.wouldOverflow(handle)) {
+            flood("entries on the contact lists", ContactListState.MAX_ENTRIES);
+            return;
+        }
         lists.listed(list, version, handle, Params.nameOr(cmd, 6, handle), Params.groupIds(cmd, 7));
     }
 
@@ -505,7 +526,8 @@ final class NotificationConnection extends MsnpLink implements NotificationSessi
     private void flood(String cap, int limit) {
         if (flooded.compareAndSet(false, true)) {
             LOG.warn("{}: the server sent more than the cap of {} {}; closing the session", this, limit,
-                    cap + (cap.startsWith("challenge") ? "" : " per " + config().serverLimits().window().toSeconds() + " s"));
+                    cap + (cap.startsWith("challenge") || cap.startsWith("entries") ? ""
+                            : " per " + config().serverLimits().window().toSeconds() + " s"));
         }
         closeWith(DisconnectReason.FLOODED);
     }

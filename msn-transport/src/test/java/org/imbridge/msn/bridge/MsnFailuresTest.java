@@ -13,6 +13,7 @@ import org.imbridge.msn.client.MsnConnectException;
 import org.imbridge.msn.client.MsnConnectionClosedException;
 import org.imbridge.msn.client.MsnDeliveryException;
 import org.imbridge.msn.client.MsnErrorException;
+import org.imbridge.msn.client.MsnReferralRefusedException;
 import org.imbridge.msn.client.MsnTimeoutException;
 import org.junit.jupiter.api.Test;
 
@@ -37,6 +38,11 @@ class MsnFailuresTest {
                 .isEqualTo(DeliveryFailure.Kind.RECIPIENT_UNAVAILABLE);
         assertThat(MsnFailures.delivery(new MsnErrorException(913, "XFR"), "bob@x.org").kind())
                 .isEqualTo(DeliveryFailure.Kind.SESSION_DOWN);
+        assertThat(MsnFailures.delivery(new MsnReferralRefusedException("referral to 169.254.169.254:80 refused"),
+                "bob@x.org")).satisfies(f -> {
+                    assertThat(f.kind()).isEqualTo(DeliveryFailure.Kind.NOT_DELIVERED);
+                    assertThat(f.userText()).contains("bob@x.org").contains("not delivered");
+                });
         assertThat(MsnFailures.delivery(new MsnDeliveryException(4), "bob@x.org").kind())
                 .isEqualTo(DeliveryFailure.Kind.NOT_DELIVERED);
         assertThat(MsnFailures.delivery(new MsnTimeoutException("no ACK"), "bob@x.org").kind())
