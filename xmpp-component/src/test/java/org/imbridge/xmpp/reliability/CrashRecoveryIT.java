@@ -68,7 +68,7 @@ class CrashRecoveryIT {
             bridge.prosody.start();
             // the user's client notices and logs in again, as any client does; the transport must come back by itself
             await().atMost(PackagedBridge.TIMEOUT).until(() -> !user[0].client.isConnected());
-            user[0].client.connect().login();
+            user[0].reconnect();
         }, false);
         assertThat(bridge.componentOnlineCount()).as("the transport reconnected its component stream")
                 .isGreaterThan(streams);
@@ -123,11 +123,11 @@ class CrashRecoveryIT {
             }
             toMsn.join(Duration.ofSeconds(120).toMillis());
             toJabber.join(Duration.ofSeconds(120).toMillis());
-            NumberedChat.Tally duringCrash = chat.toMsn();
-            NumberedChat.Tally duringCrashBack = chat.toJabber();
+            NumberedChat.Tally soFarToMsn = chat.toMsn();
+            NumberedChat.Tally soFarToJabber = chat.toJabber();
             if (userBack.startsWith("NOT")) {
                 SuiteFigures.record(tag, "crash+restart " + Duration.ofNanos(restartedAt - crashedAt).toMillis()
-                        + " ms; user " + userBack + " without their client's help; " + duringCrash + "; " + duringCrashBack);
+                        + " ms; user " + userBack + " without their client's help; " + soFarToMsn + "; " + soFarToJabber);
             }
             assertThat(userBack).as("the user is back online on MSN, their client untouched").doesNotStartWith("NOT");
 

@@ -1,5 +1,7 @@
 package org.imbridge.xmpp.reliability;
 
+import static org.awaitility.Awaitility.await;
+
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
@@ -44,6 +46,22 @@ final class JabberUser {
             client.sendStanza(StanzaBuilder.buildPresence().ofType(Presence.Type.subscribed).to(p.getFrom()).build());
             client.sendStanza(StanzaBuilder.buildPresence().ofType(Presence.Type.subscribe).to(p.getFrom()).build());
         }
+    }
+
+    /**
+     * After the server went away: logs in again, retrying as a client's reconnection logic does (a
+     * connect right after the old stream died can meet a stream error, which Smack ends by disconnecting).
+     */
+    void reconnect() {
+        await("the client logged in again").atMost(PackagedBridge.TIMEOUT).ignoreExceptions().until(() -> {
+            if (!client.isConnected()) {
+                client.connect();
+            }
+            if (!client.isAuthenticated()) {
+                client.login();
+            }
+            return client.isAuthenticated();
+        });
     }
 
     /** The JID of an MSN contact at the transport, e.g. {@code bob%hotmail.com@msn.localhost}. */
