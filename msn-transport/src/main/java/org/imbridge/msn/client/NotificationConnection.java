@@ -428,7 +428,7 @@ final class NotificationConnection extends MsnpLink implements NotificationSessi
 
     /** {@code PRP TrID version key [value]} (Escargot: {@code PRP version key [value]}). */
     private void ownPhone(MsnpCommand cmd) {
-        int keyIndex = PHONE_KEYS.contains(cmd.param(2)) ? 2 : PHONE_KEYS.contains(cmd.param(1)) ? 1 : -1;
+        int keyIndex = isPhoneKey(cmd.param(2)) ? 2 : isPhoneKey(cmd.param(1)) ? 1 : -1;
         if (keyIndex < 0) {
             LOG.debug("{}: ignoring PRP with unknown key", this);
             return;
@@ -440,14 +440,19 @@ final class NotificationConnection extends MsnpLink implements NotificationSessi
     /** {@code BPR version handle key [value]} (Escargot: {@code BPR version key [value]} after the LST line). */
     private void contactPhone(MsnpCommand cmd) {
         long version = Params.number(cmd, 0);
-        boolean withoutHandle = PHONE_KEYS.contains(cmd.param(1));
+        boolean withoutHandle = isPhoneKey(cmd.param(1));
         String handle = withoutHandle ? lists.lastForwardHandle() : Params.text(cmd, 1);
         int keyIndex = withoutHandle ? 1 : 2;
-        if (handle == null || !PHONE_KEYS.contains(cmd.param(keyIndex))) {
+        if (handle == null || !isPhoneKey(cmd.param(keyIndex))) {
             LOG.debug("{}: ignoring BPR without a known contact or key", this);
             return;
         }
         lists.contactPhone(version, handle, cmd.param(keyIndex), Params.nameOr(cmd, keyIndex + 1, ""));
+    }
+
+    /** A parameter the line may not have (null) is no key: {@code Set.of(…).contains(null)} would throw. */
+    private static boolean isPhoneKey(String param) {
+        return param != null && PHONE_KEYS.contains(param);
     }
 
     /** Applies a list-setting line and reports it when the server made the change on its own (TrID 0). */

@@ -9,6 +9,7 @@ import java.util.List;
 
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Example;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
@@ -88,6 +89,24 @@ class ServerInputProperties {
             if (protocolError) {
                 assertThat(ns.isCloseRequested()).as("a protocol error closes the connection").isTrue();
             }
+        }
+    }
+
+    /** Found by the property above: a BPR or PRP line that ends before its key is ignored, not a crash. */
+    @Example
+    void phoneLinesWithoutTheirKeyAreIgnored() throws Exception {
+        try (CapturedLogs logs = CapturedLogs.of(ClientIoHandler.class.getName(), MsnpLink.class.getName())) {
+            DummySession session = new DummySession();
+            NotificationConnection ns = loggedIn(session);
+            ClientIoHandler handler = new ClientIoHandler();
+            for (MsnpCommand cmd : DecoderHarness.fromServer().feed(
+                    "BPR 21 555\r\nBPR 21 bob@hotmail.com\r\nPRP 0 20\r\n".getBytes(StandardCharsets.UTF_8))) {
+                handler.messageReceived(session, cmd);
+            }
+
+            assertThat(logs.lines()).extracting(CapturedLogs.Line::message)
+                    .noneMatch(m -> m.contains("failed to process") || m.contains("protocol error"));
+            assertThat(ns.isCloseRequested()).isFalse();
         }
     }
 
