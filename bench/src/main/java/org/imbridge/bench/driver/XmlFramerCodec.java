@@ -28,7 +28,10 @@ final class XmlFramerCodec implements ProtocolCodecFactory {
         ProtocolDecoder decoder = (ProtocolDecoder) session.getAttribute(FRAMER);
         if (decoder == null) {
             decoder = new XmlFramer(MAX_STANZA_BYTES);
-            session.setAttribute(FRAMER, decoder);
+            ProtocolDecoder existing = (ProtocolDecoder) session.setAttributeIfAbsent(FRAMER, decoder);
+            if (existing != null) {
+                decoder = existing;
+            }
         }
         return decoder;
     }

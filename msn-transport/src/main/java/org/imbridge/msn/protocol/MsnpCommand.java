@@ -149,6 +149,20 @@ public final class MsnpCommand {
         if (name.length() != 3) {
             throw new IllegalArgumentException("command name must have three characters: '" + name + "'");
         }
+        if (!isCommandName(name)) {
+            throw new IllegalArgumentException("command name must be three capital letters or digits: '" + name + "'");
+        }
+        return name;
+    }
+
+    /**
+     * The one rule for a command name, shared by this class and {@link MsnpDecoder}: three capital
+     * letters, or three digits for an error reply.
+     */
+    static boolean isCommandName(String name) {
+        if (name.length() != 3) {
+            return false;
+        }
         boolean letters = true;
         boolean digits = true;
         for (int i = 0; i < 3; i++) {
@@ -156,10 +170,7 @@ public final class MsnpCommand {
             letters &= c >= 'A' && c <= 'Z';
             digits &= c >= '0' && c <= '9';
         }
-        if (!letters && !digits) {
-            throw new IllegalArgumentException("command name must be three capital letters or digits: '" + name + "'");
-        }
-        return name;
+        return letters || digits;
     }
 
     private static void validateParam(String p) {

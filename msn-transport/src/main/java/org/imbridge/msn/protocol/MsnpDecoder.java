@@ -108,7 +108,7 @@ public final class MsnpDecoder extends CumulativeProtocolDecoder {
         String line = utf8(bytes);
         String[] tokens = line.split(" ", -1);
         String name = tokens[0];
-        if (!isCommandName(name)) {
+        if (!MsnpCommand.isCommandName(name)) {
             throw fail("malformed command name in line: " + printable(line));
         }
         List<String> params = new ArrayList<>(tokens.length - 1);
@@ -159,20 +159,6 @@ public final class MsnpDecoder extends CumulativeProtocolDecoder {
             throw fail(name + " payload of " + length + " bytes exceeds the limit of " + limits.maxPayloadBytes());
         }
         return length;
-    }
-
-    static boolean isCommandName(String name) {
-        if (name.length() != 3) {
-            return false;
-        }
-        boolean letters = true;
-        boolean digits = true;
-        for (int i = 0; i < 3; i++) {
-            char c = name.charAt(i);
-            letters &= c >= 'A' && c <= 'Z';
-            digits &= c >= '0' && c <= '9';
-        }
-        return letters || digits;
     }
 
     private MsnpProtocolException fail(String message) {
