@@ -6,7 +6,6 @@ import java.util.function.Predicate;
 import org.imbridge.core.model.LegacyAddress;
 import org.jivesoftware.smack.packet.IQ;
 import org.jivesoftware.smack.packet.Message;
-import org.jivesoftware.smack.packet.MessageBuilder;
 import org.jivesoftware.smack.packet.Presence;
 import org.jivesoftware.smack.packet.Stanza;
 import org.jivesoftware.smack.packet.StanzaBuilder;
@@ -53,12 +52,7 @@ final class UnmappedContactJids {
                 sink.send(IQ.createErrorResponse(iq, error));
             }
         } else if (stanza instanceof Message message) {
-            MessageBuilder bounce = StanzaBuilder.buildMessage(message.getStanzaId()).ofType(Message.Type.error)
-                    .from(to).to(from).setError(error);
-            if (message.getBody() != null) {
-                bounce.setBody(message.getBody()); // the sender sees what was not delivered
-            }
-            sink.send(bounce.build());
+            sink.send(ErrorReplies.bounce(message, error));
         } else if (stanza instanceof Presence presence && answersWithError(presence.getType())) {
             sink.send(StanzaBuilder.buildPresence(presence.getStanzaId()).ofType(Presence.Type.error)
                     .from(to).to(from).setError(error).build());

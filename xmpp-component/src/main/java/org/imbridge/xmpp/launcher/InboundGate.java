@@ -9,12 +9,11 @@ import java.util.function.Supplier;
 
 import org.imbridge.core.registration.RegistrationStore;
 import org.imbridge.xmpp.config.TransportConfig;
+import org.imbridge.xmpp.gateway.ErrorReplies;
 import org.imbridge.xmpp.gateway.StanzaSink;
 import org.jivesoftware.smack.packet.IQ;
 import org.jivesoftware.smack.packet.Message;
-import org.jivesoftware.smack.packet.MessageBuilder;
 import org.jivesoftware.smack.packet.Stanza;
-import org.jivesoftware.smack.packet.StanzaBuilder;
 import org.jivesoftware.smack.packet.StanzaError;
 import org.jivesoftware.smackx.iqregister.packet.Registration;
 import org.jxmpp.jid.DomainBareJid;
@@ -111,15 +110,6 @@ final class InboundGate {
     }
 
     private void bounce(Message original, StanzaError.Condition condition, String text) {
-        MessageBuilder error = StanzaBuilder.buildMessage(original.getStanzaId())
-                .ofType(Message.Type.error)
-                .from(original.getTo())
-                .to(original.getFrom())
-                .setBody(original.getBody())
-                .setError(StanzaError.from(condition, text).build());
-        if (original.getThread() != null) {
-            error.setThread(original.getThread());
-        }
-        sink.send(error.build());
+        sink.send(ErrorReplies.bounce(original, condition, text));
     }
 }

@@ -8,16 +8,15 @@ import org.imbridge.core.model.ChatState;
 import org.imbridge.core.model.DeliveryFailure;
 import org.imbridge.core.model.LegacyAddress;
 import org.imbridge.core.session.SessionManager;
+import org.imbridge.xmpp.gateway.ErrorReplies;
 import org.imbridge.xmpp.gateway.JidMapping;
 import org.imbridge.xmpp.gateway.StanzaSink;
 import org.jivesoftware.smack.packet.Message;
-import org.jivesoftware.smack.packet.MessageBuilder;
 import org.jivesoftware.smack.packet.StanzaBuilder;
 import org.jivesoftware.smack.packet.StanzaError;
 import org.jivesoftware.smackx.chatstates.packet.ChatStateExtension;
 import org.jivesoftware.smackx.receipts.DeliveryReceipt;
 import org.jivesoftware.smackx.receipts.DeliveryReceiptRequest;
-import org.jxmpp.jid.Jid;
 
 /**
  * Messages from the user: a body to a contact JID goes to the legacy session; a receipt request is
@@ -94,19 +93,7 @@ public final class MessageHandler {
 
     /** The message back to its sender as an error, with its body so the user sees what was lost. */
     private void bounce(Message original, StanzaError.Condition condition, String text) {
-        Jid from = original.getTo();
-        MessageBuilder error = StanzaBuilder.buildMessage(original.getStanzaId())
-                .ofType(Message.Type.error)
-                .from(from)
-                .to(original.getFrom())
-                .setError(StanzaError.from(condition, text).build());
-        if (original.getBody() != null) {
-            error.setBody(original.getBody());
-        }
-        if (original.getThread() != null) {
-            error.setThread(original.getThread());
-        }
-        sink.send(error.build());
+        sink.send(ErrorReplies.bounce(original, condition, text));
     }
 
     private static DeliveryFailure asFailure(Throwable e) {
