@@ -45,8 +45,8 @@ final class UnmappedContactJids {
             return true;
         }
         StanzaError error = StanzaError.from(StanzaError.Condition.jid_malformed,
-                "'" + to.getLocalpartOrThrow() + "' is not a contact address of this transport; write name%hotmail.com@"
-                        + jids.transport() + " for name@hotmail.com").build();
+                "'" + to.getLocalpartOrThrow() + "' is not a contact address of this transport; a contact user@domain"
+                        + " is written user%domain@" + jids.transport()).build();
         if (stanza instanceof IQ iq) {
             if (iq.getType() == IQ.Type.get || iq.getType() == IQ.Type.set) {
                 sink.send(IQ.createErrorResponse(iq, error));

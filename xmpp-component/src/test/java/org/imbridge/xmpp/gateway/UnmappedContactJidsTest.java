@@ -43,6 +43,7 @@ class UnmappedContactJidsTest {
         assertThat(error.getFrom().toString()).isEqualTo(to);
         assertThat(error.getTo().toString()).isEqualTo(FROM);
         assertThat(error.getBody()).isEqualTo("hello");
+        assertThat(error.getError().getDescriptiveText()).contains("user%domain@msn.localhost");
     }
 
     @ParameterizedTest
