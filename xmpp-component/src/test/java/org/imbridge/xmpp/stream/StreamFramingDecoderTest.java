@@ -91,12 +91,7 @@ class StreamFramingDecoderTest {
         byte[] bytes = FULL_STREAM.getBytes(StandardCharsets.UTF_8);
         List<Object> whole = decode(new StreamFramingDecoder(1024), bytes);
 
-        for (int split = 1; split < bytes.length; split++) {
-            StreamFramingDecoder decoder = new StreamFramingDecoder(1024);
-            List<Object> events = new ArrayList<>(decode(decoder, Arrays.copyOfRange(bytes, 0, split)));
-            events.addAll(decode(decoder, Arrays.copyOfRange(bytes, split, bytes.length)));
-            assertThat(events).as("split at byte %d", split).isEqualTo(whole);
-        }
+        assertEverySplitGives(bytes, 1024, whole);
     }
 
     @Test
@@ -325,12 +320,7 @@ class StreamFramingDecoderTest {
         assertThat(whole.get(1)).isInstanceOf(StreamEvent.Rejected.class);
         assertThat(whole.get(2)).isInstanceOf(StreamEvent.Rejected.class);
 
-        for (int split = 1; split < bytes.length; split++) {
-            StreamFramingDecoder decoder = new StreamFramingDecoder(1200);
-            List<Object> events = new ArrayList<>(decode(decoder, Arrays.copyOfRange(bytes, 0, split)));
-            events.addAll(decode(decoder, Arrays.copyOfRange(bytes, split, bytes.length)));
-            assertThat(events).as("split at byte %d", split).isEqualTo(whole);
-        }
+        assertEverySplitGives(bytes, 1200, whole);
     }
 
     @Test
@@ -594,6 +584,16 @@ class StreamFramingDecoderTest {
             return new ArrayList<>(session.getDecoderOutputQueue());
         } finally {
             session.getDecoderOutputQueue().clear();
+        }
+    }
+
+    /** Fed in two reads, split at every byte, the stream gives {@code whole}'s events. */
+    private void assertEverySplitGives(byte[] bytes, int maxElementBytes, List<Object> whole) throws Exception {
+        for (int split = 1; split < bytes.length; split++) {
+            StreamFramingDecoder decoder = new StreamFramingDecoder(maxElementBytes);
+            List<Object> events = new ArrayList<>(decode(decoder, Arrays.copyOfRange(bytes, 0, split)));
+            events.addAll(decode(decoder, Arrays.copyOfRange(bytes, split, bytes.length)));
+            assertThat(events).as("split at byte %d", split).isEqualTo(whole);
         }
     }
 }
