@@ -13,8 +13,8 @@ import org.imbridge.core.session.SessionPolicy;
 import org.imbridge.msn.bridge.MsnNetwork;
 import org.imbridge.msn.client.MsnClientConfig;
 import org.imbridge.xmpp.gateway.register.UserAllowlist;
-import org.imbridge.xmpp.launcher.Transport;
-import org.imbridge.xmpp.launcher.TransportSettings;
+import org.imbridge.app.launcher.Transport;
+import org.imbridge.app.launcher.TransportSettings;
 import org.imbridge.xmpp.stream.ComponentConfig;
 
 /**

@@ -13,7 +13,8 @@ import java.util.concurrent.TimeUnit;
 
 import org.awaitility.Awaitility;
 import org.imbridge.xmpp.testing.ProsodyExtension;
-import org.imbridge.xmpp.testing.ProsodyServer;
+import org.imbridge.xmpp.testing.ProsodyClients;
+import org.imbridge.prosody.PrivateProsody;
 import org.jivesoftware.smack.filter.StanzaTypeFilter;
 import org.jivesoftware.smack.packet.Message;
 import org.jivesoftware.smack.packet.Stanza;
@@ -28,7 +29,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class ComponentConnectionProsodyTest {
 
     @RegisterExtension
-    static final ProsodyExtension PROSODY = new ProsodyExtension(ProsodyServer.builder().privilege(true));
+    static final ProsodyExtension PROSODY = new ProsodyExtension(PrivateProsody.builder().privilege(true));
 
     private static final Duration TIMEOUT = Duration.ofSeconds(10);
     /** Non-ASCII, markup characters and a character outside the BMP, to check bodies survive both ways. */
@@ -53,7 +54,7 @@ class ComponentConnectionProsodyTest {
 
     @BeforeAll
     static void connectComponent() throws Exception {
-        component = ComponentConnection.builder(PROSODY.server().componentConfig().build())
+        component = ComponentConnection.builder(ProsodyClients.componentConfig(PROSODY.server()).build())
                 .onStanza(received::add)
                 .onStateChange(states::add)
                 .build();
@@ -81,9 +82,9 @@ class ComponentConnectionProsodyTest {
 
     @Test
     void clientMessageToAContactJidReachesTheComponentWithItsBodyIntact() throws Exception {
-        ProsodyServer prosody = PROSODY.server();
+        PrivateProsody prosody = PROSODY.server();
         prosody.registerUser("alice", "alice-pw");
-        XMPPTCPConnection client = prosody.newClient("alice", "alice-pw");
+        XMPPTCPConnection client = ProsodyClients.newClient(prosody, "alice", "alice-pw");
         try {
             client.connect().login();
             client.sendStanza(StanzaBuilder.buildMessage("c2c1").to("someone@msn.localhost")
@@ -101,9 +102,9 @@ class ComponentConnectionProsodyTest {
 
     @Test
     void componentMessageReachesTheClient() throws Exception {
-        ProsodyServer prosody = PROSODY.server();
+        PrivateProsody prosody = PROSODY.server();
         prosody.registerUser("bob", "bob-pw");
-        XMPPTCPConnection client = prosody.newClient("bob", "bob-pw");
+        XMPPTCPConnection client = ProsodyClients.newClient(prosody, "bob", "bob-pw");
         List<Message> clientReceived = new CopyOnWriteArrayList<>();
         client.addAsyncStanzaListener(stanza -> clientReceived.add((Message) stanza), StanzaTypeFilter.MESSAGE);
         try {
@@ -144,7 +145,7 @@ class ComponentConnectionProsodyTest {
 
     @Test
     void secondComponentWithTheSameDomainIsAFatalConflict() {
-        try (ComponentConnection second = ComponentConnection.builder(PROSODY.server().componentConfig().build()).build()) {
+        try (ComponentConnection second = ComponentConnection.builder(ProsodyClients.componentConfig(PROSODY.server()).build()).build()) {
             assertThatThrownBy(() -> second.start().toCompletableFuture().get(TIMEOUT.toSeconds(), TimeUnit.SECONDS))
                     .cause().hasMessageContaining("conflict").hasMessageContaining("already has a component connected");
         }

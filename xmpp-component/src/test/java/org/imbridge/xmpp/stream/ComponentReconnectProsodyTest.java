@@ -10,7 +10,8 @@ import java.util.concurrent.TimeUnit;
 
 import org.awaitility.Awaitility;
 import org.imbridge.xmpp.testing.ProsodyExtension;
-import org.imbridge.xmpp.testing.ProsodyServer;
+import org.imbridge.xmpp.testing.ProsodyClients;
+import org.imbridge.prosody.PrivateProsody;
 import org.jivesoftware.smack.filter.StanzaTypeFilter;
 import org.jivesoftware.smack.packet.Message;
 import org.jivesoftware.smack.packet.Stanza;
@@ -45,9 +46,9 @@ class ComponentReconnectProsodyTest {
 
     @Test
     void reconnectsByItselfAfterTheServerRestartsAndStanzasFlowAgain() throws Exception {
-        ProsodyServer prosody = prosodyPerTest.server();
+        PrivateProsody prosody = prosodyPerTest.server();
         prosody.registerUser("carol", "carol-pw");
-        ComponentConfig config = prosody.componentConfig()
+        ComponentConfig config = ProsodyClients.componentConfig(prosody)
                 .reconnectBackoff(Duration.ofMillis(100), Duration.ofMillis(400))
                 .build();
         try (ComponentConnection component = ComponentConnection.builder(config)
@@ -65,8 +66,8 @@ class ComponentReconnectProsodyTest {
         }
     }
 
-    private void exchangeMessages(ProsodyServer prosody, ComponentConnection component, String tag) throws Exception {
-        XMPPTCPConnection client = prosody.newClient("carol", "carol-pw");
+    private void exchangeMessages(PrivateProsody prosody, ComponentConnection component, String tag) throws Exception {
+        XMPPTCPConnection client = ProsodyClients.newClient(prosody, "carol", "carol-pw");
         List<Message> clientReceived = new CopyOnWriteArrayList<>();
         client.addAsyncStanzaListener(stanza -> clientReceived.add((Message) stanza), StanzaTypeFilter.MESSAGE);
         try {

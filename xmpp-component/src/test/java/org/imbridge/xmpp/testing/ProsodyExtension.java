@@ -2,6 +2,7 @@ package org.imbridge.xmpp.testing;
 
 import java.util.Objects;
 
+import org.imbridge.prosody.PrivateProsody;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
@@ -9,39 +10,39 @@ import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
- * Runs a {@link ProsodyServer} around tests: registered on a {@code static} field it serves the
+ * Runs a {@link PrivateProsody} around tests: registered on a {@code static} field it serves the
  * whole class, on an instance field each test gets a fresh one. The server is closed (process
  * killed, directory deleted) afterwards even when a test fails.
  *
  * <pre>
  * &#64;RegisterExtension
- * static final ProsodyExtension PROSODY = new ProsodyExtension(ProsodyServer.builder().privilege(true));
+ * static final ProsodyExtension PROSODY = new ProsodyExtension(PrivateProsody.builder().privilege(true));
  *
  * &#64;Test
  * void something() {
- *     ProsodyServer prosody = PROSODY.server();
+ *     PrivateProsody prosody = PROSODY.server();
  * }
  * </pre>
  */
 public final class ProsodyExtension implements BeforeAllCallback, AfterAllCallback, BeforeEachCallback,
         AfterEachCallback {
 
-    private final ProsodyServer.Builder settings;
-    private ProsodyServer server;
+    private final PrivateProsody.Builder settings;
+    private PrivateProsody server;
     private boolean perClass;
 
     /** @param settings how to configure the server */
-    public ProsodyExtension(ProsodyServer.Builder settings) {
+    public ProsodyExtension(PrivateProsody.Builder settings) {
         this.settings = Objects.requireNonNull(settings, "settings");
     }
 
     /** A server with the default settings. */
     public ProsodyExtension() {
-        this(ProsodyServer.builder());
+        this(PrivateProsody.builder());
     }
 
     /** @return the running server @throws IllegalStateException outside of a test */
-    public ProsodyServer server() {
+    public PrivateProsody server() {
         if (server == null) {
             throw new IllegalStateException("the Prosody server only exists while tests run");
         }

@@ -1,5 +1,5 @@
 /**
- * Test infrastructure shared by the module's tests: a throwaway Prosody server
- * ({@link org.imbridge.xmpp.testing.ProsodyServer}) and its JUnit 5 extension.
+ * Test infrastructure shared by the module's tests and imbridge-app's: a JUnit 5 extension around the
+ * private Prosody of module prosody-runner, and the component config and Jabber clients to connect to it.
  */
 package org.imbridge.xmpp.testing;

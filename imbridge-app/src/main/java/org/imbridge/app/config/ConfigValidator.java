@@ -1,0 +1,110 @@
+package org.imbridge.app.config;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import org.imbridge.xmpp.gateway.register.UserAllowlist;
+import org.jxmpp.jid.impl.JidCreate;
+import org.jxmpp.stringprep.XmppStringprepException;
+
+/** Checks a parsed config; the first problem found is reported with the file and key. */
+final class ConfigValidator {
+
+    private final String source;
+
+    ConfigValidator(String source) {
+        this.source = source;
+    }
+
+    void validate(TransportConfig c) throws ConfigException {
+        require(c.component() != null, "component", "is missing");
+        require(notBlank(c.component().jid()), "component.jid", "is missing (the component's domain, e.g. msn.example.org)");
+        try {
+            JidCreate.domainBareFrom(c.component().jid());
+        } catch (XmppStringprepException e) {
+            fail("component.jid", "'" + c.component().jid() + "' is not a domain name");
+        }
+        require(notBlank(c.component().host()), "component.host", "is missing (the XMPP server's host)");
+        port("component.port", c.component().port());
+        boolean secret = notBlank(c.component().secret());
+        boolean secretFile = notBlank(c.component().secretFile());
+        require(secret || secretFile, "component.secret", "is missing (or give component.secret-file)");
+        require(!(secret && secretFile), "component.secret-file", "cannot be given together with component.secret");
+        if (secretFile) {
+            require(Files.isReadable(Path.of(c.component().secretFile())), "component.secret-file",
+                    "'" + c.component().secretFile() + "' cannot be read");
+        }
+        if (c.component().maxStanzaBytes() != null) {
+            require(c.component().maxStanzaBytes() >= 4096, "component.max-stanza-bytes", "must be at least 4096");
+        }
+        require(c.msn() != null, "msn", "is missing");
+        require(notBlank(c.msn().host()), "msn.host", "is missing (the MSN dispatch server's host)");
+        port("msn.port", c.msn().port());
+        if (c.msn().ioThreads() != null) {
+            require(c.msn().ioThreads() >= 1 && c.msn().ioThreads() <= 64, "msn.io-threads", "must be between 1 and 64");
+        }
+        if (c.msn().allowedReferrals() != null) {
+            try {
+                org.imbridge.msn.client.ReferralAllowList.of(c.msn().allowedReferrals());
+            } catch (IllegalArgumentException e) {
+                require(false, "msn.allowed-referrals", e.getMessage());
+            }
+        }
+        require(c.storage() != null, "storage", "is missing");
+        require(notBlank(c.storage().url()) && (c.storage().url().startsWith("jdbc:h2:")
+                        || c.storage().url().startsWith("jdbc:postgresql:")), "storage.url",
+                "must be jdbc:h2:… (e.g. jdbc:h2:file:./data/imbridge) or jdbc:postgresql://host/database");
+        require(notBlank(c.storage().keyFile()), "storage.key-file", "is missing (where the password key is kept)");
+        try {
+            new UserAllowlist(c.registration().allow());
+        } catch (IllegalArgumentException e) {
+            fail("registration.allow", e.getMessage());
+        }
+        for (int i = 0; i < c.admins().size(); i++) {
+            try {
+                JidCreate.entityBareFrom(c.admins().get(i));
+            } catch (XmppStringprepException e) {
+                fail("admins[" + i + "]", "'" + c.admins().get(i) + "' is not a bare JID");
+            }
+        }
+        TransportConfig.Limits l = c.limits();
+        require(l.maxUsers() != null && l.maxUsers() > 0, "limits.max-users", "must be a positive number");
+        require(l.maxMessageBytes() != null && l.maxMessageBytes() >= 1024, "limits.max-message-bytes", "must be at least 1024");
+        require(l.messagesPerMinute() != null && l.messagesPerMinute() > 0, "limits.messages-per-minute",
+                "must be a positive number");
+        require(l.startupProbesPerSecond() != null && l.startupProbesPerSecond() > 0
+                        && l.startupProbesPerSecond() <= 100_000, "limits.startup-probes-per-second",
+                "must be a number from 1 to 100000");
+        require(LOG_LEVELS.contains(c.logging().level().toLowerCase(java.util.Locale.ROOT)), "logging.level",
+                "'" + c.logging().level() + "' is not one of " + LOG_LEVELS);
+        if (c.logging().file() != null) {
+            Path parent = Path.of(c.logging().file()).toAbsolutePath().getParent();
+            require(parent != null && Files.isDirectory(parent), "logging.file",
+                    "'" + c.logging().file() + "': its directory does not exist");
+        }
+        require(notBlank(c.metrics().host()), "metrics.host", "is empty (use 127.0.0.1)");
+        require(c.metrics().port() >= 0 && c.metrics().port() < 65536, "metrics.port",
+                c.metrics().port() + " is not a port number (0 turns metrics off)");
+    }
+
+    private static final java.util.List<String> LOG_LEVELS = java.util.List.of("error", "warn", "info", "debug", "trace");
+
+    private void port(String key, Integer port) throws ConfigException {
+        require(port != null, key, "is missing");
+        require(port > 0 && port < 65536, key, port + " is not a port number");
+    }
+
+    private void require(boolean ok, String key, String problem) throws ConfigException {
+        if (!ok) {
+            fail(key, problem);
+        }
+    }
+
+    private void fail(String key, String problem) throws ConfigException {
+        throw new ConfigException(source + ": key '" + key + "' " + problem);
+    }
+
+    private static boolean notBlank(String s) {
+        return s != null && !s.isBlank();
+    }
+}

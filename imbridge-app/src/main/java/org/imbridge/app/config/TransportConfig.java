@@ -1,0 +1,180 @@
+package org.imbridge.app.config;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Everything an admin configures. Key names in the file are kebab-case versions of these components
+ * ({@code max-stanza-bytes}).
+ *
+ * @param component    the XEP-0114 connection to the XMPP server
+ * @param msn          the MSN network to connect users to
+ * @param storage      where registrations are kept
+ * @param registration who may register
+ * @param admins       bare JIDs of the transport's administrators
+ * @param limits       per-user and per-instance limits
+ * @param logging      log level and file
+ * @param metrics      the Prometheus endpoint (off by default)
+ */
+public record TransportConfig(
+        Component component,
+        Msn msn,
+        Storage storage,
+        Registration registration,
+        List<String> admins,
+        Limits limits,
+        Logging logging,
+        Metrics metrics) {
+
+    public TransportConfig {
+        admins = admins == null ? List.of() : List.copyOf(admins);
+        registration = registration == null ? new Registration(List.of("*")) : registration;
+        limits = limits == null ? Limits.DEFAULTS : limits.withDefaults();
+        logging = logging == null ? Logging.DEFAULTS : logging.withDefaults();
+        metrics = metrics == null ? Metrics.OFF : metrics.withDefaults();
+    }
+
+    /** A config without logging and metrics sections (their defaults). */
+    public TransportConfig(Component component, Msn msn, Storage storage, Registration registration,
+                           List<String> admins, Limits limits) {
+        this(component, msn, storage, registration, admins, limits, null, null);
+    }
+
+    /**
+     * The component connection.
+     *
+     * @param jid            the component's domain, e.g. {@code msn.example.org}
+     * @param host           the XMPP server's host
+     * @param port           the server's component port (often 5347)
+     * @param secret         the shared secret (may be {@code ${ENV_VAR}})
+     * @param secretFile     a file holding the secret instead
+     * @param maxStanzaBytes the largest stanza accepted from the server
+     */
+    public record Component(String jid, String host, Integer port, String secret, String secretFile,
+                            Integer maxStanzaBytes) {
+
+        /** The secret, read from {@code secretFile} when that is how it is given (trailing newline dropped). */
+        public String resolvedSecret() throws java.io.IOException {
+            if (secret != null && !secret.isBlank()) {
+                return secret;
+            }
+            return java.nio.file.Files.readString(java.nio.file.Path.of(secretFile)).strip();
+        }
+    }
+
+    /**
+     * The MSN network.
+     *
+     * @param host      the dispatch server's host
+     * @param port      the dispatch server's port (1863)
+     * @param ioThreads I/O threads for all MSN connections (default: cores + 1)
+     * @param allowedReferrals where XFR and RNG referrals may point besides {@code host}: CIDR ranges,
+     *                  addresses, host names ({@code *.example.net}); none by default
+     */
+    public record Msn(String host, Integer port, Integer ioThreads, List<String> allowedReferrals) {
+
+        public Msn(String host, Integer port) {
+            this(host, port, null, null);
+        }
+
+        public Msn(String host, Integer port, Integer ioThreads) {
+            this(host, port, ioThreads, null);
+        }
+    }
+
+    /**
+     * Registration storage.
+     *
+     * @param url      a JDBC URL ({@code jdbc:h2:file:…} or {@code jdbc:postgresql://…})
+     * @param user     the database user
+     * @param password the database password (may be {@code ${ENV_VAR}})
+     * @param keyFile  the file holding the key that encrypts stored legacy passwords
+     */
+    public record Storage(String url, String user, String password, String keyFile) {
+    }
+
+    /**
+     * Who may register.
+     *
+     * @param allow JID patterns ({@code *}, {@code example.org}, {@code *@example.org}, {@code user@example.org})
+     */
+    public record Registration(List<String> allow) {
+
+        public Registration {
+            allow = allow == null ? List.of() : List.copyOf(allow);
+        }
+    }
+
+    /**
+     * Limits.
+     *
+     * @param maxUsers          registrations accepted in all
+     * @param maxMessageBytes   the largest message body relayed
+     * @param messagesPerMinute messages one user may send per minute
+     * @param startupProbesPerSecond presence probes per second to registered users at start-up and
+     *                          after the component stream reconnects
+     */
+    public record Limits(Integer maxUsers, Integer maxMessageBytes, Integer messagesPerMinute,
+                         Integer startupProbesPerSecond) {
+
+        public static final Limits DEFAULTS = new Limits(10_000, 64 * 1024, 120, 100);
+
+        /** Keys left out of the file take their default. */
+        Limits withDefaults() {
+            return new Limits(maxUsers == null ? DEFAULTS.maxUsers : maxUsers,
+                    maxMessageBytes == null ? DEFAULTS.maxMessageBytes : maxMessageBytes,
+                    messagesPerMinute == null ? DEFAULTS.messagesPerMinute : messagesPerMinute,
+                    startupProbesPerSecond == null ? DEFAULTS.startupProbesPerSecond : startupProbesPerSecond);
+        }
+    }
+
+    /**
+     * Logging.
+     *
+     * @param level the level of IMBridge's own loggers ({@code error}, {@code warn}, {@code info},
+     *              {@code debug}, {@code trace}); reloaded with the file
+     * @param file  a file to write the log to as well, or null for stderr only
+     */
+    public record Logging(String level, String file) {
+
+        public static final Logging DEFAULTS = new Logging("info", null);
+
+        Logging withDefaults() {
+            return new Logging(level == null ? DEFAULTS.level : level, file);
+        }
+    }
+
+    /**
+     * The Prometheus endpoint.
+     *
+     * @param host the address to listen on (keep it on loopback)
+     * @param port the port; 0 turns the endpoint off
+     */
+    public record Metrics(String host, Integer port) {
+
+        public static final Metrics OFF = new Metrics("127.0.0.1", 0);
+
+        Metrics withDefaults() {
+            return new Metrics(host == null ? OFF.host : host, port == null ? OFF.port : port);
+        }
+
+        /** True when metrics are to be served. */
+        public boolean enabled() {
+            return port != null && port > 0;
+        }
+    }
+
+    /** For tests and the demo: the settings a component in {@code Map} form would carry. */
+    public Map<String, String> msnSettings() {
+        Map<String, String> settings = new java.util.LinkedHashMap<>();
+        settings.put("host", msn.host());
+        settings.put("port", String.valueOf(msn.port()));
+        if (msn.ioThreads() != null) {
+            settings.put("io-threads", String.valueOf(msn.ioThreads()));
+        }
+        if (msn.allowedReferrals() != null && !msn.allowedReferrals().isEmpty()) {
+            settings.put("allowed-referrals", String.join(",", msn.allowedReferrals()));
+        }
+        return Map.copyOf(settings);
+    }
+}

@@ -1,0 +1,90 @@
+package org.imbridge.app.launcher;
+
+import java.nio.file.Path;
+
+import org.slf4j.LoggerFactory;
+import org.slf4j.bridge.SLF4JBridgeHandler;
+
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.LoggerContext;
+import ch.qos.logback.classic.encoder.PatternLayoutEncoder;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.FileAppender;
+
+/**
+ * Programmatic logging set-ups the launcher needs beyond {@code logback.xml}: the demo writes its
+ * logs to a file so that the terminal shows only what the demo says.
+ */
+public final class LogSetup {
+
+    /** The layout of every log line: the user's JID (MDC key {@code user}) when the line is about one. */
+    public static final String PATTERN = "%d{yyyy-MM-dd HH:mm:ss.SSS} %-5level [%thread] %logger{30}%replace( [%X{user}]){' \\[\\]', ''} - %msg%n";
+
+    private LogSetup() {
+    }
+
+    /** Sends every log line at INFO and above to {@code file} (replaced), and none to the console. */
+    public static void toFile(Path file) {
+        if (!(LoggerFactory.getILoggerFactory() instanceof LoggerContext context)) {
+            return; // another slf4j binding: leave it as configured
+        }
+        context.reset();
+        Logger root = context.getLogger(Logger.ROOT_LOGGER_NAME);
+        root.setLevel(Level.INFO);
+        root.addAppender(fileAppender(context, "file", file, false));
+        context.getLogger("org.apache.mina").setLevel(Level.WARN);
+        context.getLogger("com.zaxxer.hikari").setLevel(Level.WARN);
+        context.getLogger("org.flywaydb").setLevel(Level.WARN);
+        // the demo's own Jabber clients (Smack) complain about connections they closed themselves
+        context.getLogger("org.jivesoftware").setLevel(Level.ERROR);
+        routeJavaUtilLogging();
+    }
+
+    /** Smack logs through java.util.logging: send that to the same place. */
+    public static void routeJavaUtilLogging() {
+        if (!SLF4JBridgeHandler.isInstalled()) {
+            SLF4JBridgeHandler.removeHandlersForRootLogger();
+            SLF4JBridgeHandler.install();
+        }
+    }
+
+    /** Adds {@code file} (appended to) as a second destination of every log line (config {@code logging.file}). */
+    public static void alsoToFile(Path file) {
+        if (!(LoggerFactory.getILoggerFactory() instanceof LoggerContext context)) {
+            return;
+        }
+        context.getLogger(Logger.ROOT_LOGGER_NAME).addAppender(fileAppender(context, "config-file", file, true));
+    }
+
+    private static FileAppender<ILoggingEvent> fileAppender(LoggerContext context, String name, Path file,
+                                                            boolean append) {
+        PatternLayoutEncoder encoder = new PatternLayoutEncoder();
+        encoder.setContext(context);
+        encoder.setPattern(PATTERN);
+        encoder.start();
+        FileAppender<ILoggingEvent> appender = new FileAppender<>();
+        appender.setContext(context);
+        appender.setName(name);
+        appender.setFile(file.toString());
+        appender.setAppend(append);
+        appender.setEncoder(encoder);
+        appender.start();
+        return appender;
+    }
+
+    /** Only warnings and errors from here on: for commands whose output is the answer ({@code imbridge users}). */
+    public static void quiet() {
+        if (LoggerFactory.getILoggerFactory() instanceof LoggerContext context) {
+            context.getLogger(Logger.ROOT_LOGGER_NAME).setLevel(Level.WARN);
+            context.getLogger("org.imbridge").setLevel(Level.WARN);
+        }
+    }
+
+    /** Sets the level of the {@code org.imbridge} loggers (reload of {@code logging.level}). */
+    public static void level(String level) {
+        if (LoggerFactory.getILoggerFactory() instanceof LoggerContext context) {
+            context.getLogger("org.imbridge").setLevel(Level.toLevel(level, Level.INFO));
+        }
+    }
+}

@@ -1,0 +1,246 @@
+package org.imbridge.app.launcher;
+
+import java.io.IOException;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
+
+import org.imbridge.xmpp.admin.AdminCommands;
+import org.imbridge.xmpp.gateway.Gateway;
+import org.imbridge.xmpp.gateway.JidMapping;
+import org.imbridge.xmpp.gateway.StanzaSink;
+import org.imbridge.xmpp.gateway.presence.RegisteredUserProbes;
+import org.imbridge.xmpp.metrics.MeteredNetwork;
+import org.imbridge.xmpp.metrics.MetricsServer;
+import org.imbridge.xmpp.metrics.TransportMetrics;
+import org.imbridge.xmpp.stream.ComponentConnection;
+import org.imbridge.xmpp.stream.ComponentState;
+import org.jivesoftware.smack.packet.IQ;
+import org.jivesoftware.smack.packet.Message;
+import org.jivesoftware.smack.packet.Stanza;
+import org.jxmpp.jid.DomainBareJid;
+import org.jxmpp.jid.impl.JidCreate;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
+
+/**
+ * A running transport: the component connection, the gateway behind it, the admin commands and
+ * limits in front of it, the legacy network's sessions, metrics, and the threads they share.
+ * {@link #close()} logs every user out of the legacy network, tells their XMPP clients, and closes
+ * the stream.
+ *
+ * <p>Each stanza from a user is handled with the user's bare JID in the logging context (MDC key
+ * {@value MeteredNetwork#MDC_USER}); the worker threads and the timer carry it into the work done
+ * later for that stanza, and {@link MeteredNetwork} into the network's events.
+ */
+public final class Transport implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Transport.class);
+    private static final Duration CONFIG_CHECK_INTERVAL = Duration.ofSeconds(2);
+
+    private final TransportSettings settings;
+    private final ThreadPoolExecutor workers;
+    private final ScheduledThreadPoolExecutor scheduler;
+    private final TransportMetrics metrics = new TransportMetrics();
+    private final Gateway gateway;
+    private final AdminCommands admin;
+    private final InboundGate gate;
+    private final TransportControls control;
+    private final ComponentConnection connection;
+    private final RegisteredUserProbes probes;
+    private MetricsServer metricsServer;
+
+    private Transport(TransportSettings settings, Consumer<ComponentState.Stopped> onStopped) {
+        this.settings = settings;
+        this.workers = MdcExecutors.fixed(settings.workers(), named("imbridge-worker"));
+        this.scheduler = MdcExecutors.scheduler(named("imbridge-timer"));
+        DomainBareJid domain = JidCreate.domainBareFromOrThrowUnchecked(settings.component().domain());
+        JidMapping jids = new JidMapping(domain);
+        ComponentConnection[] holder = new ComponentConnection[1];
+        boolean[] wasOnline = {false};
+        StanzaSink sink = stanza -> send(holder[0], stanza);
+        this.gateway = new Gateway(jids, new MeteredNetwork(settings.network(), metrics), settings.store(), sink,
+                settings.allowlist(), settings.maxBodyBytes(), workers, scheduler, settings.policy());
+        this.control = new TransportControls(domain, gateway.sessions(), settings.store(), sink, metrics, settings.reload());
+        this.admin = new AdminCommands(domain, settings.admins(), control, sink, workers);
+        this.probes = new RegisteredUserProbes(settings.store(), settings.network().id(), jids, sink, workers,
+                (nanos, task) -> scheduler.schedule(task, nanos, TimeUnit.NANOSECONDS),
+                () -> settings.limits().get().startupProbesPerSecond(), System::nanoTime,
+                user -> gateway.sessions().user(user).isPresent());
+        this.gate = new InboundGate(domain, settings.limits(), settings.store(), settings.network().id(), sink, workers,
+                System::nanoTime);
+        this.connection = ComponentConnection.builder(settings.component())
+                // Stanzas are handled on the stream's I/O thread: everything behind accept() hands
+                // blocking work (store look-ups, logins) to the workers, and a hop less per stanza
+                // is what the transport's latency and CPU per message are made of.
+                .eventExecutor(Runnable::run)
+                .onStanza(this::accept)
+                .onStateChange(state -> {
+                    LOG.info("component {}: {}", settings.component().domain(), state);
+                    if (state instanceof ComponentState.Reconnecting) {
+                        metrics.error("xmpp_connection_lost");
+                    }
+                    if (state instanceof ComponentState.Online) {
+                        gateway.streamOnline();
+                        if (wasOnline[0]) {
+                            gateway.reannounce();
+                        }
+                        wasOnline[0] = true;
+                        // every registered user, so that those online come back after a restart
+                        probes.start();
+                    } else if (state instanceof ComponentState.Stopped stopped) {
+                        onStopped.accept(stopped);
+                    }
+                })
+                .build();
+        holder[0] = connection;
+        metrics.onlineUsers(control::onlineCount);
+        metrics.queue("workers", () -> workers.getQueue().size());
+        metrics.queue("xmpp_outgoing", connection::outgoingQueueSize);
+    }
+
+    /**
+     * Starts a transport; the stage completes when the component is connected. {@code onStopped} hears
+     * when the connection stops for good (a fatal stream error, or {@link #close()}).
+     */
+    public static CompletionStage<Transport> start(TransportSettings settings, Consumer<ComponentState.Stopped> onStopped) {
+        Transport transport = new Transport(settings, onStopped);
+        try {
+            transport.startServices();
+        } catch (IOException e) {
+            transport.close();
+            return CompletableFuture.failedFuture(e);
+        }
+        return transport.connection.start().thenApply(v -> transport).whenComplete((t, e) -> {
+            if (e != null) {
+                transport.close();
+            }
+        });
+    }
+
+    private void startServices() throws IOException {
+        if (settings.metricsAddress() != null) {
+            metricsServer = MetricsServer.start(settings.metricsAddress(), metrics::scrape);
+        }
+        settings.reload().watch(scheduler, CONFIG_CHECK_INTERVAL);
+        scheduler.scheduleWithFixedDelay(this::refreshGauges, 0, 30, TimeUnit.SECONDS);
+    }
+
+    private void refreshGauges() {
+        gate.sweep();
+        workers.execute(() -> {
+            try {
+                control.registeredUsers();
+            } catch (RuntimeException e) {
+                LOG.debug("cannot count registered users: {}", e.toString());
+            }
+        });
+    }
+
+    /** Every stanza the server routes to us: admin commands, then limits, then the gateway. */
+    private void accept(Stanza stanza) {
+        boolean named = stanza.getFrom() != null && stanza.getFrom().hasLocalpart();
+        if (named) {
+            MDC.put(MeteredNetwork.MDC_USER, stanza.getFrom().asBareJid().toString());
+        }
+        try {
+            if (!admin.accept(stanza)) {
+                gate.admit(stanza, gateway::accept);
+            }
+        } finally {
+            if (named) {
+                MDC.remove(MeteredNetwork.MDC_USER);
+            }
+        }
+    }
+
+    private boolean send(ComponentConnection connection, Stanza stanza) {
+        boolean queued = connection.send(stanza);
+        if (!queued) {
+            metrics.error("xmpp_not_sent");
+        } else if (stanza.getError() != null && (stanza instanceof Message || stanza instanceof IQ)) {
+            metrics.error("xmpp_" + stanza.getError().getCondition().name());
+        }
+        return queued;
+    }
+
+    public Gateway gateway() {
+        return gateway;
+    }
+
+    public ComponentConnection connection() {
+        return connection;
+    }
+
+    /** The transport's meters (also served in Prometheus format when {@code metrics.port} is set). */
+    public TransportMetrics metrics() {
+        return metrics;
+    }
+
+    /** Where the Prometheus endpoint listens, or null when it is off. */
+    public java.net.InetSocketAddress metricsAddress() {
+        return metricsServer == null ? null : metricsServer.address();
+    }
+
+    /**
+     * Stops as a crash would, for fault tests: the component socket is dropped without a stream end,
+     * the threads stop, and nobody is told (no unavailable presences, no legacy logout); the store and
+     * the legacy network are left as they are, for the caller to abort the network's connections and
+     * to start a new transport on the same store.
+     */
+    public void halt() {
+        probes.close();
+        settings.reload().close();
+        connection.abort();
+        scheduler.shutdownNow();
+        workers.shutdownNow();
+        if (metricsServer != null) {
+            metricsServer.close();
+        }
+    }
+
+    @Override
+    public void close() {
+        probes.close();
+        settings.reload().close();
+        try {
+            gateway.sessions().shutdown("The transport is shutting down").toCompletableFuture().get(10, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            LOG.warn("not every user could be logged out cleanly: {}", e.toString());
+        }
+        try {
+            connection.stop().toCompletableFuture().get(10, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            LOG.warn("the component stream did not close cleanly: {}", e.toString());
+        }
+        connection.close();
+        if (metricsServer != null) {
+            metricsServer.close();
+        }
+        settings.network().close();
+        workers.shutdown();
+        scheduler.shutdownNow();
+        try {
+            workers.awaitTermination(5, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        settings.store().close();
+    }
+
+    private static ThreadFactory named(String prefix) {
+        AtomicInteger n = new AtomicInteger();
+        return r -> {
+            Thread t = new Thread(r, prefix + "-" + n.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        };
+    }
+}

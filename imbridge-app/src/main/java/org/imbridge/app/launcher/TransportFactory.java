@@ -1,0 +1,79 @@
+package org.imbridge.app.launcher;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.nio.file.Path;
+
+import org.imbridge.core.network.LegacyNetwork;
+import org.imbridge.core.network.LegacyNetworks;
+import org.imbridge.core.registration.RegistrationStore;
+import org.imbridge.core.registration.RegistrationStores;
+import org.imbridge.core.registration.StoreConfig;
+import org.imbridge.core.session.SessionPolicy;
+import org.imbridge.app.config.ConfigLoader;
+import org.imbridge.app.config.TransportConfig;
+import org.imbridge.xmpp.stream.ComponentConfig;
+
+/**
+ * Turns a validated {@link TransportConfig} into {@link TransportSettings}: opens the store, creates
+ * the MSN network, builds the component connection's settings. The allowlist, admins and limits are
+ * read from a {@link LiveConfig}, so that a reload swaps them while the transport runs.
+ */
+public final class TransportFactory {
+
+    /** The key's environment variable, used instead of the key file when set. */
+    public static final String KEY_ENV = "IMBRIDGE_STORE_KEY";
+
+    private LiveConfig live;
+
+    /** Settings for {@code config}, which is not reloaded (the demo, tests). */
+    public TransportSettings settings(TransportConfig config) throws IOException {
+        return build(config, ConfigReload.NONE);
+    }
+
+    /** Settings for {@code config}, read from {@code file}: reloads apply the file again. */
+    public TransportSettings settings(TransportConfig config, Path file, ConfigLoader loader) throws IOException {
+        LiveConfig following = new LiveConfig(config);
+        return build(config, following, new ConfigReloader(file, loader, following));
+    }
+
+    private TransportSettings build(TransportConfig config, ConfigReload reload) throws IOException {
+        return build(config, new LiveConfig(config), reload);
+    }
+
+    private TransportSettings build(TransportConfig config, LiveConfig following, ConfigReload reload)
+            throws IOException {
+        this.live = following;
+        ComponentConfig.Builder component = ComponentConfig.builder(config.component().jid(), config.component().resolvedSecret())
+                .host(config.component().host())
+                .port(config.component().port());
+        if (config.component().maxStanzaBytes() != null) {
+            component.maxStanzaBytes(config.component().maxStanzaBytes());
+        }
+        RegistrationStore store = RegistrationStores.open(storeConfig(config.storage()));
+        LegacyNetwork network;
+        try {
+            network = LegacyNetworks.byId("msn").create(config.msnSettings());
+        } catch (RuntimeException e) {
+            store.close();
+            throw e;
+        }
+        InetSocketAddress metrics = config.metrics().enabled()
+                ? new InetSocketAddress(config.metrics().host(), config.metrics().port()) : null;
+        // The live limit (read per message) is enforced in front of the gateway; the gateway's own
+        // check is only a ceiling, so that raising limits.max-message-bytes by a reload works.
+        return new TransportSettings(component.build(), network, store, following::allowlist, Integer.MAX_VALUE,
+                SessionPolicy.DEFAULTS, 8, following::admins, following::limits, reload, metrics);
+    }
+
+    /** The configuration the last settings follow. */
+    public LiveConfig live() {
+        return live;
+    }
+
+    /** How to open the store the config names (also for {@code imbridge users}). */
+    public static StoreConfig storeConfig(TransportConfig.Storage storage) {
+        return StoreConfig.jdbc(storage.url(), storage.user(), storage.password(), Path.of(storage.keyFile()))
+                .withKeyEnvVar(KEY_ENV);
+    }
+}

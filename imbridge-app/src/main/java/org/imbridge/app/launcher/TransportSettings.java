@@ -1,0 +1,58 @@
+package org.imbridge.app.launcher;
+
+import java.net.InetSocketAddress;
+import java.util.Objects;
+import java.util.Set;
+import java.util.function.Supplier;
+
+import org.imbridge.core.network.LegacyNetwork;
+import org.imbridge.core.registration.RegistrationStore;
+import org.imbridge.core.session.SessionPolicy;
+import org.imbridge.app.config.TransportConfig;
+import org.imbridge.xmpp.gateway.register.UserAllowlist;
+import org.imbridge.xmpp.stream.ComponentConfig;
+
+/**
+ * What a running transport is made of; the launcher builds it from the config file, tests build it
+ * directly.
+ *
+ * @param component      the XEP-0114 connection
+ * @param network        the legacy network (owned: closed with the transport)
+ * @param store          the registrations store (owned: closed with the transport)
+ * @param allowlist      who may register, read on every registration so that reloads apply
+ * @param maxBodyBytes   the largest message body the gateway relays (the live limit is {@code limits})
+ * @param policy         session tunables
+ * @param workers        threads for store access and per-user event handling
+ * @param admins         bare JIDs allowed to run the admin commands, read on every request
+ * @param limits         users, message size and rate per user, read on every use
+ * @param reload         how the admin command reloads the configuration
+ * @param metricsAddress where to serve Prometheus metrics, or null for nowhere
+ */
+public record TransportSettings(ComponentConfig component, LegacyNetwork network, RegistrationStore store,
+                                Supplier<UserAllowlist> allowlist, int maxBodyBytes, SessionPolicy policy,
+                                int workers, Supplier<Set<String>> admins, Supplier<TransportConfig.Limits> limits,
+                                ConfigReload reload, InetSocketAddress metricsAddress) {
+
+    public TransportSettings {
+        Objects.requireNonNull(component, "component");
+        Objects.requireNonNull(network, "network");
+        Objects.requireNonNull(store, "store");
+        Objects.requireNonNull(allowlist, "allowlist");
+        Objects.requireNonNull(policy, "policy");
+        Objects.requireNonNull(admins, "admins");
+        Objects.requireNonNull(limits, "limits");
+        Objects.requireNonNull(reload, "reload");
+        if (workers < 1) {
+            throw new IllegalArgumentException("workers must be at least 1");
+        }
+    }
+
+    /** Settings without admins, user or rate limits, reload or metrics (tests). */
+    public TransportSettings(ComponentConfig component, LegacyNetwork network, RegistrationStore store,
+                             Supplier<UserAllowlist> allowlist, int maxBodyBytes, SessionPolicy policy, int workers) {
+        this(component, network, store, allowlist, maxBodyBytes, policy, workers, Set::of,
+                () -> new TransportConfig.Limits(Integer.MAX_VALUE, maxBodyBytes, Integer.MAX_VALUE,
+                        TransportConfig.Limits.DEFAULTS.startupProbesPerSecond()),
+                ConfigReload.NONE, null);
+    }
+}

@@ -1,0 +1,140 @@
+package org.imbridge.app.launcher.cli;
+
+import java.io.PrintWriter;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+
+import org.imbridge.app.config.TransportConfig;
+import org.imbridge.app.launcher.TransportFactory;
+import org.imbridge.core.registration.Registration;
+import org.imbridge.core.registration.RegistrationStore;
+import org.imbridge.core.registration.RegistrationStoreException;
+import org.imbridge.core.registration.RegistrationStores;
+import org.imbridge.core.registration.SecretBoxException;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code imbridge users list|show JID|remove JID}: the registrations in the store named by the
+ * config. Meant for a stopped transport (an H2 file can only be open in one process).
+ */
+@Command(name = "users", mixinStandardHelpOptions = true,
+        description = {"Lists, shows and removes registered users, straight from the store.",
+                "Stop the transport first: its H2 database can be open in one process only."},
+        subcommands = {UsersCommand.ListUsers.class, UsersCommand.ShowUser.class, UsersCommand.RemoveUser.class},
+        footer = {"", ExitCodes.HELP})
+final class UsersCommand implements Runnable {
+
+    /** The network whose registrations are managed. */
+    static final String NETWORK = "msn";
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public void run() {
+        throw new picocli.CommandLine.ParameterException(spec.commandLine(), "say list, show JID or remove JID");
+    }
+
+    /** Opens the store, runs {@code action} on it, and turns store problems into messages and exit codes. */
+    static int withStore(ConfigOption config, CommandSpec spec, StoreAction action) {
+        PrintWriter err = spec.commandLine().getErr();
+        Optional<TransportConfig> loaded = config.loadOrExplain(err);
+        if (loaded.isEmpty()) {
+            return ExitCodes.USAGE;
+        }
+        try (RegistrationStore store = RegistrationStores.open(TransportFactory.storeConfig(loaded.get().storage()))) {
+            return action.run(store, spec.commandLine().getOut(), err);
+        } catch (RegistrationStoreException | SecretBoxException e) {
+            err.println("cannot open the store: " + e.getMessage());
+            if (String.valueOf(e.getMessage()).contains("in use") || String.valueOf(e.getMessage()).contains("locked")) {
+                err.println("(is the transport running? stop it first)");
+            }
+            return ExitCodes.FAILURE;
+        }
+    }
+
+    /** Something done with an open store. */
+    interface StoreAction {
+        int run(RegistrationStore store, PrintWriter out, PrintWriter err);
+    }
+
+    @Command(name = "list", mixinStandardHelpOptions = true, description = "Lists every registered user.",
+            footer = {"", ExitCodes.HELP})
+    static final class ListUsers implements Callable<Integer> {
+        @Mixin
+        ConfigOption config;
+        @Spec
+        CommandSpec spec;
+
+        @Override
+        public Integer call() {
+            return withStore(config, spec, (store, out, err) -> {
+                List<Registration> all = store.all(NETWORK);
+                for (Registration r : all) {
+                    out.printf("%-40s %-32s registered %s%n", r.userJid(), r.legacyAccount(), r.registeredAt());
+                }
+                out.println(all.size() + (all.size() == 1 ? " user" : " users"));
+                return ExitCodes.OK;
+            });
+        }
+    }
+
+    @Command(name = "show", mixinStandardHelpOptions = true, description = "Shows one user's registration.",
+            footer = {"", ExitCodes.HELP})
+    static final class ShowUser implements Callable<Integer> {
+        @Mixin
+        ConfigOption config;
+        @Parameters(paramLabel = "JID", description = "the user's bare JID")
+        String jid;
+        @Spec
+        CommandSpec spec;
+
+        @Override
+        public Integer call() {
+            return withStore(config, spec, (store, out, err) -> {
+                Optional<Registration> found = store.find(jid, NETWORK);
+                if (found.isEmpty()) {
+                    err.println("no user " + jid + " is registered");
+                    return ExitCodes.NOT_FOUND;
+                }
+                Registration r = found.get();
+                out.println("user            " + r.userJid());
+                out.println("MSN account     " + r.legacyAccount());
+                out.println("registered      " + r.registeredAt());
+                out.println("updated         " + r.updatedAt());
+                out.println("contacts synced " + store.syncedContacts(jid, NETWORK).size());
+                r.settings().forEach((k, v) -> out.println("setting         " + k + " = " + v));
+                return ExitCodes.OK;
+            });
+        }
+    }
+
+    @Command(name = "remove", mixinStandardHelpOptions = true,
+            description = "Deletes one user's registration and everything kept with it.",
+            footer = {"", ExitCodes.HELP})
+    static final class RemoveUser implements Callable<Integer> {
+        @Mixin
+        ConfigOption config;
+        @Parameters(paramLabel = "JID", description = "the user's bare JID")
+        String jid;
+        @Spec
+        CommandSpec spec;
+
+        @Override
+        public Integer call() {
+            return withStore(config, spec, (store, out, err) -> {
+                if (!store.remove(jid, NETWORK)) {
+                    err.println("no user " + jid + " is registered");
+                    return ExitCodes.NOT_FOUND;
+                }
+                out.println("removed " + jid);
+                return ExitCodes.OK;
+            });
+        }
+    }
+}

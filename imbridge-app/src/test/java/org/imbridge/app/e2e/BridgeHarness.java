@@ -1,0 +1,143 @@
+package org.imbridge.app.e2e;
+
+import java.net.InetSocketAddress;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+
+import org.imbridge.core.registration.RegistrationStore;
+import org.imbridge.xmpp.testing.ProsodyClients;
+import org.imbridge.core.registration.RegistrationStores;
+import org.imbridge.core.session.SessionPolicy;
+import org.imbridge.msn.bridge.MsnNetwork;
+import org.imbridge.msn.client.MsnClientConfig;
+import org.imbridge.msnserver.MsnServer;
+import org.imbridge.msnserver.MsnServerConfig;
+import org.imbridge.msnserver.account.AccountSpec;
+import org.imbridge.xmpp.gateway.register.UserAllowlist;
+import org.imbridge.app.launcher.Transport;
+import org.imbridge.app.launcher.TransportSettings;
+import org.imbridge.xmpp.stream.ComponentConfig;
+import org.imbridge.prosody.PrivateProsody;
+import org.imbridge.xmpp.gateway.register.RegistrationForm;
+import org.jivesoftware.smack.packet.IQ;
+import org.jivesoftware.smack.roster.Roster;
+import org.jivesoftware.smack.tcp.XMPPTCPConnection;
+import org.jivesoftware.smackx.iqregister.packet.Registration;
+import org.jxmpp.jid.DomainBareJid;
+import org.jxmpp.jid.impl.JidCreate;
+
+/**
+ * The whole product on loopback: Prosody, our MSN network, the transport between them, and Smack
+ * clients as users. Everything it starts is stopped by {@link #close()}.
+ */
+final class BridgeHarness implements AutoCloseable {
+
+    static final Duration TIMEOUT = Duration.ofSeconds(15);
+
+    final PrivateProsody prosody;
+    volatile MsnServer msn;
+    private final MsnServerConfig msnConfig;
+    final RegistrationStore store;
+    volatile Transport transport;
+    private volatile MsnNetwork network;
+    private final UserAllowlist allowlist;
+    private final ComponentConfig.Builder componentConfig;
+    final DomainBareJid transportJid;
+    private final List<XMPPTCPConnection> clients = new ArrayList<>();
+
+    BridgeHarness(PrivateProsody.Builder prosodySettings, List<AccountSpec> accounts, List<String> allow) throws Exception {
+        this(prosodySettings, accounts, allow, component -> { });
+    }
+
+    /** @param component adjusts the transport's component settings (e.g. a lower max-stanza-bytes) */
+    BridgeHarness(PrivateProsody.Builder prosodySettings, List<AccountSpec> accounts, List<String> allow,
+                  Consumer<ComponentConfig.Builder> component) throws Exception {
+        prosody = prosodySettings.start();
+        MsnServer first = MsnServer.start(MsnServerConfig.builder().accounts(accounts).build());
+        msn = first;
+        msnConfig = MsnServerConfig.builder().accounts(accounts)
+                .dispatchPort(first.dispatchAddress().getPort())
+                .notificationPort(first.notificationAddress().getPort())
+                .switchboardPort(first.switchboardAddress().getPort())
+                .build();
+        store = RegistrationStores.inMemory();
+        allowlist = new UserAllowlist(allow);
+        componentConfig = ProsodyClients.componentConfig(prosody);
+        component.accept(componentConfig);
+        transport = startTransport();
+        transportJid = JidCreate.domainBareFrom(prosody.componentDomain());
+    }
+
+    private Transport startTransport() throws Exception {
+        network = new MsnNetwork(msn.dispatchAddress(), MsnClientConfig.defaults());
+        TransportSettings settings = new TransportSettings(componentConfig.build(), network, store,
+                () -> allowlist, 64 * 1024,
+                new SessionPolicy(Duration.ofMillis(200), Duration.ofSeconds(2), 100, Duration.ofSeconds(20)), 4);
+        return Transport.start(settings, stopped -> { }).toCompletableFuture().get(TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+    }
+
+    /**
+     * The transport dies as with kill -9: its XMPP and MSN sockets drop without a goodbye (no
+     * unavailable presences, no OUT), and a new one starts on the same store, Prosody and MSN network.
+     */
+    void crashAndRestartTransport() throws Exception {
+        transport.halt();
+        network.client().abort();
+        network.close();
+        transport = startTransport();
+    }
+
+    /** A Prosody account for {@code user}, logged in; its roster answers nothing by itself. */
+    XMPPTCPConnection login(String user, String password) throws Exception {
+        prosody.registerUser(user, password);
+        XMPPTCPConnection client = ProsodyClients.newClient(prosody, user, password);
+        Roster.getInstanceFor(client).setSubscriptionMode(Roster.SubscriptionMode.manual);
+        client.setReplyTimeout(TIMEOUT.toMillis());
+        client.connect().login();
+        clients.add(client);
+        return client;
+    }
+
+    /** Submits the registration form; throws XMPPErrorException on an error reply. */
+    IQ register(XMPPTCPConnection client, String account, String password) throws Exception {
+        Registration set = RegistrationForm.submission(transportJid, account, password);
+        return client.createStanzaCollectorAndSend(set).nextResultOrThrow(TIMEOUT.toMillis());
+    }
+
+    IQ unregister(XMPPTCPConnection client) throws Exception {
+        Registration remove = new Registration(Map.of("remove", ""));
+        remove.setType(IQ.Type.set);
+        remove.setTo(transportJid);
+        return client.createStanzaCollectorAndSend(remove).nextResultOrThrow(TIMEOUT.toMillis());
+    }
+
+    /** Stops our MSN network and starts it again on the same ports (accounts as configured). */
+    void restartMsn() throws Exception {
+        msn.stop();
+        msn = MsnServer.start(msnConfig);
+    }
+
+    InetSocketAddress msnDispatch() {
+        return msn.dispatchAddress();
+    }
+
+    @Override
+    public void close() {
+        for (XMPPTCPConnection c : clients) {
+            c.disconnect();
+        }
+        if (transport != null) {
+            transport.close();
+        }
+        if (msn != null) {
+            msn.stop();
+        }
+        if (prosody != null) {
+            prosody.close();
+        }
+    }
+}

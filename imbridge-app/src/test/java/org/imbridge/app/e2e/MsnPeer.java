@@ -1,0 +1,87 @@
+package org.imbridge.app.e2e;
+
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+
+import org.imbridge.msn.client.MsnClient;
+import org.imbridge.msn.client.MsnClientConfig;
+import org.imbridge.msn.client.NotificationListener;
+import org.imbridge.msn.client.NotificationSession;
+import org.imbridge.msn.client.SwitchboardInvitation;
+import org.imbridge.msn.client.SwitchboardListener;
+import org.imbridge.msn.client.SwitchboardSession;
+import org.imbridge.msn.protocol.AckMode;
+import org.imbridge.msn.protocol.MimeMessage;
+import org.imbridge.msn.protocol.MsnStatus;
+
+/**
+ * A plain MSN user on the other side of the bridge, driven by the test: logs in with our client,
+ * accepts every switchboard invitation and records what it sees.
+ */
+final class MsnPeer implements NotificationListener, SwitchboardListener, AutoCloseable {
+
+    final List<String> texts = new CopyOnWriteArrayList<>();
+    final List<String> typing = new CopyOnWriteArrayList<>();
+    final List<String> addedBy = new CopyOnWriteArrayList<>();
+    final Map<String, MsnStatus> statuses = new ConcurrentHashMap<>();
+    private final MsnClient client = new MsnClient(MsnClientConfig.defaults());
+    private final List<SwitchboardSession> switchboards = new CopyOnWriteArrayList<>();
+    final NotificationSession session;
+
+    MsnPeer(BridgeHarness bridge, String handle, String password) throws Exception {
+        session = client.login(handle, password, bridge.msnDispatch(), this).toCompletableFuture()
+                .get(BridgeHarness.TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+        session.changeStatus(MsnStatus.NLN).toCompletableFuture().get(BridgeHarness.TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+    }
+
+    /** Says {@code text} to {@code handle} in a switchboard of its own (or the one already open). */
+    void say(String handle, String text) throws Exception {
+        SwitchboardSession sb = switchboards.stream().filter(s -> s.isOpen() && s.participants().containsKey(handle))
+                .findFirst().orElse(null);
+        if (sb == null) {
+            sb = session.openSwitchboard(this).toCompletableFuture().get(BridgeHarness.TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+            sb.invite(handle).toCompletableFuture().get(BridgeHarness.TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+            switchboards.add(sb);
+        }
+        sb.sendText(text, AckMode.A).toCompletableFuture().get(BridgeHarness.TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+    }
+
+    void typeTo(String handle) throws Exception {
+        SwitchboardSession sb = switchboards.stream().filter(s -> s.isOpen() && s.participants().containsKey(handle))
+                .findFirst().orElseThrow();
+        sb.sendTyping().toCompletableFuture().get(BridgeHarness.TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+    }
+
+    @Override
+    public void onInvitation(SwitchboardInvitation invitation) {
+        invitation.accept(this).thenAccept(switchboards::add);
+    }
+
+    @Override
+    public void onContactPresence(String handle, MsnStatus status, String friendlyName) {
+        statuses.put(handle, status);
+    }
+
+    @Override
+    public void onAddedBy(String handle, String friendlyName) {
+        addedBy.add(handle);
+    }
+
+    @Override
+    public void onMessage(String handle, String friendlyName, MimeMessage message) {
+        texts.add(message.bodyText());
+    }
+
+    @Override
+    public void onTyping(String handle) {
+        typing.add(handle);
+    }
+
+    @Override
+    public void close() {
+        client.close();
+    }
+}

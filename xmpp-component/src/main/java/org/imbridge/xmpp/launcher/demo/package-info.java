@@ -1,8 +1,0 @@
-/**
- * {@code imbridge demo}: the whole product on loopback in one command. A private Prosody
- * ({@link org.imbridge.xmpp.launcher.demo.LocalProsody}), our MSN network with demo accounts and an
- * echo contact ({@link org.imbridge.xmpp.launcher.demo.EchoBot}), and the transport between them;
- * with {@code --tour} a scripted Jabber client ({@link org.imbridge.xmpp.launcher.demo.Tour}) walks
- * through registration, roster, presence and a chat.
- */
-package org.imbridge.xmpp.launcher.demo;
