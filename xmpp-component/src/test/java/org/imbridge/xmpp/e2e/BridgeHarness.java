@@ -9,13 +9,13 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
 import org.imbridge.core.registration.RegistrationStore;
-import org.imbridge.core.registration.RegistrationStores;
 import org.imbridge.core.session.SessionPolicy;
 import org.imbridge.msn.bridge.MsnNetwork;
 import org.imbridge.msn.client.MsnClientConfig;
 import org.imbridge.msnserver.MsnServer;
 import org.imbridge.msnserver.MsnServerConfig;
 import org.imbridge.msnserver.account.AccountSpec;
+import org.imbridge.store.RegistrationStores;
 import org.imbridge.xmpp.gateway.register.UserAllowlist;
 import org.imbridge.xmpp.launcher.Transport;
 import org.imbridge.xmpp.launcher.TransportSettings;

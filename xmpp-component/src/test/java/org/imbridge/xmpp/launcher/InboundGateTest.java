@@ -10,7 +10,7 @@ import java.util.concurrent.atomic.AtomicReference;
 
 import org.imbridge.core.registration.Registration;
 import org.imbridge.core.registration.RegistrationStore;
-import org.imbridge.core.registration.RegistrationStores;
+import org.imbridge.store.RegistrationStores;
 import org.imbridge.xmpp.config.TransportConfig;
 import org.imbridge.xmpp.gateway.RecordingSink;
 import org.imbridge.xmpp.gateway.Stanzas;

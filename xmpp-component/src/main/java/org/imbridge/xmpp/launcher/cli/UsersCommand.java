@@ -9,8 +9,8 @@ import java.util.concurrent.Callable;
 import org.imbridge.core.registration.Registration;
 import org.imbridge.core.registration.RegistrationStore;
 import org.imbridge.core.registration.RegistrationStoreException;
-import org.imbridge.core.registration.RegistrationStores;
-import org.imbridge.core.registration.SecretBoxException;
+import org.imbridge.store.RegistrationStores;
+import org.imbridge.store.SecretBoxException;
 import org.imbridge.xmpp.config.ConfigException;
 
 import picocli.CommandLine.Command;

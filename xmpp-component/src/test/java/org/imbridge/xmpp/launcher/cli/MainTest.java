@@ -12,8 +12,8 @@ import java.nio.file.Path;
 
 import org.imbridge.core.registration.Registration;
 import org.imbridge.core.registration.RegistrationStore;
-import org.imbridge.core.registration.RegistrationStores;
 import org.imbridge.msnserver.MsnServer;
+import org.imbridge.store.RegistrationStores;
 import org.imbridge.xmpp.config.ConfigLoader;
 import org.imbridge.xmpp.launcher.TransportFactory;
 import org.junit.jupiter.api.Test;
