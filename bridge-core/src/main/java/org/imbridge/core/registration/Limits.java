@@ -5,11 +5,13 @@ import java.util.Map;
 import java.util.regex.Pattern;
 
 /**
- * Size and syntax limits for everything the store keeps, checked before anything reaches the
- * database so that bad input fails with a message naming the field. The column sizes in the schema
- * ({@code db/V1__registrations.sql}) are at least these.
+ * Size and syntax limits for everything a {@link RegistrationStore} keeps, checked before anything
+ * reaches the storage so that bad input fails with an {@link IllegalArgumentException} naming the
+ * field. {@link Registration} checks its fields with them; a store implementation checks the plain
+ * arguments of its look-ups with them too, so every implementation refuses the same input. The
+ * column sizes of the JDBC store's schema are at least these.
  */
-final class Limits {
+public final class Limits {
 
     /** A bare JID is at most a 1023-byte localpart, '@' and a 1023-byte domainpart (RFC 7622). */
     static final int MAX_USER_JID_BYTES = 2047;
@@ -25,7 +27,8 @@ final class Limits {
     private Limits() {
     }
 
-    static String userJid(String jid) {
+    /** @return {@code jid}, once checked to be a bare JID (no resource) of at most 2047 UTF-8 bytes */
+    public static String userJid(String jid) {
         requireText(jid, "user JID");
         if (jid.indexOf('/') >= 0) {
             throw new IllegalArgumentException("user JID must be a bare JID (no resource): " + jid);
@@ -36,7 +39,8 @@ final class Limits {
         return jid;
     }
 
-    static String network(String network) {
+    /** @return {@code network}, once checked to be a network id: 1-32 of {@code [a-z0-9-]} */
+    public static String network(String network) {
         if (network == null || !NETWORK.matcher(network).matches()) {
             throw new IllegalArgumentException(
                     "network id must be 1-32 of [a-z0-9-], starting with a letter or digit: " + network);
@@ -44,13 +48,18 @@ final class Limits {
         return network;
     }
 
-    static String legacyAccount(String account) {
+    /** @return {@code account}, once checked to be 1-320 characters without spaces or control characters */
+    public static String legacyAccount(String account) {
         requireText(account, "legacy account");
         return maxChars(account, MAX_LEGACY_ACCOUNT_CHARS, "legacy account");
     }
 
-    /** Checks a legacy password without ever putting its value into a message. */
-    static String legacyPassword(String password) {
+    /**
+     * Checks a legacy password (at most 256 characters) without ever putting its value into a message.
+     *
+     * @return {@code password}
+     */
+    public static String legacyPassword(String password) {
         if (password == null) {
             throw new IllegalArgumentException("legacy password must not be null");
         }
@@ -61,12 +70,14 @@ final class Limits {
         return password;
     }
 
-    static String contactId(String contactId) {
+    /** @return {@code contactId}, once checked to be 1-320 characters without spaces or control characters */
+    public static String contactId(String contactId) {
         requireText(contactId, "contact id");
         return maxChars(contactId, MAX_CONTACT_ID_CHARS, "contact id");
     }
 
-    static void settings(Map<String, String> settings) {
+    /** Checks the number of settings, each name's syntax and each value's length. */
+    public static void settings(Map<String, String> settings) {
         if (settings == null) {
             throw new IllegalArgumentException("settings must not be null (use an empty map)");
         }

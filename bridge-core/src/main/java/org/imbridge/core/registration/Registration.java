@@ -13,7 +13,7 @@ import java.util.TreeMap;
  * {@code "msn"}), as whom (legacy account and password) and with which per-user settings.
  *
  * <p>There is at most one registration per user and network. The legacy password is plaintext here
- * and only here, in memory; the store keeps it sealed by a {@link SecretBox}, and {@link #toString()}
+ * and only here, in memory; the store keeps it encrypted, and {@link #toString()}
  * never prints it. Instants are kept to the millisecond, which every supported database stores
  * exactly.
  *

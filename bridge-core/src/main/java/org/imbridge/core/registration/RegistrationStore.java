@@ -15,6 +15,9 @@ import java.util.Set;
  * reported as {@link RegistrationStoreException}; invalid arguments as
  * {@link IllegalArgumentException}.
  *
+ * <p>The implementation the bridge runs on is {@code org.imbridge.store.JdbcRegistrationStore} in the
+ * {@code registration-store} module (H2 or PostgreSQL), opened by {@code RegistrationStores}:
+ *
  * <pre>{@code
  * try (RegistrationStore store = RegistrationStores.open(config)) {
  *     store.save(Registration.of("romeo@example.net", "msn", "romeo@hotmail.com", "secret"));

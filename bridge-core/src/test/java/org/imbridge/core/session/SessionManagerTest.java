@@ -22,7 +22,6 @@ import org.imbridge.core.network.DisconnectReason;
 import org.imbridge.core.network.LoginFailure;
 import org.imbridge.core.registration.Registration;
 import org.imbridge.core.registration.RegistrationStore;
-import org.imbridge.core.registration.RegistrationStores;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -41,7 +40,7 @@ class SessionManagerTest {
 
     @BeforeEach
     void setUp() {
-        store = RegistrationStores.inMemory();
+        store = new MapRegistrationStore();
         store.save(Registration.of(USER, "test", "romeo@hotmail.com", "pw"));
         SessionPolicy fast = new SessionPolicy(Duration.ofMillis(20), Duration.ofMillis(100), 3, Duration.ofMillis(300));
         manager = new SessionManager(network, store, out, pool, scheduler, fast);

@@ -4,14 +4,14 @@ import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
 
+import org.imbridge.app.config.ConfigLoader;
+import org.imbridge.app.config.TransportConfig;
 import org.imbridge.core.network.LegacyNetwork;
 import org.imbridge.core.network.LegacyNetworks;
 import org.imbridge.core.registration.RegistrationStore;
-import org.imbridge.core.registration.RegistrationStores;
-import org.imbridge.core.registration.StoreConfig;
 import org.imbridge.core.session.SessionPolicy;
-import org.imbridge.app.config.ConfigLoader;
-import org.imbridge.app.config.TransportConfig;
+import org.imbridge.store.RegistrationStores;
+import org.imbridge.store.StoreConfig;
 import org.imbridge.xmpp.stream.ComponentConfig;
 
 /**

@@ -8,10 +8,10 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 
+import org.imbridge.app.config.TransportConfig;
 import org.imbridge.core.registration.Registration;
 import org.imbridge.core.registration.RegistrationStore;
-import org.imbridge.core.registration.RegistrationStores;
-import org.imbridge.app.config.TransportConfig;
+import org.imbridge.store.RegistrationStores;
 import org.imbridge.xmpp.gateway.RecordingSink;
 import org.imbridge.xmpp.gateway.Stanzas;
 import org.jivesoftware.smack.packet.IQ;

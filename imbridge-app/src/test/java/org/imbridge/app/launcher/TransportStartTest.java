@@ -11,10 +11,10 @@ import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 
-import org.imbridge.core.registration.RegistrationStore;
-import org.imbridge.core.registration.RegistrationStores;
-import org.imbridge.core.session.SessionPolicy;
 import org.imbridge.app.config.TransportConfig;
+import org.imbridge.core.registration.RegistrationStore;
+import org.imbridge.core.session.SessionPolicy;
+import org.imbridge.store.RegistrationStores;
 import org.imbridge.xmpp.gateway.FakeNetwork;
 import org.imbridge.xmpp.gateway.register.UserAllowlist;
 import org.imbridge.xmpp.stream.ComponentConfig;

@@ -7,8 +7,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 
 import org.imbridge.core.registration.RegistrationStore;
-import org.imbridge.core.registration.RegistrationStores;
 import org.imbridge.core.session.SessionPolicy;
+import org.imbridge.store.RegistrationStores;
 import org.imbridge.xmpp.gateway.register.UserAllowlist;
 import org.jxmpp.jid.impl.JidCreate;
 

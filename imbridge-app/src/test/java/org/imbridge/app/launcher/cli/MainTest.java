@@ -10,17 +10,16 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-import org.imbridge.core.registration.Registration;
-import org.imbridge.core.registration.RegistrationStore;
-import org.imbridge.core.registration.RegistrationStores;
-import org.imbridge.msnserver.MsnServer;
 import org.imbridge.app.config.ConfigLoader;
 import org.imbridge.app.launcher.TransportFactory;
+import org.imbridge.core.registration.Registration;
+import org.imbridge.core.registration.RegistrationStore;
+import org.imbridge.msnserver.MsnServer;
+import org.imbridge.store.RegistrationStores;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-
 import picocli.CommandLine;
 
 /** The {@code imbridge} command line: help, exit codes, check-config, users, msn-server. */

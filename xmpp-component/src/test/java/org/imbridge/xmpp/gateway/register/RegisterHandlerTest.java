@@ -11,7 +11,7 @@ import java.util.concurrent.Executors;
 
 import org.imbridge.core.registration.Registration;
 import org.imbridge.core.registration.RegistrationStore;
-import org.imbridge.core.registration.RegistrationStores;
+import org.imbridge.store.RegistrationStores;
 import org.imbridge.xmpp.gateway.FakeNetwork;
 import org.imbridge.xmpp.gateway.IqRouter;
 import org.imbridge.xmpp.gateway.JidMapping;

@@ -18,7 +18,7 @@ import org.imbridge.core.model.Contact;
 import org.imbridge.core.model.LegacyAddress;
 import org.imbridge.core.registration.Registration;
 import org.imbridge.core.registration.RegistrationStore;
-import org.imbridge.core.registration.RegistrationStores;
+import org.imbridge.store.RegistrationStores;
 import org.imbridge.xmpp.gateway.IqRequests;
 import org.imbridge.xmpp.gateway.JidMapping;
 import org.imbridge.xmpp.gateway.Stanzas;

@@ -1,4 +1,4 @@
-package org.imbridge.core.registration;
+package org.imbridge.store;
 
 import java.nio.file.Path;
 import java.util.function.UnaryOperator;

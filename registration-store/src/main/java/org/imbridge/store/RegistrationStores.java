@@ -1,4 +1,4 @@
-package org.imbridge.core.registration;
+package org.imbridge.store;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
@@ -8,6 +8,8 @@ import java.sql.Statement;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.UnaryOperator;
+import org.imbridge.core.registration.RegistrationStore;
+import org.imbridge.core.registration.RegistrationStoreException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

@@ -1,4 +1,4 @@
-package org.imbridge.core.registration;
+package org.imbridge.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -14,6 +14,9 @@ import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.util.Base64;
+import org.imbridge.core.registration.Registration;
+import org.imbridge.core.registration.RegistrationStore;
+import org.imbridge.core.registration.RegistrationStoreException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.slf4j.LoggerFactory;

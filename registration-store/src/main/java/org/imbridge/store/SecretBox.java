@@ -1,4 +1,4 @@
-package org.imbridge.core.registration;
+package org.imbridge.store;
 
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;

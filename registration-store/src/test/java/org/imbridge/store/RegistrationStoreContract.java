@@ -1,4 +1,4 @@
-package org.imbridge.core.registration;
+package org.imbridge.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -23,6 +23,10 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.function.UnaryOperator;
+import org.imbridge.core.registration.LegacyAccountInUseException;
+import org.imbridge.core.registration.Registration;
+import org.imbridge.core.registration.RegistrationStore;
+import org.imbridge.core.registration.RegistrationStoreException;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;

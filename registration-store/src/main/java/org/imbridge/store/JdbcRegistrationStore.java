@@ -1,4 +1,4 @@
-package org.imbridge.core.registration;
+package org.imbridge.store;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -18,6 +18,11 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 import javax.sql.DataSource;
+import org.imbridge.core.registration.LegacyAccountInUseException;
+import org.imbridge.core.registration.Limits;
+import org.imbridge.core.registration.Registration;
+import org.imbridge.core.registration.RegistrationStore;
+import org.imbridge.core.registration.RegistrationStoreException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

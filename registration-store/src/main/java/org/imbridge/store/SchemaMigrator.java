@@ -1,15 +1,16 @@
-package org.imbridge.core.registration;
+package org.imbridge.store;
 
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.FlywayException;
 import org.flywaydb.core.api.output.MigrateResult;
+import org.imbridge.core.registration.RegistrationStoreException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Brings the store's schema to the current version with Flyway: the versioned scripts in
- * {@code org/imbridge/core/registration/db} ({@code V<n>__<what>.sql}), their history in the table
+ * {@code org/imbridge/store/db} ({@code V<n>__<what>.sql}), their history in the table
  * {@value #HISTORY_TABLE}. Already applied versions are skipped and checked against their checksums,
  * so a restart applies nothing; an edited script that was already applied stops the start.
  *
@@ -22,7 +23,7 @@ final class SchemaMigrator {
     static final String HISTORY_TABLE = "registration_schema_history";
 
     private static final Logger LOG = LoggerFactory.getLogger(SchemaMigrator.class);
-    private static final String LOCATION = "classpath:org/imbridge/core/registration/db";
+    private static final String LOCATION = "classpath:org/imbridge/store/db";
 
     private SchemaMigrator() {
     }

@@ -1,4 +1,4 @@
-package org.imbridge.core.registration;
+package org.imbridge.store;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;

@@ -1,4 +1,4 @@
-package org.imbridge.core.registration;
+package org.imbridge.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -7,6 +7,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.stream.Stream;
+import org.imbridge.core.registration.RegistrationStore;
+import org.imbridge.core.registration.RegistrationStoreException;
 import org.junit.jupiter.api.Test;
 
 /** The store contract on the default database: an H2 file in a temp dir. */

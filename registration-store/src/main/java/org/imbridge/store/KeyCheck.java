@@ -1,10 +1,11 @@
-package org.imbridge.core.registration;
+package org.imbridge.store;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import javax.sql.DataSource;
+import org.imbridge.core.registration.RegistrationStoreException;
 
 /**
  * Detects a wrong encryption key when the store opens rather than at the first login: the first start

@@ -1,4 +1,4 @@
-package org.imbridge.core.registration;
+package org.imbridge.store;
 
 /**
  * A secret could not be sealed or opened, or key material could not be loaded: wrong key, tampered
