@@ -2,9 +2,6 @@ package org.imbridge.msn.protocol;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.Iterator;
-import java.util.Map;
-
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
 
@@ -17,24 +14,25 @@ class MsnpHashesTest {
     }
 
     @Test
-    void everyChallengeVectorOfTheReference() {
-        JsonNode qry = TestVectors.root().path("qry");
-        assertThat(qry.size()).isEqualTo(5);
-        for (Iterator<Map.Entry<String, JsonNode>> it = qry.fields(); it.hasNext(); ) {
-            Map.Entry<String, JsonNode> e = it.next();
-            assertThat(MsnpHashes.challengeResponse(e.getKey())).as(e.getKey()).isEqualTo(e.getValue().asText());
+    void everyKnownChallengeAnswer() {
+        JsonNode challenge = TestVectors.root().path("challenge");
+        assertThat(challenge.path("answers").size()).isEqualTo(7);
+        for (JsonNode v : challenge.path("answers")) {
+            String asked = v.path("challenge").asText();
+            assertThat(MsnpHashes.challengeResponse(asked)).as(asked).isEqualTo(v.path("response").asText());
         }
-        assertThat(TestVectors.root().path("challenge_key").asText()).isEqualTo(MsnpHashes.CHALLENGE_KEY);
-        assertThat(TestVectors.root().path("challenge_client_id").asText()).isEqualTo(MsnpHashes.CHALLENGE_CLIENT_ID);
+        assertThat(challenge.path("key").asText()).isEqualTo(MsnpHashes.CHALLENGE_KEY);
+        assertThat(challenge.path("client_id").asText()).isEqualTo(MsnpHashes.CHALLENGE_CLIENT_ID);
     }
 
     /**
      * The seed's own login example (salt 989048851.1851137130 → 3b7926d2…) cannot be recomputed because
-     * the article does not give the password; the two login vectors of docs/msnp.md §16.1 stand in for it.
+     * the article does not give the password; the known login answers of docs/msnp.md §16.1 stand in for it.
      */
     @Test
-    void loginResponseVectors() {
-        for (JsonNode v : TestVectors.root().path("usr_md5")) {
+    void everyKnownLoginResponse() {
+        assertThat(TestVectors.root().path("md5_login").size()).isEqualTo(4);
+        for (JsonNode v : TestVectors.root().path("md5_login")) {
             assertThat(MsnpHashes.loginResponse(v.path("salt").asText(), v.path("password").asText()))
                     .isEqualTo(v.path("response").asText());
         }
