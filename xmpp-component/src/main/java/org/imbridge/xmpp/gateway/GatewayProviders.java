@@ -4,7 +4,7 @@ import org.imbridge.xmpp.gateway.prompt.GatewayQuery;
 import org.imbridge.xmpp.gateway.prompt.GatewayQueryProvider;
 import org.imbridge.xmpp.gateway.privilege.Privilege;
 import org.imbridge.xmpp.gateway.privilege.PrivilegeProvider;
-import org.jivesoftware.smack.SmackConfiguration;
+import org.jivesoftware.smack.Smack;
 import org.jivesoftware.smack.provider.ProviderManager;
 import org.jivesoftware.smack.roster.packet.RosterPacket;
 import org.jivesoftware.smack.roster.provider.RosterPacketProvider;
@@ -24,7 +24,7 @@ public final class GatewayProviders {
         if (registered) {
             return;
         }
-        SmackConfiguration.getVersion();
+        Smack.getVersion(); // runs Smack's own initialization (its providers) before ours
         ProviderManager.addIQProvider(GatewayQuery.ELEMENT, GatewayQuery.NAMESPACE, GatewayQueryProvider.INSTANCE);
         // XEP-0356: both namespaces, so that the old one is recognised (and declined)
         ProviderManager.addExtensionProvider(Privilege.ELEMENT, Privilege.NAMESPACE, PrivilegeProvider.INSTANCE);

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import javax.xml.namespace.QName;
 
 import org.jivesoftware.smack.packet.ExtensionElement;
 import org.jivesoftware.smack.packet.Message;
@@ -57,8 +58,12 @@ public final class Privilege implements ExtensionElement {
      * @return its privilege advertisement in either namespace (the current one first), or null
      */
     public static Privilege from(Message message) {
-        Privilege current = message.getExtension(ELEMENT, NAMESPACE);
-        return current != null ? current : message.getExtension(ELEMENT, NAMESPACE_V1);
+        for (String namespace : List.of(NAMESPACE, NAMESPACE_V1)) {
+            if (message.getExtension(new QName(namespace, ELEMENT)) instanceof Privilege privilege) {
+                return privilege;
+            }
+        }
+        return null;
     }
 
     /** @return true for {@value #NAMESPACE}, false for the older {@value #NAMESPACE_V1} */

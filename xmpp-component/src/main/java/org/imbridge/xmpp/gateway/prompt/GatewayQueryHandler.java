@@ -42,7 +42,7 @@ public final class GatewayQueryHandler implements IqHandler {
         if (!network.isValidAccount(address)) {
             return CompletableFuture.completedFuture(IQ.createErrorResponse(request,
                     StanzaError.from(StanzaError.Condition.not_acceptable,
-                            "'" + address + "' is not a valid " + network.name() + " account")));
+                            "'" + address + "' is not a valid " + network.name() + " account").build()));
         }
         return reply(request, new GatewayQuery(null, null, jids.toJid(LegacyAddress.of(address)).toString()));
     }

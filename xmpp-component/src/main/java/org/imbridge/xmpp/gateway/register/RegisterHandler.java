@@ -155,7 +155,7 @@ public final class RegisterHandler implements IqHandler {
             LOG.warn("registration of {} failed", request.getFrom().asBareJid(), failure);
             error = StanzaError.from(StanzaError.Condition.internal_server_error, "Registration failed");
         }
-        sink.send(IQ.createErrorResponse(request, error));
+        sink.send(IQ.createErrorResponse(request, error.build()));
         return null;
     }
 
@@ -199,7 +199,7 @@ public final class RegisterHandler implements IqHandler {
     }
 
     private CompletionStage<IQ> error(IQ request, StanzaError.Condition condition, String text) {
-        sink.send(IQ.createErrorResponse(request, StanzaError.from(condition, text)));
+        sink.send(IQ.createErrorResponse(request, StanzaError.from(condition, text).build()));
         return CompletableFuture.completedFuture(null);
     }
 
