@@ -1,4 +1,4 @@
-package org.imbridge.xmpp.gateway.bridge;
+package org.imbridge.xmpp.gateway.outbound;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

@@ -1,9 +1,10 @@
-package org.imbridge.xmpp.gateway;
+package org.imbridge.xmpp.gateway.iq;
 
 import java.util.Map;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 
+import org.imbridge.xmpp.gateway.stanza.StanzaSink;
 import org.jivesoftware.smack.packet.IQ;
 import org.jivesoftware.smack.packet.StanzaError;
 import org.slf4j.Logger;

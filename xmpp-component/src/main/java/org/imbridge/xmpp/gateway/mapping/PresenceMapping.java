@@ -1,4 +1,4 @@
-package org.imbridge.xmpp.gateway.presence;
+package org.imbridge.xmpp.gateway.mapping;
 
 import org.imbridge.core.model.PresenceShow;
 import org.jivesoftware.smack.packet.Presence;

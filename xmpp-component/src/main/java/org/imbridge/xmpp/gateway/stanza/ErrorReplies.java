@@ -1,4 +1,4 @@
-package org.imbridge.xmpp.gateway;
+package org.imbridge.xmpp.gateway.stanza;
 
 import org.jivesoftware.smack.packet.Message;
 import org.jivesoftware.smack.packet.MessageBuilder;

@@ -1,4 +1,4 @@
-package org.imbridge.xmpp.gateway;
+package org.imbridge.xmpp.gateway.iq;
 
 import java.time.Duration;
 import java.util.Map;
@@ -10,6 +10,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 
+import org.imbridge.xmpp.gateway.stanza.StanzaSink;
 import org.jivesoftware.smack.packet.IQ;
 import org.jivesoftware.smack.util.StringUtils;
 import org.jxmpp.jid.Jid;

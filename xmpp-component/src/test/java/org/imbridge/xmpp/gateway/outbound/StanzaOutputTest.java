@@ -1,4 +1,4 @@
-package org.imbridge.xmpp.gateway.bridge;
+package org.imbridge.xmpp.gateway.outbound;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -6,21 +6,21 @@ import java.util.Collection;
 
 import org.imbridge.core.model.Contact;
 import org.imbridge.core.model.LegacyAddress;
-import org.imbridge.xmpp.gateway.JidMapping;
 import org.imbridge.xmpp.gateway.RecordingSink;
+import org.imbridge.xmpp.gateway.mapping.JidMapping;
 import org.imbridge.xmpp.gateway.roster.RosterSync;
 import org.jivesoftware.smack.packet.Presence;
 import org.junit.jupiter.api.Test;
 import org.jxmpp.jid.impl.JidCreate;
 
 /** Authorization requests: sent as {@code subscribe}, remembered until answered, bounded, forgotten on unregistration. */
-class XmppBridgeOutputTest {
+class StanzaOutputTest {
 
     private static final String ROMEO = "romeo@example.org";
     private static final LegacyAddress BOB = LegacyAddress.of("bob@hotmail.com");
 
     private final RecordingSink sink = new RecordingSink();
-    private final XmppBridgeOutput output = new XmppBridgeOutput(
+    private final StanzaOutput output = new StanzaOutput(
             new JidMapping(JidCreate.domainBareFromOrThrowUnchecked("msn.example.org")), sink, new RosterSync() {
                 @Override
                 public void sync(String userJid, Collection<Contact> contacts) {

@@ -1,4 +1,4 @@
-package org.imbridge.xmpp.gateway;
+package org.imbridge.xmpp.gateway.mapping;
 
 import java.util.Map;
 import java.util.Optional;

@@ -1,4 +1,4 @@
-package org.imbridge.xmpp.gateway.bridge;
+package org.imbridge.xmpp.gateway.outbound;
 
 import java.util.Collection;
 
@@ -8,10 +8,10 @@ import org.imbridge.core.model.LegacyAddress;
 import org.imbridge.core.model.Presence;
 import org.imbridge.core.session.BridgeOutput;
 import org.imbridge.core.session.LinkState;
-import org.imbridge.xmpp.gateway.JidMapping;
-import org.imbridge.xmpp.gateway.StanzaSink;
-import org.imbridge.xmpp.gateway.presence.PresenceMapping;
+import org.imbridge.xmpp.gateway.mapping.JidMapping;
+import org.imbridge.xmpp.gateway.mapping.PresenceMapping;
 import org.imbridge.xmpp.gateway.roster.RosterSync;
+import org.imbridge.xmpp.gateway.stanza.StanzaSink;
 import org.jivesoftware.smack.packet.Message;
 import org.jivesoftware.smack.packet.MessageBuilder;
 import org.jivesoftware.smack.packet.StanzaBuilder;
@@ -26,7 +26,7 @@ import org.jxmpp.jid.BareJid;
  * authorization requests become {@code subscribe} with a nickname; notices are {@code headline}s from
  * the transport.
  */
-public final class XmppBridgeOutput implements BridgeOutput {
+public final class StanzaOutput implements BridgeOutput {
 
     private final JidMapping jids;
     private final StanzaSink sink;
@@ -34,7 +34,7 @@ public final class XmppBridgeOutput implements BridgeOutput {
     /** Contacts whose authorization request the user has not answered, per user, bounded. */
     private final PendingAuthorizations pendingRequests;
 
-    public XmppBridgeOutput(JidMapping jids, StanzaSink sink, RosterSync roster) {
+    public StanzaOutput(JidMapping jids, StanzaSink sink, RosterSync roster) {
         this.jids = jids;
         this.sink = sink;
         this.roster = roster;

@@ -1,4 +1,4 @@
-package org.imbridge.xmpp.gateway.bridge;
+package org.imbridge.xmpp.gateway.outbound;
 
 import java.util.Iterator;
 import java.util.LinkedHashSet;

@@ -1,4 +1,4 @@
-package org.imbridge.xmpp.gateway;
+package org.imbridge.xmpp.gateway.iq;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -10,6 +10,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
+import org.imbridge.xmpp.gateway.RecordingSink;
 import org.jivesoftware.smack.packet.IQ;
 import org.jivesoftware.smack.packet.StanzaError;
 import org.jivesoftware.smack.roster.packet.RosterPacket;

@@ -1,4 +1,4 @@
-package org.imbridge.xmpp.gateway;
+package org.imbridge.xmpp.gateway.iq;
 
 import java.util.concurrent.CompletionStage;
 
