@@ -4,17 +4,17 @@ import java.net.InetSocketAddress;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
+import org.imbridge.app.launcher.Transport;
+import org.imbridge.app.launcher.TransportSettings;
 import org.imbridge.bench.driver.BenchNames;
 import org.imbridge.bench.driver.Stanzas;
 import org.imbridge.core.registration.Registration;
 import org.imbridge.core.registration.RegistrationStore;
 import org.imbridge.core.session.SessionPolicy;
-import org.imbridge.msn.bridge.MsnNetwork;
 import org.imbridge.msn.client.MsnClientConfig;
+import org.imbridge.msn.plugin.MsnNetwork;
 import org.imbridge.store.RegistrationStores;
 import org.imbridge.xmpp.gateway.register.UserAllowlist;
-import org.imbridge.app.launcher.Transport;
-import org.imbridge.app.launcher.TransportSettings;
 import org.imbridge.xmpp.stream.ComponentConfig;
 
 /**

@@ -7,10 +7,10 @@ import java.util.function.Consumer;
 import java.util.function.LongSupplier;
 import java.util.function.Supplier;
 
-import org.imbridge.core.registration.RegistrationStore;
 import org.imbridge.app.config.TransportConfig;
-import org.imbridge.xmpp.gateway.ErrorReplies;
-import org.imbridge.xmpp.gateway.StanzaSink;
+import org.imbridge.core.registration.RegistrationStore;
+import org.imbridge.xmpp.gateway.stanza.ErrorReplies;
+import org.imbridge.xmpp.gateway.stanza.StanzaSink;
 import org.jivesoftware.smack.packet.IQ;
 import org.jivesoftware.smack.packet.Message;
 import org.jivesoftware.smack.packet.Stanza;

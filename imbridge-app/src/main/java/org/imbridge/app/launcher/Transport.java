@@ -13,9 +13,9 @@ import java.util.function.Consumer;
 
 import org.imbridge.xmpp.admin.AdminCommands;
 import org.imbridge.xmpp.gateway.Gateway;
-import org.imbridge.xmpp.gateway.JidMapping;
-import org.imbridge.xmpp.gateway.StanzaSink;
+import org.imbridge.xmpp.gateway.mapping.JidMapping;
 import org.imbridge.xmpp.gateway.presence.RegisteredUserProbes;
+import org.imbridge.xmpp.gateway.stanza.StanzaSink;
 import org.imbridge.xmpp.metrics.MeteredNetwork;
 import org.imbridge.xmpp.metrics.MetricsServer;
 import org.imbridge.xmpp.metrics.TransportMetrics;

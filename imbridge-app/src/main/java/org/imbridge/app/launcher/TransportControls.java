@@ -9,7 +9,7 @@ import org.imbridge.core.registration.RegistrationStore;
 import org.imbridge.core.session.LinkState;
 import org.imbridge.core.session.SessionManager;
 import org.imbridge.xmpp.admin.TransportControl;
-import org.imbridge.xmpp.gateway.StanzaSink;
+import org.imbridge.xmpp.gateway.stanza.StanzaSink;
 import org.imbridge.xmpp.metrics.TransportMetrics;
 import org.jivesoftware.smack.packet.Message;
 import org.jivesoftware.smack.packet.StanzaBuilder;

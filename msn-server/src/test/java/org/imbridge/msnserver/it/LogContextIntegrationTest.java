@@ -81,7 +81,7 @@ class LogContextIntegrationTest {
         Logger client = (Logger) LoggerFactory.getLogger("org.imbridge.msn.client");
         appender.setContext(client.getLoggerContext());
         appender.start();
-        for (String name : List.of("org.imbridge.msn.client", "org.imbridge.msn.bridge")) {
+        for (String name : List.of("org.imbridge.msn.client", "org.imbridge.msn.plugin")) {
             Logger l = (Logger) LoggerFactory.getLogger(name);
             loggers.add(l);
             levels.put(l, l.getLevel());

@@ -10,18 +10,20 @@ import org.imbridge.core.model.Contact;
 import org.imbridge.core.network.LegacyNetwork;
 import org.imbridge.core.registration.Registration;
 import org.imbridge.core.registration.RegistrationStore;
-import org.imbridge.core.model.Contact;
 import org.imbridge.core.session.BridgedUser;
 import org.imbridge.core.session.LinkState;
 import org.imbridge.core.session.SessionManager;
 import org.imbridge.core.session.SessionPolicy;
 import org.imbridge.xmpp.gateway.basics.PingHandler;
 import org.imbridge.xmpp.gateway.basics.VersionHandler;
-import org.imbridge.xmpp.gateway.bridge.XmppBridgeOutput;
 import org.imbridge.xmpp.gateway.disco.DiscoInfoHandler;
 import org.imbridge.xmpp.gateway.disco.DiscoItemsHandler;
 import org.imbridge.xmpp.gateway.disco.Features;
+import org.imbridge.xmpp.gateway.iq.IqRequests;
+import org.imbridge.xmpp.gateway.iq.IqRouter;
+import org.imbridge.xmpp.gateway.mapping.JidMapping;
 import org.imbridge.xmpp.gateway.message.MessageHandler;
+import org.imbridge.xmpp.gateway.outbound.StanzaOutput;
 import org.imbridge.xmpp.gateway.presence.PresenceHandler;
 import org.imbridge.xmpp.gateway.privilege.PrivilegeState;
 import org.imbridge.xmpp.gateway.prompt.GatewayQuery;
@@ -32,6 +34,7 @@ import org.imbridge.xmpp.gateway.register.UserAllowlist;
 import org.imbridge.xmpp.gateway.roster.PrivilegedRosterSync;
 import org.imbridge.xmpp.gateway.roster.RosterSyncSelector;
 import org.imbridge.xmpp.gateway.roster.SubscriptionRosterSync;
+import org.imbridge.xmpp.gateway.stanza.StanzaSink;
 import org.jivesoftware.smack.packet.IQ;
 import org.jivesoftware.smack.packet.Message;
 import org.jivesoftware.smack.packet.Presence;
@@ -58,7 +61,7 @@ public final class Gateway {
     private final PresenceHandler presences;
     private final MessageHandler messages;
     private final SessionManager sessions;
-    private final XmppBridgeOutput output;
+    private final StanzaOutput output;
     private final JidMapping jids;
     private final StanzaSink sink;
     private final UnmappedContactJids unmapped;
@@ -73,7 +76,7 @@ public final class Gateway {
                 new SubscriptionRosterSync(jids, sink, store, network.id()), this::currentContacts);
         this.jids = jids;
         this.sink = sink;
-        this.output = new XmppBridgeOutput(jids, sink, roster);
+        this.output = new StanzaOutput(jids, sink, roster);
         this.sessions = new SessionManager(network, store, output, pool, scheduler, policy);
         Features features = new Features()
                 .addTransportFeature(org.jivesoftware.smackx.iqregister.packet.Registration.NAMESPACE)
@@ -166,7 +169,7 @@ public final class Gateway {
     }
 
     /** What the gateway sends about the users' legacy sessions (and the requests they have to answer). */
-    public XmppBridgeOutput output() {
+    public StanzaOutput output() {
         return output;
     }
 

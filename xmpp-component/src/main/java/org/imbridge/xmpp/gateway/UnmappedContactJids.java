@@ -4,6 +4,9 @@ import java.util.Optional;
 import java.util.function.Predicate;
 
 import org.imbridge.core.model.LegacyAddress;
+import org.imbridge.xmpp.gateway.mapping.JidMapping;
+import org.imbridge.xmpp.gateway.stanza.ErrorReplies;
+import org.imbridge.xmpp.gateway.stanza.StanzaSink;
 import org.jivesoftware.smack.packet.IQ;
 import org.jivesoftware.smack.packet.Message;
 import org.jivesoftware.smack.packet.Presence;

@@ -8,6 +8,8 @@ import org.imbridge.xmpp.gateway.basics.VersionHandler;
 import org.imbridge.xmpp.gateway.disco.DiscoInfoHandler;
 import org.imbridge.xmpp.gateway.disco.DiscoItemsHandler;
 import org.imbridge.xmpp.gateway.disco.Features;
+import org.imbridge.xmpp.gateway.iq.IqRouter;
+import org.imbridge.xmpp.gateway.mapping.JidMapping;
 import org.imbridge.xmpp.gateway.prompt.GatewayQuery;
 import org.imbridge.xmpp.gateway.prompt.GatewayQueryHandler;
 import org.jivesoftware.smack.packet.IQ;

@@ -9,6 +9,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import org.imbridge.core.registration.RegistrationStore;
 import org.imbridge.core.session.SessionPolicy;
 import org.imbridge.store.RegistrationStores;
+import org.imbridge.xmpp.gateway.mapping.JidMapping;
 import org.imbridge.xmpp.gateway.register.UserAllowlist;
 import org.jxmpp.jid.impl.JidCreate;
 

@@ -3,6 +3,7 @@ package org.imbridge.xmpp.gateway;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
+import org.imbridge.xmpp.gateway.stanza.StanzaSink;
 import org.jivesoftware.smack.packet.Stanza;
 
 /** A {@link StanzaSink} that keeps what it is given, for assertions. */

@@ -3,7 +3,7 @@ package org.imbridge.xmpp.gateway.disco;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 
-import org.imbridge.xmpp.gateway.IqHandler;
+import org.imbridge.xmpp.gateway.iq.IqHandler;
 import org.jivesoftware.smack.packet.IQ;
 import org.jivesoftware.smack.packet.StanzaError;
 import org.jivesoftware.smackx.disco.packet.DiscoverItems;

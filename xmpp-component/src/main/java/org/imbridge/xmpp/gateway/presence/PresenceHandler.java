@@ -7,9 +7,10 @@ import org.imbridge.core.model.LegacyAddress;
 import org.imbridge.core.session.BridgedUser;
 import org.imbridge.core.session.LinkState;
 import org.imbridge.core.session.SessionManager;
-import org.imbridge.xmpp.gateway.JidMapping;
-import org.imbridge.xmpp.gateway.StanzaSink;
-import org.imbridge.xmpp.gateway.bridge.XmppBridgeOutput;
+import org.imbridge.xmpp.gateway.mapping.JidMapping;
+import org.imbridge.xmpp.gateway.mapping.PresenceMapping;
+import org.imbridge.xmpp.gateway.outbound.StanzaOutput;
+import org.imbridge.xmpp.gateway.stanza.StanzaSink;
 import org.jivesoftware.smack.packet.Message;
 import org.jivesoftware.smack.packet.Presence;
 import org.jivesoftware.smack.packet.StanzaBuilder;
@@ -33,10 +34,10 @@ public final class PresenceHandler {
 
     private final JidMapping jids;
     private final SessionManager sessions;
-    private final XmppBridgeOutput output;
+    private final StanzaOutput output;
     private final StanzaSink sink;
 
-    public PresenceHandler(JidMapping jids, SessionManager sessions, XmppBridgeOutput output, StanzaSink sink) {
+    public PresenceHandler(JidMapping jids, SessionManager sessions, StanzaOutput output, StanzaSink sink) {
         this.jids = jids;
         this.sessions = sessions;
         this.output = output;

@@ -11,8 +11,8 @@ import java.util.function.LongSupplier;
 import java.util.function.Predicate;
 
 import org.imbridge.core.registration.RegistrationStore;
-import org.imbridge.xmpp.gateway.JidMapping;
-import org.imbridge.xmpp.gateway.StanzaSink;
+import org.imbridge.xmpp.gateway.mapping.JidMapping;
+import org.imbridge.xmpp.gateway.stanza.StanzaSink;
 import org.jivesoftware.smack.packet.Presence;
 import org.jivesoftware.smack.packet.StanzaBuilder;
 import org.jxmpp.jid.BareJid;

@@ -5,8 +5,8 @@ import java.util.concurrent.CompletionStage;
 
 import org.imbridge.core.model.LegacyAddress;
 import org.imbridge.core.network.LegacyNetwork;
-import org.imbridge.xmpp.gateway.IqHandler;
-import org.imbridge.xmpp.gateway.JidMapping;
+import org.imbridge.xmpp.gateway.iq.IqHandler;
+import org.imbridge.xmpp.gateway.mapping.JidMapping;
 import org.jivesoftware.smack.packet.IQ;
 import org.jivesoftware.smack.packet.StanzaError;
 

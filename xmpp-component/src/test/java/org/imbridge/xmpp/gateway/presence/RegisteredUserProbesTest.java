@@ -12,7 +12,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.imbridge.core.registration.Registration;
 import org.imbridge.core.registration.RegistrationStore;
 import org.imbridge.store.RegistrationStores;
-import org.imbridge.xmpp.gateway.JidMapping;
+import org.imbridge.xmpp.gateway.mapping.JidMapping;
 import org.jivesoftware.smack.packet.Presence;
 import org.jivesoftware.smack.packet.Stanza;
 import org.junit.jupiter.api.AfterEach;

@@ -1,0 +1,290 @@
+package org.imbridge.msn.plugin;
+
+import java.net.InetSocketAddress;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import org.imbridge.core.logging.LogContext;
+import org.imbridge.core.model.ChatState;
+import org.imbridge.core.model.DeliveryFailure;
+import org.imbridge.core.model.LegacyAddress;
+import org.imbridge.core.model.Presence;
+import org.imbridge.core.network.DisconnectReason;
+import org.imbridge.core.network.LegacyCredentials;
+import org.imbridge.core.network.LegacySession;
+import org.imbridge.core.network.LoginFailure;
+import org.imbridge.core.network.SessionListener;
+import org.imbridge.msn.client.ContactList;
+import org.imbridge.msn.client.EmailNotification;
+import org.imbridge.msn.client.MsnClient;
+import org.imbridge.msn.client.NotificationListener;
+import org.imbridge.msn.client.NotificationSession;
+import org.imbridge.msn.client.SwitchboardInvitation;
+import org.imbridge.msn.client.SystemMessage;
+import org.imbridge.msn.protocol.ListType;
+import org.imbridge.msn.protocol.MsnStatus;
+import org.imbridge.msn.protocol.MsnpNames;
+
+/**
+ * One user's MSN session as a {@link LegacySession}, used once: logs in, reports the forward list
+ * ({@link ContactBook}), goes to the user's status, reports contacts' ILN/NLN/FLN as presences, turns
+ * reverse-list entries nobody decided on into authorization requests, chats through
+ * {@link Conversations}, turns typing notices into chat states ({@link IncomingTyping}) and edits
+ * lists through {@link ListEdits}. Events that arrive before the login has completed are covered by
+ * the complete report the login makes.
+ */
+final class MsnLegacySession implements LegacySession, NotificationListener, Conversations.Events {
+
+    /** What exists once logged in. */
+    private record Online(NotificationSession ns, Conversations conversations, ListEdits edits) {
+        void close() {
+            conversations.closeAll();
+            ns.logout();
+        }
+    }
+
+    private final MsnClient client;
+    private final LoginGate logins;
+    private final InetSocketAddress dispatch;
+    private final LegacyCredentials credentials;
+    private final SessionListener listener;
+    private final MsnPluginSettings settings;
+    private final ContactBook book;
+    private final IncomingTyping typing;
+    private final AtomicBoolean loginStarted = new AtomicBoolean();
+    private volatile Online online;
+    /** Set by logout (or a login that failed half-way): the end of the session is not reported. */
+    private volatile boolean quiet;
+    /** The logging context of the code that logged in, for what the adapter's own timer reports. */
+    private volatile LogContext logContext = LogContext.EMPTY;
+
+    MsnLegacySession(MsnClient client, LoginGate logins, InetSocketAddress dispatch, LegacyCredentials credentials,
+                     SessionListener listener, ScheduledExecutorService scheduler, MsnPluginSettings settings) {
+        this.client = client;
+        this.logins = logins;
+        this.dispatch = dispatch;
+        this.credentials = credentials;
+        this.listener = listener;
+        this.settings = settings;
+        this.book = new ContactBook(listener);
+        this.typing = new IncomingTyping(scheduler, settings.typingExpiry(),
+                (handle, state) -> logContext.run(() -> listener.onChatState(LegacyAddress.of(handle), state)));
+    }
+
+    @Override
+    public CompletionStage<Void> login(Presence initialPresence) {
+        if (quiet || !loginStarted.compareAndSet(false, true)) {
+            return CompletableFuture.failedFuture(new LoginFailure(LoginFailure.Kind.REFUSED,
+                    "This MSN session was already used; open a new one"));
+        }
+        logContext = LogContext.capture();
+        CompletionStage<NotificationSession> login;
+        try {
+            login = logins.submit(() -> quiet
+                    ? CompletableFuture.failedFuture(new IllegalStateException("logged out before the login started"))
+                    : client.login(credentials.account().value(), credentials.password(), dispatch, this));
+        } catch (IllegalArgumentException e) {
+            return CompletableFuture.failedFuture(MsnFailures.login(e));
+        }
+        return login
+                .exceptionallyCompose(e -> CompletableFuture.failedFuture(MsnFailures.login(e)))
+                .thenCompose(session -> loggedIn(session, MsnPresenceMapping.toStatus(initialPresence)));
+    }
+
+    private CompletionStage<Void> loggedIn(NotificationSession session, MsnStatus status) {
+        Online now = new Online(session, new Conversations(session, this, settings), new ListEdits(session));
+        online = now;
+        if (quiet) {
+            now.close();
+            return CompletableFuture.failedFuture(new LoginFailure(LoginFailure.Kind.REFUSED, "Logged out while logging in"));
+        }
+        ContactList list = session.contactList();
+        book.reportAll(list);
+        for (org.imbridge.msn.client.Contact c : list.list(ListType.RL)) {
+            askIfUndecided(list, c.handle(), c.friendlyName());
+        }
+        return session.changeStatus(status).handle((v, e) -> {
+            if (e != null) {
+                quiet = true;
+                now.close();
+                throw new CompletionException(MsnFailures.login(e));
+            }
+            listener.onOnline();
+            return null;
+        });
+    }
+
+    @Override
+    public CompletionStage<Void> setPresence(Presence presence) {
+        Online o = online;
+        return o == null ? notConnected() : o.ns().changeStatus(MsnPresenceMapping.toStatus(presence));
+    }
+
+    @Override
+    public CompletionStage<Void> setDisplayName(String name) {
+        Online o = online;
+        if (o == null) {
+            return notConnected();
+        }
+        try {
+            return o.ns().setFriendlyName(name);
+        } catch (IllegalArgumentException e) {
+            return CompletableFuture.failedFuture(new DeliveryFailure(DeliveryFailure.Kind.NOT_ACCEPTABLE,
+                    "MSN cannot use this name: " + e.getMessage()));
+        }
+    }
+
+    @Override
+    public CompletionStage<Void> sendMessage(LegacyAddress to, String text, boolean confirm) {
+        Online o = online;
+        if (o == null) {
+            return notConnected();
+        }
+        if (!MsnpNames.isValidHandle(to.value())) {
+            return CompletableFuture.failedFuture(new DeliveryFailure(DeliveryFailure.Kind.RECIPIENT_UNAVAILABLE,
+                    to.value() + " is not an MSN account"));
+        }
+        return o.conversations().send(to.value(), text);
+    }
+
+    /** COMPOSING becomes a TypingUser notice (throttled); MSN has no other chat states. */
+    @Override
+    public void sendChatState(LegacyAddress to, ChatState state) {
+        Online o = online;
+        if (o == null || state != ChatState.COMPOSING || !MsnpNames.isValidHandle(to.value())) {
+            return;
+        }
+        boolean knownOffline = o.ns().contactList().contact(to.value())
+                .map(c -> c.isOn(ListType.FL) && !c.status().isVisible()).orElse(false);
+        if (!knownOffline) {
+            o.conversations().typing(to.value());
+        }
+    }
+
+    @Override
+    public CompletionStage<Void> addContact(LegacyAddress contact, String displayName, String group) {
+        Online o = online;
+        return o == null ? notConnected()
+                : o.edits().add(contact.value(), displayName, group).thenRun(() -> book.reportChanges(o.ns().contactList()));
+    }
+
+    @Override
+    public CompletionStage<Void> removeContact(LegacyAddress contact) {
+        Online o = online;
+        return o == null ? notConnected()
+                : o.edits().remove(contact.value()).thenRun(() -> book.reportChanges(o.ns().contactList()));
+    }
+
+    @Override
+    public CompletionStage<Void> authorize(LegacyAddress contact, boolean allow) {
+        Online o = online;
+        if (o == null) {
+            return notConnected();
+        }
+        return allow ? o.edits().allow(contact.value()) : o.edits().block(contact.value());
+    }
+
+    @Override
+    public void logout() {
+        quiet = true;
+        typing.stop();
+        Online o = online;
+        if (o != null) {
+            o.close();
+        }
+    }
+
+    // ---- NotificationListener ----
+
+    @Override
+    public void onContactListChanged(ContactList list) {
+        if (online != null) {
+            book.reportChanges(list);
+        }
+    }
+
+    @Override
+    public void onContactPresence(String handle, MsnStatus status, String friendlyName) {
+        LegacyAddress address = LegacyAddress.of(handle);
+        Presence presence = MsnPresenceMapping.toPresence(status);
+        listener.onContactPresence(address, presence);
+        if (online != null) {
+            book.reportName(address, friendlyName, presence);
+        }
+    }
+
+    @Override
+    public void onAddedBy(String handle, String friendlyName) {
+        Online o = online;
+        if (o != null) {
+            askIfUndecided(o.ns().contactList(), handle, friendlyName);
+        }
+    }
+
+    @Override
+    public void onInvitation(SwitchboardInvitation invitation) {
+        Online o = online;
+        if (o != null) {
+            o.conversations().accept(invitation);
+        }
+    }
+
+    @Override
+    public void onEmailNotification(EmailNotification notification) {
+        MsnNotices.email(notification).ifPresent(listener::onNotice);
+    }
+
+    @Override
+    public void onSystemMessage(SystemMessage message) {
+        listener.onNotice(MsnNotices.system(message));
+    }
+
+    @Override
+    public void onDisconnected(org.imbridge.msn.client.DisconnectReason reason) {
+        typing.stop();
+        Online o = online;
+        if (o != null) {
+            o.conversations().closeAll();
+        }
+        if (quiet) {
+            return;
+        }
+        listener.onDisconnected(switch (reason) {
+            case LOGGED_OUT -> DisconnectReason.LOGGED_OUT;
+            case LOGGED_IN_ELSEWHERE -> DisconnectReason.LOGGED_IN_ELSEWHERE;
+            case SERVER_SHUTDOWN -> DisconnectReason.SERVER_SHUTDOWN;
+            case PROTOCOL_ERROR -> DisconnectReason.PROTOCOL_ERROR;
+            case TRANSFERRED, CONNECTION_LOST, FLOODED -> DisconnectReason.CONNECTION_LOST;
+        });
+    }
+
+    // ---- Conversations.Events ----
+
+    @Override
+    public void message(String handle, String text, String threadId) {
+        typing.messageFrom(handle);
+        listener.onMessage(LegacyAddress.of(handle), text, threadId);
+    }
+
+    @Override
+    public void typing(String handle) {
+        typing.noticeFrom(handle);
+    }
+
+    // ---- helpers ----
+
+    /** Someone has the user on their list and the user has neither allowed nor blocked them (docs/msnp.md §5.1 GTC). */
+    private void askIfUndecided(ContactList list, String handle, String friendlyName) {
+        boolean decided = list.contact(handle).map(c -> c.isOn(ListType.AL) || c.isOn(ListType.BL)).orElse(false);
+        if (!decided) {
+            listener.onAuthorizationRequest(LegacyAddress.of(handle), friendlyName);
+        }
+    }
+
+    private static CompletionStage<Void> notConnected() {
+        return CompletableFuture.failedFuture(new DeliveryFailure(DeliveryFailure.Kind.SESSION_DOWN, "Not connected to MSN"));
+    }
+}

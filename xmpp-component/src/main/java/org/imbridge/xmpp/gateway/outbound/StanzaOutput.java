@@ -1,0 +1,143 @@
+package org.imbridge.xmpp.gateway.outbound;
+
+import java.util.Collection;
+
+import org.imbridge.core.model.ChatState;
+import org.imbridge.core.model.Contact;
+import org.imbridge.core.model.LegacyAddress;
+import org.imbridge.core.model.Presence;
+import org.imbridge.core.session.BridgeOutput;
+import org.imbridge.core.session.LinkState;
+import org.imbridge.xmpp.gateway.mapping.JidMapping;
+import org.imbridge.xmpp.gateway.mapping.PresenceMapping;
+import org.imbridge.xmpp.gateway.roster.RosterSync;
+import org.imbridge.xmpp.gateway.stanza.StanzaSink;
+import org.jivesoftware.smack.packet.Message;
+import org.jivesoftware.smack.packet.MessageBuilder;
+import org.jivesoftware.smack.packet.StanzaBuilder;
+import org.jivesoftware.smackx.chatstates.packet.ChatStateExtension;
+import org.jivesoftware.smackx.nick.packet.Nick;
+import org.jxmpp.jid.BareJid;
+
+/**
+ * Legacy-session events as stanzas: the transport's presence says whether the session is up and why
+ * not; contacts' presences come from their JIDs; messages are {@code chat} with a {@code <thread>}
+ * per legacy conversation and an {@code <active/>} chat state; typing becomes chat-state messages;
+ * authorization requests become {@code subscribe} with a nickname; notices are {@code headline}s from
+ * the transport.
+ */
+public final class StanzaOutput implements BridgeOutput {
+
+    private final JidMapping jids;
+    private final StanzaSink sink;
+    private final RosterSync roster;
+    /** Contacts whose authorization request the user has not answered, per user, bounded. */
+    private final PendingAuthorizations pendingRequests;
+
+    public StanzaOutput(JidMapping jids, StanzaSink sink, RosterSync roster) {
+        this.jids = jids;
+        this.sink = sink;
+        this.roster = roster;
+        this.pendingRequests = new PendingAuthorizations(PendingAuthorizations.DEFAULT_MAX_PER_USER);
+    }
+
+    /** True (once) when {@code contact} asked {@code userJid} for authorization and waits for an answer. */
+    public boolean takePendingRequest(String userJid, LegacyAddress contact) {
+        return pendingRequests.take(userJid, contact);
+    }
+
+    /** Authorization requests {@code userJid} has not answered yet. */
+    public int pendingRequests(String userJid) {
+        return pendingRequests.count(userJid);
+    }
+
+    /** Forgets everything kept for {@code userJid}, who has unregistered. */
+    public void forgetUser(String userJid) {
+        pendingRequests.forget(userJid);
+    }
+
+    @Override
+    public void linkState(String userJid, LinkState state, String text) {
+        Presence presence = state == LinkState.ONLINE
+                ? new Presence(org.imbridge.core.model.PresenceShow.AVAILABLE, text)
+                : new Presence(org.imbridge.core.model.PresenceShow.UNAVAILABLE, text);
+        sink.send(PresenceMapping.toXmpp(presence, jids.transport(), bare(userJid)));
+    }
+
+    @Override
+    public void contactList(String userJid, Collection<Contact> contacts) {
+        roster.sync(userJid, contacts);
+        for (Contact c : contacts) {
+            if (c.presence().isOnline()) {
+                contactPresence(userJid, c.address(), c.presence());
+            }
+        }
+    }
+
+    @Override
+    public void contactUpdated(String userJid, Contact contact) {
+        roster.updated(userJid, contact);
+    }
+
+    @Override
+    public void contactRemoved(String userJid, LegacyAddress contact) {
+        contactPresence(userJid, contact, Presence.UNAVAILABLE);
+        roster.removed(userJid, contact);
+    }
+
+    @Override
+    public void contactPresence(String userJid, LegacyAddress contact, Presence presence) {
+        sink.send(PresenceMapping.toXmpp(presence, jids.toJid(contact), bare(userJid)));
+    }
+
+    @Override
+    public void message(String userJid, LegacyAddress from, String text, String threadId) {
+        MessageBuilder message = StanzaBuilder.buildMessage()
+                .ofType(Message.Type.chat)
+                .from(jids.toJid(from))
+                .to(bare(userJid))
+                .setBody(text)
+                .addExtension(new ChatStateExtension(org.jivesoftware.smackx.chatstates.ChatState.active));
+        if (threadId != null) {
+            message.setThread(threadId);
+        }
+        sink.send(message.build());
+    }
+
+    @Override
+    public void chatState(String userJid, LegacyAddress from, ChatState state) {
+        sink.send(StanzaBuilder.buildMessage()
+                .ofType(Message.Type.chat)
+                .from(jids.toJid(from))
+                .to(bare(userJid))
+                .addExtension(new ChatStateExtension(org.jivesoftware.smackx.chatstates.ChatState.valueOf(
+                        state.name().toLowerCase(java.util.Locale.ROOT))))
+                .build());
+    }
+
+    @Override
+    public void authorizationRequest(String userJid, LegacyAddress from, String displayName) {
+        pendingRequests.add(userJid, from);
+        sink.send(StanzaBuilder.buildPresence()
+                .ofType(org.jivesoftware.smack.packet.Presence.Type.subscribe)
+                .from(jids.toJid(from))
+                .to(bare(userJid))
+                .addExtension(new Nick(displayName == null || displayName.isBlank() ? from.value() : displayName))
+                .build());
+    }
+
+    @Override
+    public void notice(String userJid, String text) {
+        sink.send(StanzaBuilder.buildMessage()
+                .ofType(Message.Type.headline)
+                .from(jids.transport())
+                .to(bare(userJid))
+                .setSubject("MSN")
+                .setBody(text)
+                .build());
+    }
+
+    private BareJid bare(String userJid) {
+        return jids.user(userJid);
+    }
+}

@@ -1,0 +1,11 @@
+package org.imbridge.xmpp.gateway.stanza;
+
+import org.jivesoftware.smack.packet.Stanza;
+
+/** Where the gateway writes outgoing stanzas (the component stream, or a list in tests). */
+@FunctionalInterface
+public interface StanzaSink {
+
+    /** Queues {@code stanza} for sending; never blocks. Returns false when it could not be queued. */
+    boolean send(Stanza stanza);
+}
