@@ -21,7 +21,9 @@ public final class DeliveryFailure extends RuntimeException {
         /** The user's legacy session is not connected. */
         SESSION_DOWN,
         /** The message is too large or malformed. */
-        NOT_ACCEPTABLE
+        NOT_ACCEPTABLE,
+        /** The network cannot do this at all (e.g. group conversations on a network without them). */
+        UNSUPPORTED
     }
 
     private final Kind kind;

@@ -1,8 +1,10 @@
 package org.imbridge.core.network;
 
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 
 import org.imbridge.core.model.ChatState;
+import org.imbridge.core.model.DeliveryFailure;
 import org.imbridge.core.model.LegacyAddress;
 import org.imbridge.core.model.Presence;
 
@@ -40,6 +42,44 @@ public interface LegacySession {
     /** Answers an authorization request: allow {@code contact} to see the user, or block it. */
     CompletionStage<Void> authorize(LegacyAddress contact, boolean allow);
 
+    /** Asks for {@code to}'s attention (MSN's nudge); completes when the network has accepted it. */
+    default CompletionStage<Void> sendAttention(LegacyAddress to) {
+        return unsupported("asking for attention");
+    }
+
+    /**
+     * Opens a group conversation by inviting its first contact; more are added with
+     * {@link #inviteToGroupChat}. {@link SessionListener#onGroupChatStarted} follows once it is up.
+     *
+     * @return the new conversation's {@code groupId}, once {@code first} has joined
+     */
+    default CompletionStage<String> openGroupChat(LegacyAddress first) {
+        return unsupported("group conversations");
+    }
+
+    /** Invites {@code contact} into a group conversation; completes once they joined. */
+    default CompletionStage<Void> inviteToGroupChat(String groupId, LegacyAddress contact) {
+        return unsupported("group conversations");
+    }
+
+    /** Sends a message to everyone in a group conversation. */
+    default CompletionStage<Void> sendGroupMessage(String groupId, String text) {
+        return unsupported("group conversations");
+    }
+
+    /** Tells a group conversation about the user's typing; best effort. */
+    default void sendGroupChatState(String groupId, ChatState state) {
+    }
+
+    /** The user leaves a group conversation (no {@link SessionListener#onGroupChatEnded} follows); idempotent. */
+    default void leaveGroupChat(String groupId) {
+    }
+
     /** Logs out and closes the connection; idempotent. */
     void logout();
+
+    private static <T> CompletionStage<T> unsupported(String what) {
+        return CompletableFuture.failedFuture(new DeliveryFailure(DeliveryFailure.Kind.UNSUPPORTED,
+                "This network does not support " + what));
+    }
 }

@@ -1,10 +1,12 @@
 package org.imbridge.core.network;
 
 import java.util.Collection;
+import java.util.List;
 
 import org.imbridge.core.model.ChatState;
 import org.imbridge.core.model.Contact;
 import org.imbridge.core.model.LegacyAddress;
+import org.imbridge.core.model.Participant;
 import org.imbridge.core.model.Presence;
 
 /**
@@ -51,5 +53,56 @@ public interface SessionListener {
 
     /** A notice from the network itself (new mail, maintenance). */
     default void onNotice(String text) {
+    }
+
+    /** A contact wants the user's attention (MSN's nudge; XEP-0224 on the XMPP side). */
+    default void onAttention(LegacyAddress from) {
+    }
+
+    /**
+     * A contact sent something this transport cannot show (a wink, a file offer, a voice clip...).
+     * The user is told, so that nothing is dropped without a word.
+     *
+     * @param what a short noun phrase for it, e.g. {@code "a wink"} or {@code "a file (notes.txt)"}
+     */
+    default void onUnsupportedContent(LegacyAddress from, String what) {
+    }
+
+    // ---- group conversations: a conversation with more than one contact ----
+
+    /**
+     * A conversation the user is in now has more than one contact (someone invited a third person, or
+     * the user was invited into a conversation of several), or one the user opened with
+     * {@link LegacySession#openGroupChat} is up. From now on its events arrive as group events.
+     *
+     * @param groupId      the network's name for this conversation, unique within the session
+     * @param participants everyone in it except the user
+     */
+    default void onGroupChatStarted(String groupId, List<Participant> participants) {
+    }
+
+    /** Someone joined the group conversation. */
+    default void onGroupParticipantJoined(String groupId, Participant participant) {
+    }
+
+    /** Someone left the group conversation; {@code idle} when the network removed them for inactivity. */
+    default void onGroupParticipantLeft(String groupId, LegacyAddress participant, boolean idle) {
+    }
+
+    /** A message in the group conversation (to everyone in it). */
+    default void onGroupMessage(String groupId, LegacyAddress from, String text) {
+    }
+
+    /** A participant's typing state in the group conversation. */
+    default void onGroupChatState(String groupId, LegacyAddress from, ChatState state) {
+    }
+
+    /**
+     * The group conversation is over for the user (the connection ended, everyone left, or the user
+     * left); no more events for {@code groupId}.
+     *
+     * @param reason why, in words for the user
+     */
+    default void onGroupChatEnded(String groupId, String reason) {
     }
 }

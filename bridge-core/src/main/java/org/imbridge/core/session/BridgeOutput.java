@@ -1,10 +1,12 @@
 package org.imbridge.core.session;
 
 import java.util.Collection;
+import java.util.List;
 
 import org.imbridge.core.model.ChatState;
 import org.imbridge.core.model.Contact;
 import org.imbridge.core.model.LegacyAddress;
+import org.imbridge.core.model.Participant;
 import org.imbridge.core.model.Presence;
 
 /**
@@ -40,4 +42,28 @@ public interface BridgeOutput {
 
     /** A notice from the legacy network (new mail, maintenance). */
     void notice(String userJid, String text);
+
+    /** A contact wants the user's attention (a nudge). */
+    void attention(String userJid, LegacyAddress from);
+
+    /** A contact sent something the transport cannot show; {@code what} is a noun phrase such as "a wink". */
+    void unsupportedContent(String userJid, LegacyAddress from, String what);
+
+    /** A group conversation began (see {@link org.imbridge.core.network.SessionListener#onGroupChatStarted}). */
+    void groupChatStarted(String userJid, String groupId, List<Participant> participants);
+
+    /** Someone joined a group conversation. */
+    void groupParticipantJoined(String userJid, String groupId, Participant participant);
+
+    /** Someone left a group conversation. */
+    void groupParticipantLeft(String userJid, String groupId, LegacyAddress participant, boolean idle);
+
+    /** A message in a group conversation. */
+    void groupMessage(String userJid, String groupId, LegacyAddress from, String text);
+
+    /** Typing in a group conversation. */
+    void groupChatState(String userJid, String groupId, LegacyAddress from, ChatState state);
+
+    /** A group conversation is over; {@code reason} in words for the user. */
+    void groupChatEnded(String userJid, String groupId, String reason);
 }

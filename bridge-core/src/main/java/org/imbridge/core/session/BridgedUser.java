@@ -20,6 +20,7 @@ import org.imbridge.core.model.ChatState;
 import org.imbridge.core.model.Contact;
 import org.imbridge.core.model.DeliveryFailure;
 import org.imbridge.core.model.LegacyAddress;
+import org.imbridge.core.model.Participant;
 import org.imbridge.core.model.Presence;
 import org.imbridge.core.network.DisconnectReason;
 import org.imbridge.core.network.LegacyCredentials;
@@ -180,6 +181,57 @@ public final class BridgedUser {
 
     public CompletionStage<Void> authorize(LegacyAddress contact, boolean allow) {
         return whenOnline(s -> s.authorize(contact, allow));
+    }
+
+    /** Asks for {@code to}'s attention (a nudge); queued like a message while (re)connecting. */
+    public CompletionStage<Void> sendAttention(LegacyAddress to) {
+        return whenOnline(s -> s.sendAttention(to));
+    }
+
+    /** Opens a group conversation with {@code first}; completes with its group id. Online only. */
+    public CompletionStage<String> openGroupChat(LegacyAddress first) {
+        return onlineNow(s -> s.openGroupChat(first));
+    }
+
+    public CompletionStage<Void> inviteToGroupChat(String groupId, LegacyAddress contact) {
+        return onlineNow(s -> s.inviteToGroupChat(groupId, contact));
+    }
+
+    public CompletionStage<Void> sendGroupMessage(String groupId, String text) {
+        return onlineNow(s -> s.sendGroupMessage(groupId, text));
+    }
+
+    public void sendGroupChatState(String groupId, ChatState chatState) {
+        executor.runNowOrQueue(() -> {
+            if (state == LinkState.ONLINE) {
+                session.sendGroupChatState(groupId, chatState);
+            }
+        });
+    }
+
+    public void leaveGroupChat(String groupId) {
+        executor.runNowOrQueue(() -> {
+            if (state == LinkState.ONLINE) {
+                session.leaveGroupChat(groupId);
+            }
+        });
+    }
+
+    /**
+     * Runs {@code op} if online and fails it otherwise: a group conversation lives on one connection,
+     * so what is meant for it cannot wait for the next one.
+     */
+    private <T> CompletionStage<T> onlineNow(Function<LegacySession, CompletionStage<T>> op) {
+        CompletableFuture<T> result = new CompletableFuture<>();
+        executor.runNowOrQueue(() -> {
+            if (state == LinkState.ONLINE) {
+                op.apply(session).whenComplete((v, e) -> complete(result, v, e));
+            } else {
+                result.completeExceptionally(new DeliveryFailure(DeliveryFailure.Kind.SESSION_DOWN,
+                        "You are not connected to " + network.name() + "; go online first"));
+            }
+        });
+        return result;
     }
 
     /** Runs {@code op} now if online, once online if (re)connecting, and fails it otherwise. */
@@ -372,7 +424,7 @@ public final class BridgedUser {
         session.sendMessage(m.to(), m.text(), m.confirm()).whenComplete((v, e) -> complete(m.result(), v, e));
     }
 
-    private static void complete(CompletableFuture<Void> result, Void value, Throwable failure) {
+    private static <T> void complete(CompletableFuture<T> result, T value, Throwable failure) {
         if (failure == null) {
             result.complete(value);
         } else {
@@ -470,6 +522,47 @@ public final class BridgedUser {
         @Override
         public void onNotice(String text) {
             run(() -> out.notice(userJid, text));
+        }
+
+        @Override
+        public void onAttention(LegacyAddress from) {
+            runNow(() -> out.attention(userJid, from));
+        }
+
+        @Override
+        public void onUnsupportedContent(LegacyAddress from, String what) {
+            runNow(() -> out.unsupportedContent(userJid, from, what));
+        }
+
+        @Override
+        public void onGroupChatStarted(String groupId, List<Participant> participants) {
+            List<Participant> copy = List.copyOf(participants);
+            runNow(() -> out.groupChatStarted(userJid, groupId, copy));
+        }
+
+        @Override
+        public void onGroupParticipantJoined(String groupId, Participant participant) {
+            runNow(() -> out.groupParticipantJoined(userJid, groupId, participant));
+        }
+
+        @Override
+        public void onGroupParticipantLeft(String groupId, LegacyAddress participant, boolean idle) {
+            runNow(() -> out.groupParticipantLeft(userJid, groupId, participant, idle));
+        }
+
+        @Override
+        public void onGroupMessage(String groupId, LegacyAddress from, String text) {
+            runNow(() -> out.groupMessage(userJid, groupId, from, text));
+        }
+
+        @Override
+        public void onGroupChatState(String groupId, LegacyAddress from, ChatState chatState) {
+            runNow(() -> out.groupChatState(userJid, groupId, from, chatState));
+        }
+
+        @Override
+        public void onGroupChatEnded(String groupId, String reason) {
+            runNow(() -> out.groupChatEnded(userJid, groupId, reason));
         }
     }
 }

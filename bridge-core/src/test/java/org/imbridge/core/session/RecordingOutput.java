@@ -7,6 +7,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import org.imbridge.core.model.ChatState;
 import org.imbridge.core.model.Contact;
 import org.imbridge.core.model.LegacyAddress;
+import org.imbridge.core.model.Participant;
 import org.imbridge.core.model.Presence;
 
 /** Records what the bridge tells the user's side, as short strings. */
@@ -61,5 +62,45 @@ final class RecordingOutput implements BridgeOutput {
     @Override
     public void notice(String userJid, String text) {
         events.add("notice " + text);
+    }
+
+    @Override
+    public void attention(String userJid, LegacyAddress from) {
+        events.add("attention " + from);
+    }
+
+    @Override
+    public void unsupportedContent(String userJid, LegacyAddress from, String what) {
+        events.add("unsupported " + from + " " + what);
+    }
+
+    @Override
+    public void groupChatStarted(String userJid, String groupId, List<Participant> participants) {
+        events.add("group " + groupId + " started " + participants.stream().map(p -> p.address().value()).toList());
+    }
+
+    @Override
+    public void groupParticipantJoined(String userJid, String groupId, Participant participant) {
+        events.add("group " + groupId + " joined " + participant.address());
+    }
+
+    @Override
+    public void groupParticipantLeft(String userJid, String groupId, LegacyAddress participant, boolean idle) {
+        events.add("group " + groupId + " left " + participant);
+    }
+
+    @Override
+    public void groupMessage(String userJid, String groupId, LegacyAddress from, String text) {
+        events.add("group " + groupId + " message " + from + ": " + text);
+    }
+
+    @Override
+    public void groupChatState(String userJid, String groupId, LegacyAddress from, ChatState state) {
+        events.add("group " + groupId + " state " + from + " " + state);
+    }
+
+    @Override
+    public void groupChatEnded(String userJid, String groupId, String reason) {
+        events.add("group " + groupId + " ended " + reason);
     }
 }

@@ -109,6 +109,7 @@ public final class MessageHandler {
             case TIMEOUT -> StanzaError.Condition.remote_server_timeout;
             case SESSION_DOWN -> StanzaError.Condition.service_unavailable;
             case NOT_ACCEPTABLE -> StanzaError.Condition.not_acceptable;
+            case UNSUPPORTED -> StanzaError.Condition.feature_not_implemented;
         };
     }
 }

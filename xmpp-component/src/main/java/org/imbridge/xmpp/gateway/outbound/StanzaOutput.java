@@ -1,10 +1,12 @@
 package org.imbridge.xmpp.gateway.outbound;
 
 import java.util.Collection;
+import java.util.List;
 
 import org.imbridge.core.model.ChatState;
 import org.imbridge.core.model.Contact;
 import org.imbridge.core.model.LegacyAddress;
+import org.imbridge.core.model.Participant;
 import org.imbridge.core.model.Presence;
 import org.imbridge.core.session.BridgeOutput;
 import org.imbridge.core.session.LinkState;
@@ -139,5 +141,44 @@ public final class StanzaOutput implements BridgeOutput {
 
     private BareJid bare(String userJid) {
         return jids.user(userJid);
+    }
+
+    // Interim: until attention and group conversations are bridged, each is told as a notice.
+
+    @Override
+    public void attention(String userJid, LegacyAddress from) {
+        notice(userJid, from + " wants your attention");
+    }
+
+    @Override
+    public void unsupportedContent(String userJid, LegacyAddress from, String what) {
+        notice(userJid, from + " sent you " + what + ", which this transport cannot show");
+    }
+
+    @Override
+    public void groupChatStarted(String userJid, String groupId, List<Participant> participants) {
+        notice(userJid, "A group conversation with " + participants.stream().map(Participant::displayName).toList()
+                + " began; group conversations are not bridged yet");
+    }
+
+    @Override
+    public void groupParticipantJoined(String userJid, String groupId, Participant participant) {
+    }
+
+    @Override
+    public void groupParticipantLeft(String userJid, String groupId, LegacyAddress participant, boolean idle) {
+    }
+
+    @Override
+    public void groupMessage(String userJid, String groupId, LegacyAddress from, String text) {
+        notice(userJid, from + " (group conversation): " + text);
+    }
+
+    @Override
+    public void groupChatState(String userJid, String groupId, LegacyAddress from, ChatState state) {
+    }
+
+    @Override
+    public void groupChatEnded(String userJid, String groupId, String reason) {
     }
 }
