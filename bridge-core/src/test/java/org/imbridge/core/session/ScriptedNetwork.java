@@ -120,6 +120,29 @@ final class ScriptedNetwork implements LegacyNetwork {
         }
 
         @Override
+        public CompletionStage<Void> sendAttention(LegacyAddress to) {
+            calls.add("attention " + to);
+            return CompletableFuture.completedFuture(null);
+        }
+
+        @Override
+        public CompletionStage<String> openGroupChat(LegacyAddress first) {
+            calls.add("open group " + first);
+            return CompletableFuture.completedFuture("g1");
+        }
+
+        @Override
+        public CompletionStage<Void> sendGroupMessage(String groupId, String text) {
+            calls.add("group message " + groupId + " " + text);
+            return CompletableFuture.completedFuture(null);
+        }
+
+        @Override
+        public void leaveGroupChat(String groupId) {
+            calls.add("leave group " + groupId);
+        }
+
+        @Override
         public void logout() {
             loggedOut = true;
         }

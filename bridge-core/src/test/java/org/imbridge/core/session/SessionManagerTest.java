@@ -16,10 +16,12 @@ import java.util.concurrent.TimeUnit;
 import org.imbridge.core.model.Contact;
 import org.imbridge.core.model.DeliveryFailure;
 import org.imbridge.core.model.LegacyAddress;
+import org.imbridge.core.model.Participant;
 import org.imbridge.core.model.Presence;
 import org.imbridge.core.model.PresenceShow;
 import org.imbridge.core.network.DisconnectReason;
 import org.imbridge.core.network.LoginFailure;
+import org.imbridge.core.network.SessionListener;
 import org.imbridge.core.registration.Registration;
 import org.imbridge.core.registration.RegistrationStore;
 import org.junit.jupiter.api.AfterEach;
@@ -206,6 +208,45 @@ class SessionManagerTest {
         assertThat(manager.user(USER)).isEmpty();
     }
 
+    @Test
+    void groupConversationsAttentionAndUnsupportedContentReachTheOutputInOrder() throws Exception {
+        manager.resourcePresence(USER, "r", Presence.AVAILABLE, 0);
+        await().until(() -> network.sessions.size() == 1);
+        online(network.last());
+        SessionListener network = this.network.last().listener;
+        LegacyAddress carol = LegacyAddress.of("carol@hotmail.com");
+
+        network.onAttention(BOB);
+        network.onUnsupportedContent(BOB, "a wink");
+        network.onGroupChatStarted("g7", List.of(new Participant(BOB, "Bob"), new Participant(carol, null)));
+        network.onGroupMessage("g7", carol, "hi all");
+        network.onGroupParticipantLeft("g7", carol, false);
+        network.onGroupChatEnded("g7", "everyone left");
+
+        await().untilAsserted(() -> assertThat(out.events).containsSubsequence("attention bob@hotmail.com",
+                "unsupported bob@hotmail.com a wink", "group g7 started [bob@hotmail.com, carol@hotmail.com]",
+                "group g7 message carol@hotmail.com: hi all", "group g7 left carol@hotmail.com",
+                "group g7 ended everyone left"));
+    }
+
+    @Test
+    void groupOperationsGoToTheSessionWhenOnlineAndFailAtOnceOtherwise() throws Exception {
+        manager.resourcePresence(USER, "r", Presence.AVAILABLE, 0);
+        await().until(() -> network.sessions.size() == 1 && manager.user(USER).isPresent());
+        BridgedUser user = manager.user(USER).orElseThrow();
+        assertFailure(user.sendGroupMessage("g1", "too early").toCompletableFuture(), DeliveryFailure.Kind.SESSION_DOWN);
+
+        online(network.last());
+        assertThat(user.openGroupChat(BOB).toCompletableFuture().get(5, TimeUnit.SECONDS)).isEqualTo("g1");
+        user.sendGroupMessage("g1", "hello").toCompletableFuture().get(5, TimeUnit.SECONDS);
+        user.sendAttention(BOB).toCompletableFuture().get(5, TimeUnit.SECONDS);
+        user.leaveGroupChat("g1");
+
+        await().untilAsserted(() -> assertThat(network.last().calls).containsSubsequence("open group bob@hotmail.com",
+                "group message g1 hello", "attention bob@hotmail.com", "leave group g1"));
+        assertThat(network.last().calls).doesNotContain("group message g1 too early");
+    }
+
     private void online(ScriptedNetwork.ScriptedSession session) {
         session.login.complete(null);
         await().until(() -> out.lastState == LinkState.ONLINE);
@@ -215,7 +256,7 @@ class SessionManagerTest {
         return Presence.of(show);
     }
 
-    private static void assertFailure(CompletableFuture<Void> future, DeliveryFailure.Kind kind) {
+    private static void assertFailure(CompletableFuture<?> future, DeliveryFailure.Kind kind) {
         await().atMost(Duration.ofSeconds(5)).until(future::isDone);
         try {
             future.get();
