@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
 
+import org.imbridge.core.network.NetworkProfile;
 import org.imbridge.core.registration.RegistrationStore;
 import org.imbridge.core.session.LinkState;
 import org.imbridge.core.session.SessionManager;
@@ -39,6 +40,11 @@ final class TransportControls implements TransportControl {
         this.sink = sink;
         this.metrics = metrics;
         this.reload = reload;
+    }
+
+    @Override
+    public NetworkProfile network() {
+        return sessions.network().profile();
     }
 
     @Override

@@ -15,6 +15,7 @@ import org.imbridge.core.network.LegacyCredentials;
 import org.imbridge.core.network.LegacyNetwork;
 import org.imbridge.core.network.LegacySession;
 import org.imbridge.core.network.LoginFailure;
+import org.imbridge.core.network.NetworkProfile;
 import org.imbridge.core.network.SessionListener;
 import org.slf4j.MDC;
 
@@ -39,28 +40,13 @@ public final class MeteredNetwork implements LegacyNetwork {
     }
 
     @Override
-    public String id() {
-        return network.id();
-    }
-
-    @Override
-    public String name() {
-        return network.name();
-    }
-
-    @Override
-    public String gatewayType() {
-        return network.gatewayType();
+    public NetworkProfile profile() {
+        return network.profile();
     }
 
     @Override
     public boolean isValidAccount(String account) {
         return network.isValidAccount(account);
-    }
-
-    @Override
-    public String addressPrompt() {
-        return network.addressPrompt();
     }
 
     @Override
