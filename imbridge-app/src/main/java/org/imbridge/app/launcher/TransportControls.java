@@ -55,7 +55,7 @@ final class TransportControls implements TransportControl {
                 .toList();
     }
 
-    /** Users logged in to MSN now. */
+    /** Users logged in to the legacy network now. */
     long onlineCount() {
         return sessions.activeUsers().stream().filter(u -> u.state() == LinkState.ONLINE).count();
     }
@@ -69,7 +69,7 @@ final class TransportControls implements TransportControl {
 
     @Override
     public Traffic traffic() {
-        return new Traffic(metrics.messagesToMsnLastMinute(), metrics.messagesToXmppLastMinute());
+        return new Traffic(metrics.messagesToNetworkLastMinute(), metrics.messagesFromNetworkLastMinute());
     }
 
     @Override
