@@ -8,20 +8,31 @@ import java.util.concurrent.CompletionStage;
  */
 public interface LegacyNetwork extends AutoCloseable {
 
+    /** How the network names itself: the gateway's texts, disco identity and metric labels come from it. */
+    NetworkProfile profile();
+
     /** Short stable id used in storage and configuration, e.g. {@code msn}. */
-    String id();
+    default String id() {
+        return profile().id();
+    }
 
     /** Human-readable name, e.g. {@code MSN Messenger}. */
-    String name();
+    default String name() {
+        return profile().name();
+    }
 
     /** The disco identity type of a gateway to this network (XEP-0100 registry, e.g. {@code msn}). */
-    String gatewayType();
+    default String gatewayType() {
+        return profile().gatewayType();
+    }
+
+    /** What to ask a user for when they enter a contact address (XEP-0100 prompt). */
+    default String addressPrompt() {
+        return profile().addressPrompt();
+    }
 
     /** True when {@code account} is of the network's account syntax. */
     boolean isValidAccount(String account);
-
-    /** What to ask a user for when they enter a contact address (XEP-0100 prompt). */
-    String addressPrompt();
 
     /**
      * Logs in once with {@code credentials} and logs out again, to check them before they are stored.

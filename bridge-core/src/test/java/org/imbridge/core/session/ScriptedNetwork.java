@@ -11,6 +11,7 @@ import org.imbridge.core.model.Presence;
 import org.imbridge.core.network.LegacyCredentials;
 import org.imbridge.core.network.LegacyNetwork;
 import org.imbridge.core.network.LegacySession;
+import org.imbridge.core.network.NetworkProfile;
 import org.imbridge.core.network.SessionListener;
 
 /** A legacy network whose sessions the test drives by hand: it completes logins and fires events. */
@@ -23,28 +24,13 @@ final class ScriptedNetwork implements LegacyNetwork {
     }
 
     @Override
-    public String id() {
-        return "test";
-    }
-
-    @Override
-    public String name() {
-        return "TestNet";
-    }
-
-    @Override
-    public String gatewayType() {
-        return "test";
+    public NetworkProfile profile() {
+        return new NetworkProfile("test", "TestNet", "TestNet", "test", "account name", "someone");
     }
 
     @Override
     public boolean isValidAccount(String account) {
         return true;
-    }
-
-    @Override
-    public String addressPrompt() {
-        return "account";
     }
 
     @Override

@@ -48,7 +48,7 @@ public final class Transport implements AutoCloseable {
     private final TransportSettings settings;
     private final ThreadPoolExecutor workers;
     private final ScheduledThreadPoolExecutor scheduler;
-    private final TransportMetrics metrics = new TransportMetrics();
+    private final TransportMetrics metrics;
     private final Gateway gateway;
     private final AdminCommands admin;
     private final InboundGate gate;
@@ -61,6 +61,7 @@ public final class Transport implements AutoCloseable {
         this.settings = settings;
         this.workers = MdcExecutors.fixed(settings.workers(), named("imbridge-worker"));
         this.scheduler = MdcExecutors.scheduler(named("imbridge-timer"));
+        this.metrics = new TransportMetrics(settings.network().id());
         DomainBareJid domain = JidCreate.domainBareFromOrThrowUnchecked(settings.component().domain());
         JidMapping jids = new JidMapping(domain);
         ComponentConnection[] holder = new ComponentConnection[1];

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
 
+import org.imbridge.core.network.NetworkProfile;
 import org.imbridge.core.registration.RegistrationStore;
 import org.imbridge.core.session.LinkState;
 import org.imbridge.core.session.SessionManager;
@@ -42,6 +43,11 @@ final class TransportControls implements TransportControl {
     }
 
     @Override
+    public NetworkProfile network() {
+        return sessions.network().profile();
+    }
+
+    @Override
     public List<ActiveUser> activeUsers() {
         return sessions.activeUsers().stream()
                 .map(u -> new ActiveUser(u.userJid(), u.state().name()))
@@ -49,7 +55,7 @@ final class TransportControls implements TransportControl {
                 .toList();
     }
 
-    /** Users logged in to MSN now. */
+    /** Users logged in to the legacy network now. */
     long onlineCount() {
         return sessions.activeUsers().stream().filter(u -> u.state() == LinkState.ONLINE).count();
     }
@@ -63,7 +69,7 @@ final class TransportControls implements TransportControl {
 
     @Override
     public Traffic traffic() {
-        return new Traffic(metrics.messagesToMsnLastMinute(), metrics.messagesToXmppLastMinute());
+        return new Traffic(metrics.messagesToNetworkLastMinute(), metrics.messagesFromNetworkLastMinute());
     }
 
     @Override

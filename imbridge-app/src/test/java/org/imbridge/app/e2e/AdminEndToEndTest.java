@@ -160,7 +160,7 @@ class AdminEndToEndTest {
                 && "Maintenance at noon".equals(m.getBody()) && transportJid.equals(m.getFrom())));
 
         String scrape = httpGet(metricsPort);
-        assertThat(scrape).contains("imbridge_users_online 2.0").contains("imbridge_msn_logins_total{result=\"success\"}");
+        assertThat(scrape).contains("imbridge_users_online 2.0").contains("imbridge_logins_total{network=\"msn\",result=\"success\"}");
 
         RemoteCommand disconnect = command(boss, "http://jabber.org/protocol/admin#end-user-session");
         disconnect.execute();

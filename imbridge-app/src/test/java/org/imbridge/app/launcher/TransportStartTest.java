@@ -38,7 +38,7 @@ class TransportStartTest {
                     .isInstanceOf(ExecutionException.class)
                     .hasCauseInstanceOf(IOException.class)
                     .hasMessageContaining("cannot serve metrics on");
-            assertThatThrownBy(() -> store.count("msn")).as("the store was closed").isInstanceOf(RuntimeException.class);
+            assertThatThrownBy(() -> store.count(FakeNetwork.ID)).as("the store was closed").isInstanceOf(RuntimeException.class);
         }
     }
 }

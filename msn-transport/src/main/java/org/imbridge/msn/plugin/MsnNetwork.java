@@ -10,6 +10,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import org.imbridge.core.network.LegacyCredentials;
 import org.imbridge.core.network.LegacyNetwork;
 import org.imbridge.core.network.LegacySession;
+import org.imbridge.core.network.NetworkProfile;
 import org.imbridge.core.network.SessionListener;
 import org.imbridge.msn.client.MsnClient;
 import org.imbridge.msn.client.MsnClientConfig;
@@ -32,6 +33,10 @@ public final class MsnNetwork implements LegacyNetwork {
 
     /** Logins in flight at once, enough to keep a login storm CPU-bound rather than waiting. */
     public static final int DEFAULT_CONCURRENT_LOGINS = 128;
+
+    /** How MSN is named to users: "MSN Messenger", "your MSN contacts", accounts are e-mail addresses. */
+    public static final NetworkProfile PROFILE =
+            new NetworkProfile("msn", "MSN Messenger", "MSN", "msn", "e-mail address", "name@hotmail.com");
 
     private final MsnClient client;
     private final LoginGate logins;
@@ -62,28 +67,13 @@ public final class MsnNetwork implements LegacyNetwork {
     }
 
     @Override
-    public String id() {
-        return "msn";
-    }
-
-    @Override
-    public String name() {
-        return "MSN Messenger";
-    }
-
-    @Override
-    public String gatewayType() {
-        return "msn";
+    public NetworkProfile profile() {
+        return PROFILE;
     }
 
     @Override
     public boolean isValidAccount(String account) {
         return account != null && MsnpNames.isValidHandle(account);
-    }
-
-    @Override
-    public String addressPrompt() {
-        return "MSN account (e-mail address)";
     }
 
     /** Where logins start. */

@@ -26,7 +26,7 @@ public final class MsnNetworkFactory implements LegacyNetworkFactory {
 
     @Override
     public String id() {
-        return "msn";
+        return MsnNetwork.PROFILE.id();
     }
 
     /** @throws IllegalArgumentException naming the setting at fault */

@@ -48,6 +48,18 @@ class MsnNetworkFactoryTest {
     }
 
     @Test
+    void namesItselfToUsersAsMsnAlwaysDid() {
+        try (LegacyNetwork network = new MsnNetworkFactory().create(Map.of())) {
+            assertThat(network.profile()).isEqualTo(MsnNetwork.PROFILE);
+            assertThat(network.name()).isEqualTo("MSN Messenger");
+            assertThat(network.profile().shortName()).isEqualTo("MSN");
+            assertThat(network.addressPrompt()).isEqualTo("MSN account (e-mail address)");
+            assertThat(network.profile().exampleAddress()).isEqualTo("name@hotmail.com");
+            assertThat(network.isValidAccount(network.profile().exampleAddress())).isTrue();
+        }
+    }
+
+    @Test
     void ioThreadsSetTheClientsProcessorCount() {
         try (LegacyNetwork network = new MsnNetworkFactory().create(Map.of("io-threads", "1"))) {
             assertThat(((MsnNetwork) network).client().config().ioProcessors()).isEqualTo(1);

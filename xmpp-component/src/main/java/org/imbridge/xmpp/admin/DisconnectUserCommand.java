@@ -9,7 +9,7 @@ import org.jxmpp.jid.impl.JidCreate;
 import org.jxmpp.stringprep.XmppStringprepException;
 
 /**
- * XEP-0133 "End User Session": logs users out of MSN. Their registration stays; they come back
+ * XEP-0133 "End User Session": logs users out of the legacy network. Their registration stays; they come back
  * when their client next sends presence to the transport.
  */
 final class DisconnectUserCommand implements AdminCommand {
@@ -32,7 +32,8 @@ final class DisconnectUserCommand implements AdminCommand {
 
     @Override
     public AdminReply start(String admin) {
-        return AdminReply.ask(AdminForms.form("Disconnect a user", "The users to log out of MSN (bare JIDs).")
+        return AdminReply.ask(AdminForms.form("Disconnect a user",
+                        "The users to log out of " + control.network().shortName() + " (bare JIDs).")
                 .addField(FormField.jidMultiBuilder("accountjids").setLabel("Users").setRequired(true).build())
                 .build());
     }

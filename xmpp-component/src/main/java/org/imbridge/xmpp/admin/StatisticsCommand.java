@@ -26,14 +26,15 @@ final class StatisticsCommand implements AdminCommand {
         var active = control.activeUsers();
         long online = active.stream().filter(u -> u.state().equals("ONLINE")).count();
         TransportControl.Traffic traffic = control.traffic();
+        String network = control.network().shortName();
         return AdminReply.result(AdminForms.result("Transport statistics")
                 .addField(AdminForms.text("registeredusersnum", "Registered users", control.registeredUsers()))
                 .addField(AdminForms.text("onlineusersnum", "Online users", online))
                 .addField(AdminForms.text("activeusersnum", "Users with a session (online, connecting, retrying)",
                         active.size()))
-                .addField(AdminForms.text("messages-in-per-minute", "Messages per minute, XMPP to MSN",
+                .addField(AdminForms.text("messages-in-per-minute", "Messages per minute, XMPP to " + network,
                         traffic.xmppToLegacyPerMinute()))
-                .addField(AdminForms.text("messages-out-per-minute", "Messages per minute, MSN to XMPP",
+                .addField(AdminForms.text("messages-out-per-minute", "Messages per minute, " + network + " to XMPP",
                         traffic.legacyToXmppPerMinute()))
                 .addField(AdminForms.text("uptime", "Uptime", format(control.uptime())))
                 .build());

@@ -3,6 +3,8 @@ package org.imbridge.xmpp.admin;
 import java.time.Duration;
 import java.util.List;
 
+import org.imbridge.core.network.NetworkProfile;
+
 /**
  * What the admin commands can see and do in a running transport. Methods may block (store access):
  * call them off the I/O threads.
@@ -16,6 +18,9 @@ public interface TransportControl {
     /** Messages relayed during the last minute, each way. */
     record Traffic(long xmppToLegacyPerMinute, long legacyToXmppPerMinute) {
     }
+
+    /** The legacy network the transport bridges to, whose name the commands' texts use. */
+    NetworkProfile network();
 
     /** Users with a session (online, connecting or waiting to reconnect), ordered by JID. */
     List<ActiveUser> activeUsers();

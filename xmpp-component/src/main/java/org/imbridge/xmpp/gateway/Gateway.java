@@ -76,7 +76,7 @@ public final class Gateway {
                 new SubscriptionRosterSync(jids, sink, store, network.id()), this::currentContacts);
         this.jids = jids;
         this.sink = sink;
-        this.output = new StanzaOutput(jids, sink, roster);
+        this.output = new StanzaOutput(jids, sink, roster, network.profile());
         this.sessions = new SessionManager(network, store, output, pool, scheduler, policy);
         Features features = new Features()
                 .addTransportFeature(org.jivesoftware.smackx.iqregister.packet.Registration.NAMESPACE)

@@ -15,6 +15,7 @@ import org.imbridge.core.network.LegacyCredentials;
 import org.imbridge.core.network.LegacyNetwork;
 import org.imbridge.core.network.LegacySession;
 import org.imbridge.core.network.LoginFailure;
+import org.imbridge.core.network.NetworkProfile;
 import org.imbridge.core.network.SessionListener;
 import org.slf4j.MDC;
 
@@ -39,28 +40,13 @@ public final class MeteredNetwork implements LegacyNetwork {
     }
 
     @Override
-    public String id() {
-        return network.id();
-    }
-
-    @Override
-    public String name() {
-        return network.name();
-    }
-
-    @Override
-    public String gatewayType() {
-        return network.gatewayType();
+    public NetworkProfile profile() {
+        return network.profile();
     }
 
     @Override
     public boolean isValidAccount(String account) {
         return network.isValidAccount(account);
-    }
-
-    @Override
-    public String addressPrompt() {
-        return network.addressPrompt();
     }
 
     @Override
@@ -125,12 +111,12 @@ public final class MeteredNetwork implements LegacyNetwork {
     private CompletionStage<Void> counted(CompletionStage<Void> login) {
         return login.whenComplete((v, e) -> {
             if (e == null) {
-                metrics.msnLogin("success");
+                metrics.login("success");
             } else {
                 Throwable cause = e instanceof CompletionException && e.getCause() != null ? e.getCause() : e;
                 String kind = cause instanceof LoginFailure f ? f.kind().name() : "error";
-                metrics.msnLogin(kind);
-                metrics.error("msn_login_" + kind);
+                metrics.login(kind);
+                metrics.error("network_login_" + kind);
             }
         });
     }
@@ -164,9 +150,9 @@ public final class MeteredNetwork implements LegacyNetwork {
         public CompletionStage<Void> sendMessage(LegacyAddress to, String text, boolean confirm) {
             return inContext(session.sendMessage(to, text, confirm).whenComplete((v, e) -> {
                 if (e == null) {
-                    metrics.messageToMsn();
+                    metrics.messageToNetwork();
                 } else {
-                    metrics.error("msn_message_not_delivered");
+                    metrics.error("network_message_not_delivered");
                 }
             }), user);
         }
@@ -219,7 +205,7 @@ public final class MeteredNetwork implements LegacyNetwork {
         @Override
         public void onDisconnected(DisconnectReason reason) {
             if (reason != DisconnectReason.LOGGED_OUT) {
-                metrics.error("msn_" + reason.name());
+                metrics.error("network_" + reason.name());
             }
             as(() -> listener.onDisconnected(reason));
         }
@@ -246,7 +232,7 @@ public final class MeteredNetwork implements LegacyNetwork {
 
         @Override
         public void onMessage(LegacyAddress from, String text, String threadId) {
-            metrics.messageToXmpp();
+            metrics.messageFromNetwork();
             as(() -> listener.onMessage(from, text, threadId));
         }
 

@@ -17,34 +17,39 @@ import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
  * The transport's meters, in a Prometheus registry:
  *
  * <pre>
- * imbridge_users_registered            registered users (refreshed from the store)
- * imbridge_users_online                users logged in to MSN now
- * imbridge_msn_logins_total{result}    MSN logins: success, or the failure kind
- * imbridge_messages_total{direction}   chat messages relayed: xmpp_to_msn, msn_to_xmpp
- * imbridge_errors_total{kind}          errors by kind (XMPP error conditions sent, MSN disconnects, …)
- * imbridge_queue_depth{queue}          work waiting: workers, xmpp_outgoing
+ * imbridge_users_registered                    registered users (refreshed from the store)
+ * imbridge_users_online                        users logged in to the legacy network now
+ * imbridge_logins_total{network,result}        legacy logins: success, or the failure kind
+ * imbridge_messages_total{network,direction}   chat messages relayed: to_network, from_network
+ * imbridge_errors_total{kind}                  errors by kind: xmpp_* (XMPP error conditions sent,
+ *                                              stream lost), network_* (legacy logins, deliveries,
+ *                                              disconnects)
+ * imbridge_queue_depth{queue}                  work waiting: workers, xmpp_outgoing
  * </pre>
  *
- * plus JVM memory, threads, CPU and uptime. Also keeps the last minute's message counts for the
- * admin statistics.
+ * plus JVM memory, threads, CPU and uptime. {@code network} is the legacy network's id, e.g.
+ * {@code msn}. Also keeps the last minute's message counts for the admin statistics.
  */
 public final class TransportMetrics {
 
-    /** Directions of {@code imbridge_messages_total}. */
-    public static final String XMPP_TO_MSN = "xmpp_to_msn";
-    public static final String MSN_TO_XMPP = "msn_to_xmpp";
+    /** Directions of {@code imbridge_messages_total}: from a Jabber user to the legacy network, and back. */
+    public static final String TO_NETWORK = "to_network";
+    public static final String FROM_NETWORK = "from_network";
 
     private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
-    private final Counter toMsn;
-    private final Counter toXmpp;
-    private final RecentRate recentToMsn = new RecentRate();
-    private final RecentRate recentToXmpp = new RecentRate();
+    private final String network;
+    private final Counter toNetwork;
+    private final Counter fromNetwork;
+    private final RecentRate recentToNetwork = new RecentRate();
+    private final RecentRate recentFromNetwork = new RecentRate();
     private volatile int registered;
 
-    public TransportMetrics() {
-        toMsn = Counter.builder("imbridge.messages").tag("direction", XMPP_TO_MSN)
+    /** @param network the legacy network's id, the {@code network} label, e.g. {@code msn} */
+    public TransportMetrics(String network) {
+        this.network = network;
+        toNetwork = Counter.builder("imbridge.messages").tag("network", network).tag("direction", TO_NETWORK)
                 .description("chat messages relayed").register(registry);
-        toXmpp = Counter.builder("imbridge.messages").tag("direction", MSN_TO_XMPP)
+        fromNetwork = Counter.builder("imbridge.messages").tag("network", network).tag("direction", FROM_NETWORK)
                 .description("chat messages relayed").register(registry);
         Gauge.builder("imbridge.users.registered", () -> registered).description("registered users")
                 .register(registry);
@@ -58,32 +63,32 @@ public final class TransportMetrics {
         return registry;
     }
 
-    /** A chat message went from a Jabber user to MSN. */
-    public void messageToMsn() {
-        toMsn.increment();
-        recentToMsn.record();
+    /** A chat message went from a Jabber user to the legacy network. */
+    public void messageToNetwork() {
+        toNetwork.increment();
+        recentToNetwork.record();
     }
 
-    /** A chat message came from MSN to a Jabber user. */
-    public void messageToXmpp() {
-        toXmpp.increment();
-        recentToXmpp.record();
+    /** A chat message came from the legacy network to a Jabber user. */
+    public void messageFromNetwork() {
+        fromNetwork.increment();
+        recentFromNetwork.record();
     }
 
-    public long messagesToMsnLastMinute() {
-        return recentToMsn.lastMinute();
+    public long messagesToNetworkLastMinute() {
+        return recentToNetwork.lastMinute();
     }
 
-    public long messagesToXmppLastMinute() {
-        return recentToXmpp.lastMinute();
+    public long messagesFromNetworkLastMinute() {
+        return recentFromNetwork.lastMinute();
     }
 
-    /** An MSN login finished: {@code success}, or a failure kind such as {@code bad_credentials}. */
-    public void msnLogin(String result) {
-        registry.counter("imbridge.msn.logins", "result", tag(result)).increment();
+    /** A legacy login finished: {@code success}, or a failure kind such as {@code bad_credentials}. */
+    public void login(String result) {
+        registry.counter("imbridge.logins", "network", network, "result", tag(result)).increment();
     }
 
-    /** An error of some kind, e.g. {@code xmpp_recipient_unavailable} or {@code msn_connection_lost}. */
+    /** An error of some kind, e.g. {@code xmpp_recipient_unavailable} or {@code network_connection_lost}. */
     public void error(String kind) {
         registry.counter("imbridge.errors", "kind", tag(kind)).increment();
     }
@@ -94,7 +99,7 @@ public final class TransportMetrics {
 
     /** Reports {@code online} as {@code imbridge_users_online}. */
     public void onlineUsers(Supplier<Number> online) {
-        Gauge.builder("imbridge.users.online", online).description("users logged in to MSN").register(registry);
+        Gauge.builder("imbridge.users.online", online).description("users logged in to the legacy network").register(registry);
     }
 
     /** Reports {@code depth} as {@code imbridge_queue_depth{queue=name}}. */

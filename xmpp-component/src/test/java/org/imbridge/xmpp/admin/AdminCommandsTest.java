@@ -7,6 +7,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
+import org.imbridge.core.network.NetworkProfile;
+import org.imbridge.xmpp.gateway.FakeNetwork;
 import org.imbridge.xmpp.gateway.RecordingSink;
 import org.imbridge.xmpp.gateway.Stanzas;
 import org.jivesoftware.smack.packet.IQ;
@@ -76,6 +78,8 @@ class AdminCommandsTest {
         assertThat(form.getField("activeusersnum").getFirstValue()).isEqualTo("2");
         assertThat(form.getField("messages-in-per-minute").getFirstValue()).isEqualTo("12");
         assertThat(form.getField("messages-out-per-minute").getFirstValue()).isEqualTo("34");
+        assertThat(form.getField("messages-in-per-minute").getLabel()).isEqualTo("Messages per minute, XMPP to FakeNet");
+        assertThat(form.getField("messages-out-per-minute").getLabel()).isEqualTo("Messages per minute, FakeNet to XMPP");
         assertThat(form.getField("uptime").getFirstValue()).isEqualTo("1d 02:03:04");
     }
 
@@ -137,7 +141,9 @@ class AdminCommandsTest {
     @Test
     void disconnectLogsUsersOutAndSaysWhoHadNoSession() {
         commands.accept(execute("boss@example.org/pc", "http://jabber.org/protocol/admin#end-user-session"));
-        String session = ((AdHocCommandData) sink.last()).getSessionID();
+        AdHocCommandData ask = (AdHocCommandData) sink.last();
+        assertThat(ask.getForm().getInstructions()).containsExactly("The users to log out of FakeNet (bare JIDs).");
+        String session = ask.getSessionID();
         commands.accept(Stanzas.parse("<iq type='set' id='2' from='boss@example.org/pc' to='msn.example.org'>"
                 + "<command xmlns='http://jabber.org/protocol/commands' node='http://jabber.org/protocol/admin#end-user-session'"
                 + " sessionid='" + session + "'><x xmlns='jabber:x:data' type='submit'>" + FORM_TYPE + "<field var='accountjids'>"
@@ -178,6 +184,11 @@ class AdminCommandsTest {
         final List<String> disconnected = new ArrayList<>();
         int reloads;
         boolean reloadFails;
+
+        @Override
+        public NetworkProfile network() {
+            return FakeNetwork.PROFILE;
+        }
 
         @Override
         public List<ActiveUser> activeUsers() {

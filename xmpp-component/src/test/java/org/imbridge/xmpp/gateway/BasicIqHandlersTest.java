@@ -106,8 +106,8 @@ class BasicIqHandlersTest {
         router.route(Stanzas.parse("<iq type='get' id='g1' from='u@example.org/r' to='msn.example.org'>"
                 + "<query xmlns='jabber:iq:gateway'/></iq>"));
         GatewayQuery prompt = (GatewayQuery) sink.last();
-        assertThat(prompt.prompt()).isEqualTo("MSN account (e-mail address)");
-        assertThat(prompt.desc()).contains("MSN Messenger");
+        assertThat(prompt.prompt()).isEqualTo("FakeNet account (member address)");
+        assertThat(prompt.desc()).isEqualTo("Please enter the FakeNet Chat account of the person you would like to contact.");
 
         router.route(Stanzas.parse("<iq type='set' id='g2' from='u@example.org/r' to='msn.example.org'>"
                 + "<query xmlns='jabber:iq:gateway'><prompt>Alice@Hotmail.com</prompt></query></iq>"));

@@ -9,10 +9,19 @@ import org.imbridge.core.network.LegacyCredentials;
 import org.imbridge.core.network.LegacyNetwork;
 import org.imbridge.core.network.LegacySession;
 import org.imbridge.core.network.LoginFailure;
+import org.imbridge.core.network.NetworkProfile;
 import org.imbridge.core.network.SessionListener;
 
-/** A legacy network for handler unit tests: accounts with passwords, no sessions. */
+/**
+ * A legacy network for handler unit tests: accounts with passwords, no sessions. It is not MSN, so
+ * tests see that the gateway's texts come from the network's profile.
+ */
 public final class FakeNetwork implements LegacyNetwork {
+
+    /** The network's id, under which registrations are stored. */
+    public static final String ID = "fakenet";
+    public static final NetworkProfile PROFILE =
+            new NetworkProfile(ID, "FakeNet Chat", "FakeNet", "fakenet", "member address", "someone@fakenet.example");
 
     private final Map<String, String> passwords = new ConcurrentHashMap<>();
 
@@ -22,28 +31,13 @@ public final class FakeNetwork implements LegacyNetwork {
     }
 
     @Override
-    public String id() {
-        return "msn";
-    }
-
-    @Override
-    public String name() {
-        return "MSN Messenger";
-    }
-
-    @Override
-    public String gatewayType() {
-        return "msn";
+    public NetworkProfile profile() {
+        return PROFILE;
     }
 
     @Override
     public boolean isValidAccount(String account) {
         return account.matches("[^@\\s%]+@[^@\\s%]+\\.[a-z]+");
-    }
-
-    @Override
-    public String addressPrompt() {
-        return "MSN account (e-mail address)";
     }
 
     @Override

@@ -30,7 +30,7 @@ class GatewayUnregisterTest {
 
     @Test
     void unansweredAuthorizationRequestsAreDroppedWhenTheUserUnregisters() {
-        store.save(Registration.of(ROMEO, "msn", "romeo@hotmail.com", "secret"));
+        store.save(Registration.of(ROMEO, FakeNetwork.ID, "romeo@hotmail.com", "secret"));
         gateway.output().authorizationRequest(ROMEO, LegacyAddress.of("bob@hotmail.com"), "Bob");
         gateway.output().authorizationRequest("juliet@localhost", LegacyAddress.of("bob@hotmail.com"), "Bob");
         assertThat(gateway.output().pendingRequests(ROMEO)).isEqualTo(1);

@@ -33,26 +33,28 @@ class MetricsTest {
 
     @Test
     void theScrapeHasTheTransportsMeters() {
-        TransportMetrics metrics = new TransportMetrics();
-        metrics.messageToMsn();
-        metrics.messageToXmpp();
-        metrics.messageToXmpp();
-        metrics.msnLogin("success");
-        metrics.msnLogin("BAD_CREDENTIALS");
+        TransportMetrics metrics = new TransportMetrics("fakenet");
+        metrics.messageToNetwork();
+        metrics.messageFromNetwork();
+        metrics.messageFromNetwork();
+        metrics.login("success");
+        metrics.login("BAD_CREDENTIALS");
         metrics.error("xmpp_recipient-unavailable");
         metrics.registeredUsers(5);
         metrics.onlineUsers(() -> 2);
         metrics.queue("workers", () -> 7);
         String scrape = metrics.scrape();
-        assertThat(scrape).contains("imbridge_messages_total{direction=\"xmpp_to_msn\"} 1.0")
-                .contains("imbridge_messages_total{direction=\"msn_to_xmpp\"} 2.0")
-                .contains("imbridge_msn_logins_total{result=\"bad_credentials\"} 1.0")
+        assertThat(scrape).contains("imbridge_messages_total{direction=\"to_network\",network=\"fakenet\"} 1.0")
+                .contains("imbridge_messages_total{direction=\"from_network\",network=\"fakenet\"} 2.0")
+                .contains("imbridge_logins_total{network=\"fakenet\",result=\"bad_credentials\"} 1.0")
                 .contains("imbridge_errors_total{kind=\"xmpp_recipient_unavailable\"} 1.0")
                 .contains("imbridge_users_registered 5.0")
                 .contains("imbridge_users_online 2.0")
                 .contains("imbridge_queue_depth{queue=\"workers\"} 7.0")
                 .contains("jvm_memory_used_bytes");
-        assertThat(metrics.messagesToXmppLastMinute()).isEqualTo(2);
+        assertThat(scrape).doesNotContain("msn");
+        assertThat(metrics.messagesToNetworkLastMinute()).isEqualTo(1);
+        assertThat(metrics.messagesFromNetworkLastMinute()).isEqualTo(2);
     }
 
     @Test

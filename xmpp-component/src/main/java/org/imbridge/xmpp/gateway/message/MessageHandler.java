@@ -7,6 +7,7 @@ import java.util.concurrent.CompletionException;
 import org.imbridge.core.model.ChatState;
 import org.imbridge.core.model.DeliveryFailure;
 import org.imbridge.core.model.LegacyAddress;
+import org.imbridge.core.network.NetworkProfile;
 import org.imbridge.core.session.SessionManager;
 import org.imbridge.xmpp.gateway.mapping.JidMapping;
 import org.imbridge.xmpp.gateway.stanza.ErrorReplies;
@@ -47,9 +48,10 @@ public final class MessageHandler {
         Optional<LegacyAddress> contact = jids.toLegacy(message.getTo());
         if (contact.isEmpty()) {
             if (jids.isTransport(message.getTo()) && message.getBody() != null) {
+                NetworkProfile network = sessions.network().profile();
                 bounce(message, StanzaError.Condition.feature_not_implemented,
-                        "This is the MSN transport itself; write to your contacts' JIDs (name%hotmail.com@"
-                                + jids.transport() + ")");
+                        "This is the " + network.shortName() + " transport itself; write to your contacts' JIDs ("
+                                + jids.toJid(LegacyAddress.of(network.exampleAddress())) + ")");
             }
             return;
         }

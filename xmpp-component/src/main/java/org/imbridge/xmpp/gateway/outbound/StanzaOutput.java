@@ -8,6 +8,7 @@ import org.imbridge.core.model.Contact;
 import org.imbridge.core.model.LegacyAddress;
 import org.imbridge.core.model.Participant;
 import org.imbridge.core.model.Presence;
+import org.imbridge.core.network.NetworkProfile;
 import org.imbridge.core.session.BridgeOutput;
 import org.imbridge.core.session.LinkState;
 import org.imbridge.xmpp.gateway.mapping.JidMapping;
@@ -33,13 +34,16 @@ public final class StanzaOutput implements BridgeOutput {
     private final JidMapping jids;
     private final StanzaSink sink;
     private final RosterSync roster;
+    /** The network's name in a sentence, the subject of notices. */
+    private final String networkName;
     /** Contacts whose authorization request the user has not answered, per user, bounded. */
     private final PendingAuthorizations pendingRequests;
 
-    public StanzaOutput(JidMapping jids, StanzaSink sink, RosterSync roster) {
+    public StanzaOutput(JidMapping jids, StanzaSink sink, RosterSync roster, NetworkProfile network) {
         this.jids = jids;
         this.sink = sink;
         this.roster = roster;
+        this.networkName = network.shortName();
         this.pendingRequests = new PendingAuthorizations(PendingAuthorizations.DEFAULT_MAX_PER_USER);
     }
 
@@ -134,7 +138,7 @@ public final class StanzaOutput implements BridgeOutput {
                 .ofType(Message.Type.headline)
                 .from(jids.transport())
                 .to(bare(userJid))
-                .setSubject("MSN")
+                .setSubject(networkName)
                 .setBody(text)
                 .build());
     }

@@ -89,7 +89,7 @@ public final class PresenceHandler {
             // (RFC 6120 8.3.3.7), while before that all we can say is that we know no presence.
             sink.send(StanzaBuilder.buildPresence(probe.getStanzaId()).ofType(Presence.Type.error).from(to).to(from)
                     .setError(StanzaError.from(StanzaError.Condition.item_not_found,
-                            contact.get() + " is not on your MSN contact list").build()).build());
+                            contact.get() + " is not on your " + networkName() + " contact list").build()).build());
             return;
         } else {
             answer = bridged.flatMap(u -> u.contact(contact.get())).map(Contact::presence)
@@ -116,9 +116,14 @@ public final class PresenceHandler {
                 reply(Presence.Type.subscribed, to, userJid);
             } else {
                 reply(Presence.Type.unsubscribed, to, userJid);
-                notice(userJid, "Could not add " + address + " to your MSN contacts: " + rootMessage(e));
+                notice(userJid, "Could not add " + address + " to your " + networkName() + " contacts: " + rootMessage(e));
             }
         });
+    }
+
+    /** The network's name within a sentence, e.g. {@code MSN}. */
+    private String networkName() {
+        return sessions.network().profile().shortName();
     }
 
     private void unsubscribe(String user, BareJid userJid, LegacyAddress contact) {

@@ -59,7 +59,7 @@ public final class RegisterHandler implements IqHandler {
         this.allowlist = allowlist;
         this.sink = sink;
         this.listener = listener;
-        this.form = new RegistrationForm(network.name());
+        this.form = new RegistrationForm(network.profile());
     }
 
     @Override

@@ -4,6 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 
+import org.imbridge.core.network.NetworkProfile;
 import org.jivesoftware.smack.packet.IQ;
 import org.jivesoftware.smackx.iqregister.packet.Registration;
 import org.jivesoftware.smackx.xdata.FormField;
@@ -19,10 +20,13 @@ public final class RegistrationForm {
     public static final String ACCOUNT = "username";
     public static final String PASSWORD = "password";
 
+    /** What the account field asks for, e.g. {@code MSN Messenger account (e-mail address)}. */
+    private final String accountLabel;
     private final String networkName;
 
-    public RegistrationForm(String networkName) {
-        this.networkName = networkName;
+    public RegistrationForm(NetworkProfile network) {
+        this.networkName = network.name();
+        this.accountLabel = network.name() + " account (" + network.accountForm() + ")";
     }
 
     /**
@@ -44,7 +48,7 @@ public final class RegistrationForm {
 
     /** What a user fills in; {@code currentAccount} is shown when already registered (never the password). */
     public Registration blank(String currentAccount) {
-        String instructions = "Enter your " + networkName + " account (e-mail address) and password.";
+        String instructions = "Enter your " + accountLabel + " and password.";
         Map<String, String> fields = new LinkedHashMap<>();
         if (currentAccount != null) {
             fields.put("registered", "");
@@ -58,7 +62,7 @@ public final class RegistrationForm {
 
     private DataForm dataForm(String instructions, String currentAccount) {
         var account = FormField.textSingleBuilder(ACCOUNT)
-                .setLabel(networkName + " account (e-mail address)")
+                .setLabel(accountLabel)
                 .setRequired(true);
         if (currentAccount != null) {
             account.setValue(currentAccount);

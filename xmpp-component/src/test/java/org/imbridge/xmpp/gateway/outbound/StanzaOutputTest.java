@@ -6,6 +6,7 @@ import java.util.Collection;
 
 import org.imbridge.core.model.Contact;
 import org.imbridge.core.model.LegacyAddress;
+import org.imbridge.xmpp.gateway.FakeNetwork;
 import org.imbridge.xmpp.gateway.RecordingSink;
 import org.imbridge.xmpp.gateway.mapping.JidMapping;
 import org.imbridge.xmpp.gateway.roster.RosterSync;
@@ -33,7 +34,7 @@ class StanzaOutputTest {
                 @Override
                 public void removed(String userJid, LegacyAddress contact) {
                 }
-            });
+            }, FakeNetwork.PROFILE);
 
     @Test
     void aRequestIsASubscribeRememberedUntilAnswered() {

@@ -78,7 +78,7 @@ class RegisterHandlerTest {
             assertThat(p.getFrom().toString()).isEqualTo("msn.example.org");
             assertThat(p.getTo().toString()).isEqualTo(USER);
         });
-        assertThat(store.find(USER, "msn")).get().extracting(Registration::legacyAccount, Registration::legacyPassword)
+        assertThat(store.find(USER, FakeNetwork.ID)).get().extracting(Registration::legacyAccount, Registration::legacyPassword)
                 .containsExactly("romeo@hotmail.com", "right");
         assertThat(events).containsExactly("new romeo@hotmail.com");
     }
@@ -93,13 +93,13 @@ class RegisterHandlerTest {
 
         assertThat(awaitStanzas(1)).singleElement().isInstanceOf(IQ.class);
         assertThat(((IQ) sink.last()).getType()).isEqualTo(IQ.Type.result);
-        assertThat(store.find(USER, "msn")).get().extracting(Registration::legacyAccount).isEqualTo("other@hotmail.com");
+        assertThat(store.find(USER, FakeNetwork.ID)).get().extracting(Registration::legacyAccount).isEqualTo("other@hotmail.com");
         assertThat(events).containsExactly("new romeo@hotmail.com", "update other@hotmail.com");
     }
 
     @Test
     void reRegisteringWithTheSameCredentialsDoesNotLogInAgain() {
-        store.save(Registration.of(USER, "msn", "romeo@hotmail.com", "stored-only"));
+        store.save(Registration.of(USER, FakeNetwork.ID, "romeo@hotmail.com", "stored-only"));
 
         register("r3", USER, "romeo@hotmail.com", "stored-only");
 
@@ -114,7 +114,7 @@ class RegisterHandlerTest {
         var blank = (org.jivesoftware.smackx.iqregister.packet.Registration) awaitStanzas(1).get(0);
         assertThat(blank.getAttributes()).doesNotContainKey("registered");
 
-        store.save(Registration.of(USER, "msn", "romeo@hotmail.com", "right"));
+        store.save(Registration.of(USER, FakeNetwork.ID, "romeo@hotmail.com", "right"));
         sink.clear();
         router.route(Stanzas.parse("<iq type='get' id='g2' from='" + USER + "/r' to='msn.example.org'>"
                 + "<query xmlns='jabber:iq:register'/></iq>"));
@@ -130,7 +130,7 @@ class RegisterHandlerTest {
         assertError("not an account", "x", USER, StanzaError.Condition.not_acceptable);
         assertError("romeo@hotmail.com", "right", "mallory@evil.org", StanzaError.Condition.not_allowed);
         assertError("", "x", USER, StanzaError.Condition.not_acceptable);
-        assertThat(store.count("msn")).isZero();
+        assertThat(store.count(FakeNetwork.ID)).isZero();
         assertThat(events).isEmpty();
     }
 
@@ -144,9 +144,9 @@ class RegisterHandlerTest {
 
     @Test
     void removeRetractsEveryContactAndTheTransportAndDeletesEverything() {
-        store.save(Registration.of(USER, "msn", "romeo@hotmail.com", "right"));
-        store.markSynced(USER, "msn", "bob@hotmail.com");
-        store.markSynced(USER, "msn", "carol@hotmail.com");
+        store.save(Registration.of(USER, FakeNetwork.ID, "romeo@hotmail.com", "right"));
+        store.markSynced(USER, FakeNetwork.ID, "bob@hotmail.com");
+        store.markSynced(USER, FakeNetwork.ID, "carol@hotmail.com");
 
         router.route(Stanzas.parse("<iq type='set' id='u1' from='" + USER + "/r' to='msn.example.org'>"
                 + "<query xmlns='jabber:iq:register'><remove/></query></iq>"));
@@ -159,8 +159,8 @@ class RegisterHandlerTest {
                         "bob%hotmail.com@msn.example.org unsubscribe", "bob%hotmail.com@msn.example.org unsubscribed",
                         "carol%hotmail.com@msn.example.org unsubscribe", "carol%hotmail.com@msn.example.org unsubscribed",
                         "msn.example.org unsubscribe", "msn.example.org unsubscribed");
-        assertThat(store.find(USER, "msn")).isEmpty();
-        assertThat(store.syncedContacts(USER, "msn")).isEmpty();
+        assertThat(store.find(USER, FakeNetwork.ID)).isEmpty();
+        assertThat(store.syncedContacts(USER, FakeNetwork.ID)).isEmpty();
         assertThat(events).containsExactly("removing " + USER);
     }
 

@@ -2,6 +2,7 @@ package org.imbridge.xmpp.gateway.register;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import org.imbridge.xmpp.gateway.FakeNetwork;
 import org.imbridge.xmpp.gateway.Stanzas;
 import org.jivesoftware.smackx.iqregister.packet.Registration;
 import org.jivesoftware.smackx.xdata.packet.DataForm;
@@ -9,16 +10,18 @@ import org.junit.jupiter.api.Test;
 
 class RegistrationFormTest {
 
-    private final RegistrationForm form = new RegistrationForm("MSN Messenger");
+    private final RegistrationForm form = new RegistrationForm(FakeNetwork.PROFILE);
 
     @Test
     void blankFormHasLegacyFieldsAndADataForm() {
         Registration blank = Stanzas.parse(Stanzas.xml(withAddresses(form.blank(null))));
-        assertThat(blank.getInstructions()).contains("MSN Messenger");
+        assertThat(blank.getInstructions()).isEqualTo("Enter your FakeNet Chat account (member address) and password.");
         assertThat(blank.getAttributes()).containsKeys("username", "password").doesNotContainKey("registered");
         DataForm data = DataForm.from(blank);
         assertThat(data.getType()).isEqualTo(DataForm.Type.form);
         assertThat(data.getFormType()).isEqualTo("jabber:iq:register");
+        assertThat(data.getTitle()).isEqualTo("Register with FakeNet Chat");
+        assertThat(data.getField("username").getLabel()).isEqualTo("FakeNet Chat account (member address)");
         assertThat(data.getField("username").isRequired()).isTrue();
         assertThat(data.getField("password").getType().toString()).isEqualTo("text-private");
     }
