@@ -67,7 +67,7 @@ public final class Transport implements AutoCloseable {
         boolean[] wasOnline = {false};
         StanzaSink sink = stanza -> send(holder[0], stanza);
         this.gateway = new Gateway(jids, new MeteredNetwork(settings.network(), metrics), settings.store(), sink,
-                settings.allowlist(), settings.maxBodyBytes(), workers, scheduler, settings.policy());
+                settings.allowlist(), workers, scheduler, settings.policy());
         this.control = new TransportControls(domain, gateway.sessions(), settings.store(), sink, metrics, settings.reload());
         this.admin = new AdminCommands(domain, settings.admins(), control, sink, workers);
         this.probes = new RegisteredUserProbes(settings.store(), settings.network().id(), jids, sink, workers,
