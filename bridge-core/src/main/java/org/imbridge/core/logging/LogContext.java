@@ -2,6 +2,7 @@ package org.imbridge.core.logging;
 
 import java.util.Arrays;
 import java.util.Map;
+import java.util.Objects;
 
 import org.slf4j.MDC;
 
@@ -29,6 +30,14 @@ public final class LogContext {
     private LogContext(String[] keys, String[] values) {
         this.keys = keys;
         this.values = values;
+    }
+
+    /** The one entry {@code key = value}; {@link #EMPTY} when {@code value} is {@code null}. */
+    public static LogContext of(String key, String value) {
+        if (value == null) {
+            return EMPTY;
+        }
+        return new LogContext(new String[] {Objects.requireNonNull(key, "key")}, new String[] {value});
     }
 
     /** The calling thread's MDC as it is now; {@link #EMPTY} when it has no entries. */

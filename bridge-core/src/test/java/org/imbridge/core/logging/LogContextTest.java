@@ -29,6 +29,16 @@ class LogContextTest {
     }
 
     @Test
+    void ofIsOneEntryOrEmptyWithoutAValue() {
+        MDC.put("other", "o");
+        LogContext.of("user", "alice@example.org")
+                .run(() -> assertThat(MDC.getCopyOfContextMap())
+                        .isEqualTo(Map.of("user", "alice@example.org", "other", "o")));
+        assertThat(MDC.getCopyOfContextMap()).isEqualTo(Map.of("other", "o"));
+        assertThat(LogContext.of("user", null)).isSameAs(LogContext.EMPTY);
+    }
+
+    @Test
     void captureIsASnapshotOfEveryKey() {
         MDC.put("user", "alice@example.org");
         MDC.put("request", "42");

@@ -11,6 +11,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 
+import org.imbridge.core.logging.LogContext;
 import org.imbridge.xmpp.admin.AdminCommands;
 import org.imbridge.xmpp.gateway.Gateway;
 import org.imbridge.xmpp.gateway.mapping.JidMapping;
@@ -28,7 +29,6 @@ import org.jxmpp.jid.DomainBareJid;
 import org.jxmpp.jid.impl.JidCreate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.slf4j.MDC;
 
 /**
  * A running transport: the component connection, the gateway behind it, the admin commands and
@@ -68,7 +68,7 @@ public final class Transport implements AutoCloseable {
         boolean[] wasOnline = {false};
         StanzaSink sink = stanza -> send(holder[0], stanza);
         this.gateway = new Gateway(jids, new MeteredNetwork(settings.network(), metrics), settings.store(), sink,
-                settings.allowlist(), settings.maxBodyBytes(), workers, scheduler, settings.policy());
+                settings.allowlist(), workers, scheduler, settings.policy());
         this.control = new TransportControls(domain, gateway.sessions(), settings.store(), sink, metrics, settings.reload());
         this.admin = new AdminCommands(domain, settings.admins(), control, sink, workers);
         this.probes = new RegisteredUserProbes(settings.store(), settings.network().id(), jids, sink, workers,
@@ -148,18 +148,12 @@ public final class Transport implements AutoCloseable {
     /** Every stanza the server routes to us: admin commands, then limits, then the gateway. */
     private void accept(Stanza stanza) {
         boolean named = stanza.getFrom() != null && stanza.getFrom().hasLocalpart();
-        if (named) {
-            MDC.put(MeteredNetwork.MDC_USER, stanza.getFrom().asBareJid().toString());
-        }
-        try {
+        String user = named ? stanza.getFrom().asBareJid().toString() : null;
+        LogContext.of(MeteredNetwork.MDC_USER, user).run(() -> {
             if (!admin.accept(stanza)) {
                 gate.admit(stanza, gateway::accept);
             }
-        } finally {
-            if (named) {
-                MDC.remove(MeteredNetwork.MDC_USER);
-            }
-        }
+        });
     }
 
     private boolean send(ComponentConnection connection, Stanza stanza) {

@@ -60,10 +60,8 @@ public final class TransportFactory {
         }
         InetSocketAddress metrics = config.metrics().enabled()
                 ? new InetSocketAddress(config.metrics().host(), config.metrics().port()) : null;
-        // The live limit (read per message) is enforced in front of the gateway; the gateway's own
-        // check is only a ceiling, so that raising limits.max-message-bytes by a reload works.
-        return new TransportSettings(component.build(), network, store, following::allowlist, Integer.MAX_VALUE,
-                SessionPolicy.DEFAULTS, 8, following::admins, following::limits, reload, metrics);
+        return new TransportSettings(component.build(), network, store, following::allowlist, SessionPolicy.DEFAULTS,
+                8, following::admins, following::limits, reload, metrics);
     }
 
     /** The configuration the last settings follow. */

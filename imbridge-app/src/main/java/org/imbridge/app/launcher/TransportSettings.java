@@ -20,7 +20,6 @@ import org.imbridge.xmpp.stream.ComponentConfig;
  * @param network        the legacy network (owned: closed with the transport)
  * @param store          the registrations store (owned: closed with the transport)
  * @param allowlist      who may register, read on every registration so that reloads apply
- * @param maxBodyBytes   the largest message body the gateway relays (the live limit is {@code limits})
  * @param policy         session tunables
  * @param workers        threads for store access and per-user event handling
  * @param admins         bare JIDs allowed to run the admin commands, read on every request
@@ -29,8 +28,8 @@ import org.imbridge.xmpp.stream.ComponentConfig;
  * @param metricsAddress where to serve Prometheus metrics, or null for nowhere
  */
 public record TransportSettings(ComponentConfig component, LegacyNetwork network, RegistrationStore store,
-                                Supplier<UserAllowlist> allowlist, int maxBodyBytes, SessionPolicy policy,
-                                int workers, Supplier<Set<String>> admins, Supplier<TransportConfig.Limits> limits,
+                                Supplier<UserAllowlist> allowlist, SessionPolicy policy, int workers,
+                                Supplier<Set<String>> admins, Supplier<TransportConfig.Limits> limits,
                                 ConfigReload reload, InetSocketAddress metricsAddress) {
 
     public TransportSettings {
@@ -47,10 +46,10 @@ public record TransportSettings(ComponentConfig component, LegacyNetwork network
         }
     }
 
-    /** Settings without admins, user or rate limits, reload or metrics (tests). */
+    /** Settings with a message size limit but without admins, user or rate limits, reload or metrics (tests). */
     public TransportSettings(ComponentConfig component, LegacyNetwork network, RegistrationStore store,
                              Supplier<UserAllowlist> allowlist, int maxBodyBytes, SessionPolicy policy, int workers) {
-        this(component, network, store, allowlist, maxBodyBytes, policy, workers, Set::of,
+        this(component, network, store, allowlist, policy, workers, Set::of,
                 () -> new TransportConfig.Limits(Integer.MAX_VALUE, maxBodyBytes, Integer.MAX_VALUE,
                         TransportConfig.Limits.DEFAULTS.startupProbesPerSecond()),
                 ConfigReload.NONE, null);

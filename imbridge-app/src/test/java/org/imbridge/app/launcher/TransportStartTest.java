@@ -30,7 +30,7 @@ class TransportStartTest {
             UserAllowlist everyone = new UserAllowlist(java.util.List.of("*"));
             TransportSettings settings = new TransportSettings(
                     ComponentConfig.builder("msn.example.org", "secret").host("127.0.0.1").port(1).build(),
-                    new FakeNetwork(), store, () -> everyone, 1024, SessionPolicy.DEFAULTS, 1, Set::of,
+                    new FakeNetwork(), store, () -> everyone, SessionPolicy.DEFAULTS, 1, Set::of,
                     () -> TransportConfig.Limits.DEFAULTS, ConfigReload.NONE,
                     new InetSocketAddress(InetAddress.getLoopbackAddress(), taken.getLocalPort()));
             assertThatThrownBy(() -> Transport.start(settings, stopped -> { }).toCompletableFuture()

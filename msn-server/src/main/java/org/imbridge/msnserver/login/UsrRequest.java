@@ -3,7 +3,7 @@ package org.imbridge.msnserver.login;
 import org.imbridge.msn.protocol.MsnpCommand;
 import org.imbridge.msn.protocol.MsnpError;
 import org.imbridge.msn.protocol.MsnpNames;
-import org.imbridge.msnserver.wire.Params;
+import org.imbridge.msnserver.wire.CommandPreamble;
 
 /**
  * A login {@code USR TrID MD5 I|S value} (docs/msnp.md §3.4).
@@ -20,8 +20,7 @@ public record UsrRequest(String trId, String phase, String value) {
      * connection and returns {@code null}.
      */
     public static UsrRequest expect(LoginConnection connection, MsnpCommand command, String phase) {
-        if (command.paramCount() != 4 || !Params.hasTrId(command)) {
-            connection.close("malformed USR during login");
+        if (!CommandPreamble.expectParamsOrClose(connection, command, 4)) {
             return null;
         }
         String trId = command.param(0);

@@ -5,6 +5,7 @@ import java.util.Set;
 import org.imbridge.msn.protocol.MsnpCommand;
 import org.imbridge.msn.protocol.MsnpError;
 import org.imbridge.msnserver.wire.CommandFamily;
+import org.imbridge.msnserver.wire.CommandPreamble;
 
 /**
  * QRY, and the client-requested CHL (docs/msnp.md §6.1). {@code QRY TrID msmsgs@msnmsgr.com 32} +
@@ -28,8 +29,7 @@ final class ChallengeCommands implements CommandFamily<NotificationConnection> {
     public void handle(NotificationConnection connection, MsnpCommand command) {
         String trId = command.param(0);
         if (command.is("CHL")) {
-            if (command.paramCount() != 1) {
-                connection.sendError(MsnpError.SYNTAX_ERROR, trId);
+            if (!CommandPreamble.expectParams(connection, command, 1)) {
                 return;
             }
             challenges.challenge(connection, trId);

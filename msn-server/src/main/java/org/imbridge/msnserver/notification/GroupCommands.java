@@ -8,6 +8,7 @@ import org.imbridge.msnserver.account.Account;
 import org.imbridge.msnserver.account.AccountDirectory;
 import org.imbridge.msnserver.account.ListOperationException;
 import org.imbridge.msnserver.wire.CommandFamily;
+import org.imbridge.msnserver.wire.CommandPreamble;
 import org.imbridge.msnserver.wire.Params;
 
 /**
@@ -65,8 +66,7 @@ final class GroupCommands implements CommandFamily<NotificationConnection> {
     }
 
     private void remove(NotificationConnection connection, MsnpCommand command, String trId) throws ListOperationException {
-        if (command.paramCount() != 2) {
-            connection.sendError(MsnpError.SYNTAX_ERROR, trId);
+        if (!CommandPreamble.expectParams(connection, command, 2)) {
             return;
         }
         Integer id = groupId(connection, command.param(1));

@@ -12,6 +12,7 @@ import org.imbridge.msnserver.account.Account;
 import org.imbridge.msnserver.account.AccountDirectory;
 import org.imbridge.msnserver.account.ListOperationException;
 import org.imbridge.msnserver.wire.CommandFamily;
+import org.imbridge.msnserver.wire.CommandPreamble;
 import org.imbridge.msnserver.wire.Params;
 
 /**
@@ -54,8 +55,7 @@ final class ListCommands implements CommandFamily<NotificationConnection> {
         boolean add = command.is("ADD");
         int fixed = add ? 4 : 3;
         String trId = command.param(0);
-        if (command.paramCount() != fixed && command.paramCount() != fixed + 1) {
-            connection.sendError(MsnpError.SYNTAX_ERROR, trId);
+        if (!CommandPreamble.expectParams(connection, command, fixed, fixed + 1)) {
             return;
         }
         if ("RL".equals(command.param(1))) {

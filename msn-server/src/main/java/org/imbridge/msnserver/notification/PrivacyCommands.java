@@ -10,6 +10,7 @@ import org.imbridge.msnserver.account.ListOperationException;
 import org.imbridge.msnserver.account.PrivacyMode;
 import org.imbridge.msnserver.account.ReversePrompt;
 import org.imbridge.msnserver.wire.CommandFamily;
+import org.imbridge.msnserver.wire.CommandPreamble;
 
 /**
  * BLP and GTC (docs/msnp.md §5.1): {@code BLP TrID AL|BL} → {@code BLP TrID ver AL|BL},
@@ -34,8 +35,7 @@ final class PrivacyCommands implements CommandFamily<NotificationConnection> {
     @Override
     public void handle(NotificationConnection connection, MsnpCommand command) {
         String trId = command.param(0);
-        if (command.paramCount() != 2) {
-            connection.sendError(MsnpError.SYNTAX_ERROR, trId);
+        if (!CommandPreamble.expectParams(connection, command, 2)) {
             return;
         }
         Account me = connection.account();

@@ -12,6 +12,7 @@ import org.imbridge.msnserver.account.AccountDirectory;
 import org.imbridge.msnserver.account.ListOperationException;
 import org.imbridge.msnserver.account.PhoneSettings;
 import org.imbridge.msnserver.wire.CommandFamily;
+import org.imbridge.msnserver.wire.CommandPreamble;
 
 /**
  * REA and PRP (docs/msnp.md §5.6, §5.3).
@@ -46,8 +47,7 @@ final class ProfileCommands implements CommandFamily<NotificationConnection> {
 
     private void rename(NotificationConnection connection, MsnpCommand command) {
         String trId = command.param(0);
-        if (command.paramCount() != 3) {
-            connection.sendError(MsnpError.SYNTAX_ERROR, trId);
+        if (!CommandPreamble.expectParams(connection, command, 3)) {
             return;
         }
         Account me = connection.account();
@@ -69,8 +69,7 @@ final class ProfileCommands implements CommandFamily<NotificationConnection> {
 
     private void phone(NotificationConnection connection, MsnpCommand command) {
         String trId = command.param(0);
-        if (command.paramCount() != 2 && command.paramCount() != 3) {
-            connection.sendError(MsnpError.SYNTAX_ERROR, trId);
+        if (!CommandPreamble.expectParams(connection, command, 2, 3)) {
             return;
         }
         String kind = command.param(1);

@@ -6,6 +6,7 @@ import java.util.Set;
 import org.imbridge.msn.protocol.MsnpCommand;
 import org.imbridge.msn.protocol.MsnpError;
 import org.imbridge.msnserver.wire.CommandFamily;
+import org.imbridge.msnserver.wire.CommandPreamble;
 
 /**
  * PNG, OUT and URL (docs/msnp.md §6.2, §6.3, §3.7): {@code PNG} → {@code QNG}; {@code OUT} →
@@ -45,8 +46,7 @@ final class SessionCommands implements CommandFamily<NotificationConnection> {
 
     private static void url(NotificationConnection connection, MsnpCommand command) {
         String trId = command.param(0);
-        if (command.paramCount() < 2 || command.paramCount() > 3) {
-            connection.sendError(MsnpError.SYNTAX_ERROR, trId);
+        if (!CommandPreamble.expectParams(connection, command, 2, 3)) {
             return;
         }
         String page = PAGES.get(command.param(1));

@@ -6,6 +6,7 @@ import org.imbridge.msn.protocol.MsnStatus;
 import org.imbridge.msn.protocol.MsnpCommand;
 import org.imbridge.msn.protocol.MsnpError;
 import org.imbridge.msnserver.wire.CommandFamily;
+import org.imbridge.msnserver.wire.CommandPreamble;
 
 /**
  * CHG (docs/msnp.md §4.2, §4.3): {@code CHG TrID status} → echo; {@code CHG TrID FLN} or an unknown
@@ -30,8 +31,7 @@ final class StatusCommand implements CommandFamily<NotificationConnection> {
     @Override
     public void handle(NotificationConnection connection, MsnpCommand command) {
         String trId = command.param(0);
-        if (command.paramCount() != 2) {
-            connection.sendError(MsnpError.SYNTAX_ERROR, trId);
+        if (!CommandPreamble.expectParams(connection, command, 2)) {
             return;
         }
         MsnStatus status = MsnStatus.fromWire(command.param(1));

@@ -8,6 +8,7 @@ import org.imbridge.msn.protocol.MsnpError;
 import org.imbridge.msnserver.ticket.SwitchboardTickets;
 import org.imbridge.msnserver.ticket.Ticket;
 import org.imbridge.msnserver.wire.CommandFamily;
+import org.imbridge.msnserver.wire.CommandPreamble;
 import org.imbridge.msnserver.wire.Endpoint;
 
 /**
@@ -32,8 +33,7 @@ final class SwitchboardRequestCommand implements CommandFamily<NotificationConne
     @Override
     public void handle(NotificationConnection connection, MsnpCommand command) {
         String trId = command.param(0);
-        if (command.paramCount() != 2) {
-            connection.sendError(MsnpError.SYNTAX_ERROR, trId);
+        if (!CommandPreamble.expectParams(connection, command, 2)) {
             return;
         }
         if (!"SB".equals(command.param(1))) {

@@ -13,6 +13,7 @@ import org.imbridge.msnserver.account.Account;
 import org.imbridge.msnserver.account.AccountDirectory;
 import org.imbridge.msnserver.account.ListEntry;
 import org.imbridge.msnserver.wire.CommandFamily;
+import org.imbridge.msnserver.wire.CommandPreamble;
 import org.imbridge.msnserver.wire.Params;
 
 /**
@@ -44,8 +45,7 @@ final class SyncCommands implements CommandFamily<NotificationConnection> {
         Account me = connection.account();
         switch (command.name()) {
             case "SYN" -> {
-                if (command.paramCount() != 2) {
-                    connection.sendError(MsnpError.SYNTAX_ERROR, trId);
+                if (!CommandPreamble.expectParams(connection, command, 2)) {
                     return;
                 }
                 long cached = Params.number(command.param(1));
@@ -56,8 +56,7 @@ final class SyncCommands implements CommandFamily<NotificationConnection> {
                 sync(connection, trId, me, cached);
             }
             case "LST" -> {
-                if (command.paramCount() != 2) {
-                    connection.sendError(MsnpError.SYNTAX_ERROR, trId);
+                if (!CommandPreamble.expectParams(connection, command, 2)) {
                     return;
                 }
                 ListType list = ListType.fromWire(command.param(1));
@@ -68,8 +67,7 @@ final class SyncCommands implements CommandFamily<NotificationConnection> {
                 list(connection, trId, me, list, me.version(), false);
             }
             default -> {
-                if (command.paramCount() != 1) {
-                    connection.sendError(MsnpError.SYNTAX_ERROR, trId);
+                if (!CommandPreamble.expectParams(connection, command, 1)) {
                     return;
                 }
                 groups(connection, trId, me, me.version());

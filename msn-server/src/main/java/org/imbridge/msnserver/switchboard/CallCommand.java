@@ -14,8 +14,8 @@ import org.imbridge.msnserver.notification.PresenceService;
 import org.imbridge.msnserver.ticket.SwitchboardTickets;
 import org.imbridge.msnserver.ticket.Ticket;
 import org.imbridge.msnserver.wire.CommandFamily;
+import org.imbridge.msnserver.wire.CommandPreamble;
 import org.imbridge.msnserver.wire.Endpoint;
-import org.imbridge.msnserver.wire.Params;
 
 /**
  * {@code CAL TrID handle} (docs/msnp.md §7.3) → {@code CAL TrID RINGING sessid}, and the callee's
@@ -48,8 +48,7 @@ final class CallCommand implements CommandFamily<SwitchboardConnection> {
 
     @Override
     public void handle(SwitchboardConnection connection, MsnpCommand command) {
-        if (command.paramCount() != 2 || !Params.hasTrId(command)) {
-            connection.close("malformed CAL");
+        if (!CommandPreamble.expectParamsOrClose(connection, command, 2)) {
             return;
         }
         String trId = command.param(0);

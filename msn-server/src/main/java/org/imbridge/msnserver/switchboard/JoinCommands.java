@@ -13,7 +13,7 @@ import org.imbridge.msnserver.notification.OnlineUsers;
 import org.imbridge.msnserver.ticket.SwitchboardTickets;
 import org.imbridge.msnserver.ticket.Ticket;
 import org.imbridge.msnserver.wire.CommandFamily;
-import org.imbridge.msnserver.wire.Params;
+import org.imbridge.msnserver.wire.CommandPreamble;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -53,8 +53,7 @@ final class JoinCommands implements CommandFamily<SwitchboardConnection> {
     @Override
     public void handle(SwitchboardConnection connection, MsnpCommand command) {
         boolean answer = command.is("ANS");
-        if (command.paramCount() != (answer ? 4 : 3) || !Params.hasTrId(command)) {
-            connection.close("malformed " + command.name());
+        if (!CommandPreamble.expectParamsOrClose(connection, command, answer ? 4 : 3)) {
             return;
         }
         String trId = command.param(0);

@@ -5,7 +5,7 @@ import java.util.Set;
 import org.imbridge.msn.protocol.AckMode;
 import org.imbridge.msn.protocol.MsnpCommand;
 import org.imbridge.msnserver.wire.CommandFamily;
-import org.imbridge.msnserver.wire.Params;
+import org.imbridge.msnserver.wire.CommandPreamble;
 
 /**
  * {@code MSG TrID U|N|A len} + payload (docs/msnp.md §7.5): relayed as {@code MSG handle friendly len}
@@ -23,9 +23,12 @@ final class MessageCommand implements CommandFamily<SwitchboardConnection> {
 
     @Override
     public void handle(SwitchboardConnection connection, MsnpCommand command) {
-        AckMode ack = command.paramCount() == 2 ? AckMode.fromWire(command.param(1)) : null;
-        if (ack == null || !Params.hasTrId(command)) {
-            connection.close("malformed MSG or bad ack letter");
+        if (!CommandPreamble.expectParamsOrClose(connection, command, 2)) {
+            return;
+        }
+        AckMode ack = AckMode.fromWire(command.param(1));
+        if (ack == null) {
+            connection.close("bad ack letter in MSG");
             return;
         }
         String trId = command.param(0);

@@ -1,30 +1,23 @@
 package org.imbridge.msn.protocol;
 
-import org.apache.mina.core.session.AttributeKey;
 import org.apache.mina.core.session.IoSession;
 import org.apache.mina.filter.codec.ProtocolCodecFactory;
 import org.apache.mina.filter.codec.ProtocolDecoder;
 import org.apache.mina.filter.codec.ProtocolEncoder;
+import org.imbridge.mina.PerSessionDecoder;
 
 /**
  * The MSNP codec for one side of the connection: a client decodes what servers send, a server what
- * clients send. One decoder per session (it holds framing state), one shared encoder.
- *
- * <p>MINA's {@code ProtocolCodecFilter} asks the factory for the decoder on every read, not once per
- * session, so the session's decoder is kept in a session attribute and handed out again; a fresh
- * decoder per call would lose a payload or line split across two TCP reads.
+ * clients send. One decoder per session (it holds framing state, see {@link PerSessionDecoder}), one
+ * shared encoder.
  */
 public final class MsnpCodecFactory implements ProtocolCodecFactory {
 
-    private static final AttributeKey DECODER = new AttributeKey(MsnpCodecFactory.class, "decoder");
-
-    private final MsnpDirection inbound;
-    private final MsnpLimits limits;
+    private final PerSessionDecoder decoders;
     private final MsnpEncoder encoder;
 
     public MsnpCodecFactory(MsnpDirection inbound, MsnpLimits limits) {
-        this.inbound = inbound;
-        this.limits = limits;
+        this.decoders = new PerSessionDecoder(MsnpCodecFactory.class, () -> new MsnpDecoder(inbound, limits));
         this.encoder = new MsnpEncoder(limits.maxLineBytes());
     }
 
@@ -46,14 +39,6 @@ public final class MsnpCodecFactory implements ProtocolCodecFactory {
     /** The session's decoder, created on first use. */
     @Override
     public ProtocolDecoder getDecoder(IoSession session) {
-        ProtocolDecoder decoder = (ProtocolDecoder) session.getAttribute(DECODER);
-        if (decoder == null) {
-            decoder = new MsnpDecoder(inbound, limits);
-            ProtocolDecoder existing = (ProtocolDecoder) session.setAttributeIfAbsent(DECODER, decoder);
-            if (existing != null) {
-                decoder = existing;
-            }
-        }
-        return decoder;
+        return decoders.of(session);
     }
 }

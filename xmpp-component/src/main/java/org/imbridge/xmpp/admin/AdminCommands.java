@@ -13,6 +13,7 @@ import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.function.Supplier;
 
+import org.imbridge.core.logging.LogContext;
 import org.imbridge.xmpp.gateway.stanza.StanzaSink;
 import org.jivesoftware.smack.packet.IQ;
 import org.jivesoftware.smack.packet.Stanza;
@@ -28,7 +29,6 @@ import org.jxmpp.jid.DomainBareJid;
 import org.jxmpp.jid.Jid;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.slf4j.MDC;
 
 /**
  * The transport's XEP-0050 commands: answers {@code command} IQs, the disco#items listing of the
@@ -123,15 +123,14 @@ public final class AdminCommands {
 
     private void execute(AdHocCommandData request) {
         String admin = request.getFrom().asBareJid().toString();
-        MDC.put("user", admin);
-        try {
-            sink.send(answer(request, admin));
-        } catch (Exception e) {
-            LOG.warn("admin command {} failed", request.getNode(), e);
-            sink.send(IQ.createErrorResponse(request, StanzaError.Condition.internal_server_error));
-        } finally {
-            MDC.remove("user");
-        }
+        LogContext.of("user", admin).run(() -> {
+            try {
+                sink.send(answer(request, admin));
+            } catch (Exception e) {
+                LOG.warn("admin command {} failed", request.getNode(), e);
+                sink.send(IQ.createErrorResponse(request, StanzaError.Condition.internal_server_error));
+            }
+        });
     }
 
     private IQ answer(AdHocCommandData request, String admin) throws Exception {

@@ -67,7 +67,7 @@ public final class Gateway {
     private final UnmappedContactJids unmapped;
 
     public Gateway(JidMapping jids, LegacyNetwork network, RegistrationStore store, StanzaSink sink,
-                   Supplier<UserAllowlist> allowlist, int maxBodyBytes, Executor pool,
+                   Supplier<UserAllowlist> allowlist, Executor pool,
                    ScheduledExecutorService scheduler, SessionPolicy policy) {
         GatewayProviders.register();
         this.requests = new IqRequests(sink, scheduler, IqRequests.DEFAULT_TIMEOUT);
@@ -110,7 +110,7 @@ public final class Gateway {
                 .register(new RegisterHandler(jids, network, store, pool, allowlist, sink, followRegistrations));
         this.unmapped = new UnmappedContactJids(jids, network::isValidAccount);
         this.presences = new PresenceHandler(jids, sessions, output, sink);
-        this.messages = new MessageHandler(jids, sessions, sink, maxBodyBytes);
+        this.messages = new MessageHandler(jids, sessions, sink);
     }
 
     public void accept(Stanza stanza) {

@@ -6,6 +6,7 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
 
+import org.imbridge.core.logging.LogContext;
 import org.imbridge.core.model.ChatState;
 import org.imbridge.core.model.Contact;
 import org.imbridge.core.model.LegacyAddress;
@@ -62,8 +63,9 @@ public final class MeteredNetwork implements LegacyNetwork {
         if (user == null) {
             return stage;
         }
+        LogContext context = LogContext.of(MDC_USER, user);
         CompletableFuture<T> result = new CompletableFuture<>();
-        stage.whenComplete((value, failure) -> withUser(user, () -> {
+        stage.whenComplete((value, failure) -> context.run(() -> {
             if (failure != null) {
                 result.completeExceptionally(failure);
             } else {
@@ -71,24 +73,6 @@ public final class MeteredNetwork implements LegacyNetwork {
             }
         }));
         return result;
-    }
-
-    static void withUser(String user, Runnable action) {
-        if (user == null) {
-            action.run();
-            return;
-        }
-        String previous = MDC.get(MDC_USER);
-        MDC.put(MDC_USER, user);
-        try {
-            action.run();
-        } finally {
-            if (previous == null) {
-                MDC.remove(MDC_USER);
-            } else {
-                MDC.put(MDC_USER, previous);
-            }
-        }
     }
 
     @Override
@@ -186,15 +170,15 @@ public final class MeteredNetwork implements LegacyNetwork {
     /** Counts incoming messages and disconnects; names the user in the MDC around every event. */
     private final class Listener implements SessionListener {
         private final SessionListener listener;
-        private final String user;
+        private final LogContext user;
 
         Listener(SessionListener listener, String user) {
             this.listener = listener;
-            this.user = user;
+            this.user = LogContext.of(MDC_USER, user);
         }
 
         private void as(Runnable event) {
-            withUser(user, event);
+            user.run(event);
         }
 
         @Override

@@ -1,28 +1,24 @@
 package org.imbridge.xmpp.stream;
 
-import org.apache.mina.core.session.AttributeKey;
 import org.apache.mina.core.session.IoSession;
 import org.apache.mina.filter.codec.ProtocolCodecFactory;
 import org.apache.mina.filter.codec.ProtocolDecoder;
 import org.apache.mina.filter.codec.ProtocolEncoder;
+import org.imbridge.mina.PerSessionDecoder;
 
 /**
  * The codec of a component stream: one {@link StreamFramingDecoder} per session (it holds the parser
- * state of that stream) and one shared {@link XmlTextEncoder}.
- *
- * <p>MINA 2.2's {@code ProtocolCodecFilter} asks the factory for the decoder on every read, so the
- * session's decoder is kept in a session attribute and created on the first call only.
+ * state of that stream, see {@link PerSessionDecoder}) and one shared {@link XmlTextEncoder}.
  */
 public final class ComponentCodecFactory implements ProtocolCodecFactory {
 
-    private static final AttributeKey DECODER = new AttributeKey(ComponentCodecFactory.class, "decoder");
-
-    private final int maxElementBytes;
+    private final PerSessionDecoder decoders;
     private final XmlTextEncoder encoder = new XmlTextEncoder();
 
     /** @param maxElementBytes the largest incoming top-level element, in bytes */
     public ComponentCodecFactory(int maxElementBytes) {
-        this.maxElementBytes = maxElementBytes;
+        this.decoders = new PerSessionDecoder(ComponentCodecFactory.class,
+                () -> new StreamFramingDecoder(maxElementBytes));
     }
 
     @Override
@@ -32,14 +28,6 @@ public final class ComponentCodecFactory implements ProtocolCodecFactory {
 
     @Override
     public ProtocolDecoder getDecoder(IoSession session) {
-        ProtocolDecoder decoder = (ProtocolDecoder) session.getAttribute(DECODER);
-        if (decoder == null) {
-            decoder = new StreamFramingDecoder(maxElementBytes);
-            ProtocolDecoder raced = (ProtocolDecoder) session.setAttributeIfAbsent(DECODER, decoder);
-            if (raced != null) {
-                decoder = raced;
-            }
-        }
-        return decoder;
+        return decoders.of(session);
     }
 }

@@ -24,7 +24,7 @@ final class GatewayFixture implements AutoCloseable {
     private final ExecutorService pool = Executors.newFixedThreadPool(2);
     private final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor();
     final Gateway gateway = new Gateway(new JidMapping(JidCreate.domainBareFromOrThrowUnchecked("msn.localhost")),
-            new FakeNetwork(), store, sink, () -> new UserAllowlist(List.of("localhost")), 4096, pool, scheduler,
+            new FakeNetwork(), store, sink, () -> new UserAllowlist(List.of("localhost")), pool, scheduler,
             new SessionPolicy(Duration.ofMillis(200), Duration.ofSeconds(2), 100, Duration.ofSeconds(20)));
 
     @Override

@@ -1,6 +1,5 @@
 package org.imbridge.xmpp.gateway.message;
 
-import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 import java.util.concurrent.CompletionException;
 
@@ -32,13 +31,11 @@ public final class MessageHandler {
     private final JidMapping jids;
     private final SessionManager sessions;
     private final StanzaSink sink;
-    private final int maxBodyBytes;
 
-    public MessageHandler(JidMapping jids, SessionManager sessions, StanzaSink sink, int maxBodyBytes) {
+    public MessageHandler(JidMapping jids, SessionManager sessions, StanzaSink sink) {
         this.jids = jids;
         this.sessions = sessions;
         this.sink = sink;
-        this.maxBodyBytes = maxBodyBytes;
     }
 
     public void handle(Message message) {
@@ -62,11 +59,6 @@ public final class MessageHandler {
             if (state != null && state.getChatState() == org.jivesoftware.smackx.chatstates.ChatState.composing) {
                 sessions.sendChatState(user, contact.get(), ChatState.COMPOSING);
             }
-            return;
-        }
-        if (body.length() > maxBodyBytes / 3 && body.getBytes(StandardCharsets.UTF_8).length > maxBodyBytes) {
-            bounce(message, StanzaError.Condition.not_acceptable,
-                    "The message is larger than the " + maxBodyBytes + " bytes this transport relays");
             return;
         }
         boolean receipt = message.hasExtension(DeliveryReceiptRequest.ELEMENT, DeliveryReceipt.NAMESPACE);
