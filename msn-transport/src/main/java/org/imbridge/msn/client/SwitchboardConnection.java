@@ -1,9 +1,11 @@
 package org.imbridge.msn.client;
 
 import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -72,6 +74,12 @@ final class SwitchboardConnection extends MsnpLink implements SwitchboardSession
     private State state = State.OPENING;
     // end guarded by lock
     private final Map<Long, Outgoing> unacknowledged = new ConcurrentHashMap<>();
+    /** Held while a received message is reported, so that the chunk timer and the I/O thread take turns. */
+    private final Object deliveries = new Object();
+    private final ChunkedMessages chunks = new ChunkedMessages();
+    private final NoticeLimiter notices = new NoticeLimiter(Duration.ofMinutes(1));
+    private final AtomicBoolean chunkCheckScheduled = new AtomicBoolean();
+    private volatile ScheduledFuture<?> chunkCheck;
     /**
      * At most one timer per switchboard checks the ACK deadlines, instead of one timer per MSG: with a
      * timer per message, scheduling and cancelling on the client's shared timer queue (a heap under one
@@ -260,6 +268,11 @@ final class SwitchboardConnection extends MsnpLink implements SwitchboardSession
                     + MsnpLimits.SWITCHBOARD_MAX_PAYLOAD);
         }
         return submit(List.of(message), mode);
+    }
+
+    @Override
+    public CompletionStage<Void> sendNudge() {
+        return submit(List.of(MimeMessage.nudge()), AckMode.A);
     }
 
     @Override
@@ -469,14 +482,68 @@ final class SwitchboardConnection extends MsnpLink implements SwitchboardSession
         String friendly = Params.nameOr(cmd, 1, from);
         MimeMessage message = MimeMessage.parse(cmd.payload());
         touch();
-        switch (message.contentType()) {
-            case "text/plain" -> fire(l -> l.onMessage(from, friendly, message));
-            case MimeMessage.CONTROL -> {
-                if (message.header("TypingUser") != null) {
-                    fire(l -> l.onTyping(from));
+        if (ChunkedMessages.isPart(message)) {
+            List<ChunkedMessages.Assembled> ready;
+            synchronized (deliveries) {
+                ready = chunks.offer(from, friendly, message, System.nanoTime());
+                ready.forEach(this::deliver);
+            }
+            scheduleChunkExpiry();
+        } else {
+            synchronized (deliveries) {
+                deliver(new ChunkedMessages.Assembled(from, friendly, message, null));
+            }
+        }
+    }
+
+    /** Reports one whole message (or one with a note saying what is missing) by what it contains. */
+    private void deliver(ChunkedMessages.Assembled m) {
+        String from = m.from();
+        IncomingContent content = IncomingContent.of(m.message());
+        switch (content.category()) {
+            case TEXT -> {
+                MimeMessage shown = m.isComplete() ? m.message() : withNote(m.message(), m.note());
+                fire(l -> l.onMessage(from, m.friendlyName(), shown));
+            }
+            case TYPING -> fire(l -> l.onTyping(from));
+            case NUDGE -> fire(l -> l.onNudge(from));
+            case IGNORED -> LOG.debug("{}: ignoring a {} message from {}", this, content.kind(), from);
+            case UNSUPPORTED -> {
+                if (notices.tryAcquire(from, content.kind(), System.nanoTime())) {
+                    fire(l -> l.onUnsupported(from, content.what()));
+                } else {
+                    LOG.debug("{}: not repeating the notice of {} from {} within a minute", this, content.kind(), from);
                 }
             }
-            default -> LOG.debug("{}: ignoring a {} message from {}", this, message.contentType(), from);
+        }
+    }
+
+    private static MimeMessage withNote(MimeMessage message, String note) {
+        byte[] body = message.body();
+        byte[] tail = ("\r\n" + note).getBytes(StandardCharsets.US_ASCII);
+        byte[] both = Arrays.copyOf(body, body.length + tail.length);
+        System.arraycopy(tail, 0, both, body.length, tail.length);
+        return MimeMessage.of(message.headers(), both);
+    }
+
+    private void scheduleChunkExpiry() {
+        long deadline = chunks.nextDeadline();
+        if (deadline != -1 && chunkCheckScheduled.compareAndSet(false, true)) {
+            chunkCheck = schedule(this::expireChunks, Duration.ofNanos(Math.max(0, deadline - System.nanoTime())));
+            if (chunkCheck == null) {
+                chunkCheckScheduled.set(false); // the client is closed
+            }
+        }
+    }
+
+    /** Delivers the chunked messages whose missing parts did not come in time; runs again while others wait. */
+    private void expireChunks() {
+        chunkCheckScheduled.set(false);
+        synchronized (deliveries) {
+            chunks.expire(System.nanoTime()).forEach(this::deliver);
+        }
+        if (!isTerminated()) {
+            scheduleChunkExpiry();
         }
     }
 
@@ -539,7 +606,7 @@ final class SwitchboardConnection extends MsnpLink implements SwitchboardSession
             waitingInvites = new ArrayList<>(invites.values());
             invites.clear();
         }
-        for (ScheduledFuture<?> timer : new ScheduledFuture<?>[] {idleTask, goodbyeTimer}) {
+        for (ScheduledFuture<?> timer : new ScheduledFuture<?>[] {idleTask, goodbyeTimer, chunkCheck}) {
             if (timer != null) {
                 timer.cancel(false);
             }
@@ -556,6 +623,9 @@ final class SwitchboardConnection extends MsnpLink implements SwitchboardSession
         unacknowledged.clear();
         unsent.forEach(o -> o.done.completeExceptionally(cause));
         waitingInvites.forEach(f -> f.completeExceptionally(cause));
+        synchronized (deliveries) {
+            chunks.drain().forEach(this::deliver); // what arrived of unfinished messages is not lost
+        }
         if (wasReady) {
             LOG.debug("{}: closed", this);
             fire(SwitchboardListener::onClosed);

@@ -14,7 +14,8 @@ public interface SwitchboardListener {
     };
 
     /**
-     * A chat message ({@code text/plain}). Use {@link MimeMessage#bodyText()} for the text (UTF-8, or
+     * A chat message ({@code text/plain}); a chunked one arrives whole, or, when parts are missing,
+     * with what arrived and a note in brackets at the end. Use {@link MimeMessage#bodyText()} for the text (UTF-8, or
      * ISO-8859-1 when no charset was given) and {@code X-MMS-IM-Format} for fonts and colours.
      *
      * @param handle       the sender
@@ -25,6 +26,21 @@ public interface SwitchboardListener {
 
     /** {@code handle} is typing (a {@code text/x-msmsgscontrol} TypingUser notice). */
     default void onTyping(String handle) {
+    }
+
+    /** {@code handle} sent a nudge ({@code text/x-msnmsgr-datacast} with {@code ID: 1}). */
+    default void onNudge(String handle) {
+    }
+
+    /**
+     * {@code handle} sent something this client cannot show: a wink, a voice clip, a file or another
+     * invitation, or a content type it does not know. At most one per sender and kind per minute on
+     * one switchboard; what is ignored on purpose (keep-alives, client capabilities, custom emoticon
+     * declarations) is not reported.
+     *
+     * @param what a short noun phrase, e.g. {@code "a wink"} or {@code "a file (notes.txt)"}
+     */
+    default void onUnsupported(String handle, String what) {
     }
 
     /** {@code handle} joined ({@code JOI}). Participants present when we joined are in {@link SwitchboardSession#participants()}. */

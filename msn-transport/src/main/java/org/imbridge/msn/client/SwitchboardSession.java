@@ -54,6 +54,12 @@ public interface SwitchboardSession {
     CompletionStage<Void> sendMessage(MimeMessage message, AckMode mode);
 
     /**
+     * Sends a nudge ({@code text/x-msnmsgr-datacast}, {@code ID: 1}) with ack mode A: completes on ACK.
+     * MSNP7 clients show it as plain text or not at all. Queued like text while nobody is present.
+     */
+    CompletionStage<Void> sendNudge();
+
+    /**
      * Sends a typing notice ({@code text/x-msmsgscontrol}, ack mode U). Dropped (completes at once)
      * when nobody else is present.
      */

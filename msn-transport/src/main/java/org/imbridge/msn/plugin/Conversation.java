@@ -7,6 +7,7 @@ import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Function;
 
 import org.imbridge.core.model.DeliveryFailure;
 import org.imbridge.msn.client.NotificationSession;
@@ -33,6 +34,10 @@ final class Conversation implements SwitchboardListener {
 
         void typing(Conversation c, String handle);
 
+        void attention(Conversation c, String handle);
+
+        void unsupported(Conversation c, String handle, String what);
+
         /** Someone besides the contact joined. */
         void becameGroup(Conversation c);
 
@@ -40,7 +45,8 @@ final class Conversation implements SwitchboardListener {
         void closed(Conversation c);
     }
 
-    private record Waiting(String text, CompletableFuture<Void> result) {
+    /** Text or a nudge, held until the contact has joined. */
+    private record Waiting(Function<SwitchboardSession, CompletionStage<Void>> send, CompletableFuture<Void> result) {
     }
 
     private record Sent(CompletionStage<Void> stage, CompletableFuture<Void> result) {
@@ -134,7 +140,7 @@ final class Conversation implements SwitchboardListener {
             }
             joined = true;
             for (Waiting w : waiting) {
-                sent.add(new Sent(sb.sendText(w.text(), AckMode.A), w.result()));
+                sent.add(new Sent(w.send().apply(sb), w.result()));
             }
             if (typingWanted && waiting.isEmpty()) {
                 typingOn = sb;
@@ -157,6 +163,15 @@ final class Conversation implements SwitchboardListener {
      * caller then uses a new conversation.
      */
     CompletionStage<Void> trySend(String text) {
+        return trySend(session -> session.sendText(text, AckMode.A));
+    }
+
+    /** Sends a nudge (mode A), with the same rules as {@link #trySend(String)}. */
+    CompletionStage<Void> tryNudge() {
+        return trySend(SwitchboardSession::sendNudge);
+    }
+
+    private CompletionStage<Void> trySend(Function<SwitchboardSession, CompletionStage<Void>> send) {
         CompletableFuture<Void> result = new CompletableFuture<>();
         CompletionStage<Void> stage;
         synchronized (lock) {
@@ -171,11 +186,11 @@ final class Conversation implements SwitchboardListener {
                     return CompletableFuture.failedFuture(new DeliveryFailure(DeliveryFailure.Kind.NOT_DELIVERED,
                             "Too many messages are waiting for " + contact + " to join the conversation"));
                 }
-                waiting.add(new Waiting(text, result));
+                waiting.add(new Waiting(send, result));
                 return result;
             }
             typingSent = false; // the contact's client clears "is typing" on a message
-            stage = sb.sendText(text, AckMode.A);
+            stage = send.apply(sb);
         }
         relay(new Sent(stage, result));
         return result;
@@ -246,6 +261,16 @@ final class Conversation implements SwitchboardListener {
     @Override
     public void onTyping(String handle) {
         owner.typing(this, handle);
+    }
+
+    @Override
+    public void onNudge(String handle) {
+        owner.attention(this, handle);
+    }
+
+    @Override
+    public void onUnsupported(String handle, String what) {
+        owner.unsupported(this, handle, what);
     }
 
     @Override

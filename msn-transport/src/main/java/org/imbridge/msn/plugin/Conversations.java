@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.function.Function;
 
 import org.imbridge.core.model.DeliveryFailure;
 import org.imbridge.msn.client.MsnReferralRefusedException;
@@ -34,6 +35,10 @@ final class Conversations implements Conversation.Owner {
         void message(String handle, String text, String threadId);
 
         void typing(String handle);
+
+        void attention(String handle);
+
+        void unsupported(String handle, String what);
     }
 
     private final NotificationSession ns;
@@ -54,12 +59,21 @@ final class Conversations implements Conversation.Owner {
 
     /** Sends {@code text} to {@code handle}; completes on the switchboard's ACK. */
     CompletionStage<Void> send(String handle, String text) {
-        for (int attempt = 0; attempt < SEND_ATTEMPTS; attempt++) {
+        return deliver(handle, c -> c.trySend(text));
+    }
+
+    /** Sends {@code handle} a nudge the way {@link #send} sends text. */
+    CompletionStage<Void> nudge(String handle) {
+        return deliver(handle, Conversation::tryNudge);
+    }
+
+    private CompletionStage<Void> deliver(String handle, Function<Conversation, CompletionStage<Void>> attempt) {
+        for (int i = 0; i < SEND_ATTEMPTS; i++) {
             Conversation c = conversationWith(handle);
             if (c == null) {
                 return sessionEnded();
             }
-            CompletionStage<Void> sent = c.trySend(text);
+            CompletionStage<Void> sent = attempt.apply(c);
             if (sent != null) {
                 return sent;
             }
@@ -175,6 +189,16 @@ final class Conversations implements Conversation.Owner {
     @Override
     public void typing(Conversation c, String handle) {
         events.typing(handle);
+    }
+
+    @Override
+    public void attention(Conversation c, String handle) {
+        events.attention(handle);
+    }
+
+    @Override
+    public void unsupported(Conversation c, String handle, String what) {
+        events.unsupported(handle, what);
     }
 
     @Override

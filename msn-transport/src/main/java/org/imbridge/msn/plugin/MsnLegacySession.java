@@ -150,6 +150,23 @@ final class MsnLegacySession implements LegacySession, NotificationListener, Con
         return o.conversations().send(to.value(), text);
     }
 
+    /**
+     * A nudge, through the one-to-one conversation like text, with ack mode A so that a refusal
+     * fails the request; MSNP7 clients show it as plain text or not at all.
+     */
+    @Override
+    public CompletionStage<Void> sendAttention(LegacyAddress to) {
+        Online o = online;
+        if (o == null) {
+            return notConnected();
+        }
+        if (!MsnpNames.isValidHandle(to.value())) {
+            return CompletableFuture.failedFuture(new DeliveryFailure(DeliveryFailure.Kind.RECIPIENT_UNAVAILABLE,
+                    to.value() + " is not an MSN account"));
+        }
+        return o.conversations().nudge(to.value());
+    }
+
     /** COMPOSING becomes a TypingUser notice (throttled); MSN has no other chat states. */
     @Override
     public void sendChatState(LegacyAddress to, ChatState state) {
@@ -272,6 +289,16 @@ final class MsnLegacySession implements LegacySession, NotificationListener, Con
     @Override
     public void typing(String handle) {
         typing.noticeFrom(handle);
+    }
+
+    @Override
+    public void attention(String handle) {
+        listener.onAttention(LegacyAddress.of(handle));
+    }
+
+    @Override
+    public void unsupported(String handle, String what) {
+        listener.onUnsupportedContent(LegacyAddress.of(handle), what);
     }
 
     // ---- helpers ----

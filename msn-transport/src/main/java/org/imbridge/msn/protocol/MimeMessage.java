@@ -21,6 +21,7 @@ public final class MimeMessage {
     public static final String NEW_EMAIL = "text/x-msmsgsemailnotification";
     public static final String SYSTEM_MESSAGE = "application/x-msmsgssystemmessage";
     public static final String CLIENT_CAPS = "text/x-clientcaps";
+    public static final String DATACAST = "text/x-msnmsgr-datacast";
 
     /** The format header our client sends with text (docs/msnp.md §8.1). */
     public static final String DEFAULT_FORMAT = "FN=Arial; EF=; CO=0; CS=0; PF=22";
@@ -54,6 +55,14 @@ public final class MimeMessage {
                 Map.entry("Content-Type", CONTROL),
                 Map.entry("TypingUser", handle)),
                 "\r\n".getBytes(StandardCharsets.US_ASCII));
+    }
+
+    /** A nudge: a datacast with {@code ID: 1} (docs/msnp.md §8.6); servers drop a datacast without an ID. */
+    public static MimeMessage nudge() {
+        return new MimeMessage(List.of(
+                Map.entry("MIME-Version", "1.0"),
+                Map.entry("Content-Type", DATACAST)),
+                "ID: 1\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
     }
 
     /**

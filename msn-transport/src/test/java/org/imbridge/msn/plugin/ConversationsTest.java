@@ -41,6 +41,16 @@ class ConversationsTest {
         public void typing(String handle) {
             heard.add(handle + " typing");
         }
+
+        @Override
+        public void attention(String handle) {
+            heard.add(handle + " nudged");
+        }
+
+        @Override
+        public void unsupported(String handle, String what) {
+            heard.add(handle + " sent " + what);
+        }
     };
 
     @Test

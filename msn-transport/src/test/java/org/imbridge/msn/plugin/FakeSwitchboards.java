@@ -33,6 +33,7 @@ final class FakeSwitchboards implements NotificationSession {
 
     /** A switchboard: invitations and ACKs complete when the test says so (or at once, if configured). */
     static final class FakeSwitchboard implements SwitchboardSession {
+        static final String NUDGE = "(nudge)";
         final SwitchboardListener listener;
         final Map<String, CompletableFuture<Void>> invited = new ConcurrentHashMap<>();
         final List<Sent> sent = new CopyOnWriteArrayList<>();
@@ -99,6 +100,12 @@ final class FakeSwitchboards implements NotificationSession {
         @Override
         public CompletionStage<Void> sendMessage(MimeMessage message, AckMode mode) {
             throw new UnsupportedOperationException();
+        }
+
+        /** Recorded among the texts as {@link #NUDGE}. */
+        @Override
+        public CompletionStage<Void> sendNudge() {
+            return sendText(NUDGE, AckMode.A);
         }
 
         @Override
