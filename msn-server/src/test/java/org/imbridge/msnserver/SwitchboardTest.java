@@ -251,6 +251,49 @@ class SwitchboardTest {
         sbs[1].expectPayload("MSG alice@hotmail.com Alice 1664", body);
     }
 
+    /**
+     * A long text as newer clients send it (docs/msnp.md §8.5): the first part with the headers,
+     * Message-ID and Chunks, continuations with only Message-ID and Chunk. Each is relayed as it came.
+     */
+    @Test
+    void chunkedMessagePartsAreRelayedByteForByte() throws IOException {
+        startWith(b -> b);
+        WireClient[] sbs = aliceAndBob();
+        String id = "{0F1E2D3C-4B5A-6978-8796-A5B4C3D2E1F0}";
+        String first = "MIME-Version: 1.0\r\nContent-Type: text/plain; charset=UTF-8\r\n"
+                + "X-MMS-IM-Format: FN=Arial; EF=; CO=0; CS=0; PF=22\r\nMessage-ID: " + id + "\r\nChunks: 3\r\n\r\n";
+        first += "ä".repeat((1664 - first.getBytes(StandardCharsets.UTF_8).length) / 2);
+        String second = "Message-ID: " + id + "\r\nChunk: 1\r\n\r\n";
+        second += "☺".repeat((1664 - second.getBytes(StandardCharsets.UTF_8).length) / 3);
+        String third = "Message-ID: " + id + "\r\nChunk: 2\r\n\r\nthe end";
+
+        for (String part : new String[] {first, second, third}) {
+            byte[] bytes = part.getBytes(StandardCharsets.UTF_8);
+            assertThat(bytes.length).isLessThanOrEqualTo(1664);
+            sbs[0].sendPayload("MSG 12 A", bytes).expect("ACK 12");
+            WireClient.Frame relayed = sbs[1].next();
+            assertThat(relayed.line()).isEqualTo("MSG alice@hotmail.com Alice " + bytes.length);
+            assertThat(relayed.payload()).isEqualTo(bytes);
+        }
+    }
+
+    /** A nudge (datacast ID 1) is relayed unchanged; a datacast without an ID line is dropped unanswered. */
+    @Test
+    void nudgesAreRelayedAndDatacastsWithoutAnIdAreDropped() throws IOException {
+        startWith(b -> b);
+        WireClient[] sbs = aliceAndBob();
+        String nudge = "MIME-Version: 1.0\r\nContent-Type: text/x-msnmsgr-datacast\r\n\r\nID: 1\r\n\r\n";
+        String noId = "MIME-Version: 1.0\r\nContent-Type: text/x-msnmsgr-datacast\r\n\r\nData: x\r\n\r\n";
+
+        sbs[0].sendPayload("MSG 13 A", nudge).expect("ACK 13");
+        sbs[1].expectPayload("MSG alice@hotmail.com Alice " + nudge.length(), nudge);
+
+        sbs[0].sendPayload("MSG 14 A", noId);
+        sbs[0].sendPayload("MSG 15 N", noId);
+        sbs[0].sendPayload("MSG 16 A", HI_BOB).expect("ACK 16"); // nothing for 14 or 15 came before it
+        sbs[1].expectPayload("MSG alice@hotmail.com Alice 120", HI_BOB);
+    }
+
     @Test
     void idleParticipantIsRemovedWithBye1() throws IOException {
         startWith(b -> b.switchboardIdleTimeout(Duration.ofMillis(400)));

@@ -6,6 +6,8 @@ import org.imbridge.msn.protocol.AckMode;
 import org.imbridge.msn.protocol.MsnpCommand;
 import org.imbridge.msnserver.wire.CommandFamily;
 import org.imbridge.msnserver.wire.CommandPreamble;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * {@code MSG TrID U|N|A len} + payload (docs/msnp.md §7.5): relayed as {@code MSG handle friendly len}
@@ -13,8 +15,12 @@ import org.imbridge.msnserver.wire.CommandPreamble;
  * participant got it, else {@code NAK TrID}; {@code N} → {@code NAK TrID} only when nobody else is
  * present; {@code U} → nothing. Any other ack letter (lowercase included) closes the connection
  * without delivering; payloads over 1664 bytes never get here (the codec closes the connection).
+ * The payload is relayed as it came, whatever its content type (chunked parts have none); only a
+ * datacast without an ID is dropped without an answer ({@link DatacastRule}).
  */
 final class MessageCommand implements CommandFamily<SwitchboardConnection> {
+
+    private static final Logger LOG = LoggerFactory.getLogger(MessageCommand.class);
 
     @Override
     public Set<String> commands() {
@@ -32,6 +38,10 @@ final class MessageCommand implements CommandFamily<SwitchboardConnection> {
             return;
         }
         String trId = command.param(0);
+        if (DatacastRule.isDatacastWithoutId(command.payload())) {
+            LOG.debug("{}: dropping a datacast without an ID line (MSG {})", connection, trId);
+            return;
+        }
         MsnpCommand relay = MsnpCommand.withPayload("MSG", command.payload(), connection.handle(), connection.friendly());
         int delivered = 0;
         for (SwitchboardConnection other : connection.room().others(connection)) {

@@ -236,4 +236,36 @@ class ConversationsTest {
         assertThat(t).isInstanceOf(DeliveryFailure.class);
         return ((DeliveryFailure) t).kind();
     }
+
+    @Test
+    void aNudgeWaitsForTheContactLikeTextAndKeepsItsPlaceInOrder() {
+        FakeSwitchboards ns = FakeSwitchboards.acknowledging();
+        Conversations conversations = new Conversations(ns, events, SETTINGS);
+
+        CompletableFuture<Void> text = conversations.send(BOB, "look").toCompletableFuture();
+        CompletableFuture<Void> nudge = conversations.nudge(BOB).toCompletableFuture();
+        FakeSwitchboard sb = ns.opened.get(0);
+        assertThat(nudge).isNotDone();
+        sb.join(BOB);
+
+        assertThat(sb.texts()).containsExactly("look", FakeSwitchboard.NUDGE);
+        assertThat(sb.sent.get(1).mode()).isEqualTo(AckMode.A);
+        assertThat(text).isCompleted();
+        assertThat(nudge).isCompleted();
+        assertThat(ns.opened).hasSize(1);
+    }
+
+    @Test
+    void nudgesAndUnsupportedContentFromTheContactAreReported() {
+        FakeSwitchboards ns = FakeSwitchboards.acknowledging();
+        Conversations conversations = new Conversations(ns, events, SETTINGS);
+        conversations.send(BOB, "hi");
+        FakeSwitchboard sb = ns.opened.get(0);
+        sb.join(BOB);
+
+        sb.listener.onNudge(BOB);
+        sb.listener.onUnsupported(BOB, "a wink");
+
+        assertThat(heard).containsExactly(BOB + " nudged", BOB + " sent a wink");
+    }
 }
