@@ -53,6 +53,12 @@ final class EventRecorder implements SessionListener {
     record Notice(String text) implements Event {
     }
 
+    record Attention(LegacyAddress from) implements Event {
+    }
+
+    record Unsupported(LegacyAddress from, String what) implements Event {
+    }
+
     private final List<Event> events = new CopyOnWriteArrayList<>();
 
     List<Event> events() {
@@ -136,5 +142,15 @@ final class EventRecorder implements SessionListener {
     @Override
     public void onNotice(String text) {
         events.add(new Notice(text));
+    }
+
+    @Override
+    public void onAttention(LegacyAddress from) {
+        events.add(new Attention(from));
+    }
+
+    @Override
+    public void onUnsupportedContent(LegacyAddress from, String what) {
+        events.add(new Unsupported(from, what));
     }
 }

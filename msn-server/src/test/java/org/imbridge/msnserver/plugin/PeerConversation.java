@@ -22,6 +22,9 @@ final class PeerConversation implements SwitchboardListener {
     record Typed(String from) implements Heard {
     }
 
+    record Nudged(String from) implements Heard {
+    }
+
     private final String owner;
     private final List<Heard> heard = new CopyOnWriteArrayList<>();
     private volatile SwitchboardSession sb;
@@ -65,6 +68,11 @@ final class PeerConversation implements SwitchboardListener {
         Peer.join(session().sendText(text, AckMode.A));
     }
 
+    /** Sends one prepared MSG payload, e.g. a part of a chunked message, and waits for its ACK. */
+    void send(MimeMessage payload) {
+        Peer.join(session().sendMessage(payload, AckMode.A));
+    }
+
     void typing() {
         Peer.join(session().sendTyping());
     }
@@ -86,6 +94,11 @@ final class PeerConversation implements SwitchboardListener {
     @Override
     public void onTyping(String handle) {
         heard.add(new Typed(handle));
+    }
+
+    @Override
+    public void onNudge(String handle) {
+        heard.add(new Nudged(handle));
     }
 
     @Override
