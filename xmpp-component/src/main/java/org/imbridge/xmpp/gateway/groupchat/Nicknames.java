@@ -64,10 +64,6 @@ final class Nicknames {
         return Optional.ofNullable(nick);
     }
 
-    Map<LegacyAddress, Resourcepart> participants() {
-        return Map.copyOf(participants);
-    }
-
     private Resourcepart unique(Resourcepart base) {
         Resourcepart candidate = base;
         for (int n = 2; isTaken(candidate); n++) {

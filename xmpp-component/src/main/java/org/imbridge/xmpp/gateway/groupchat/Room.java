@@ -189,10 +189,8 @@ final class Room {
     void join(EntityFullJid resource, Resourcepart wanted, boolean created) {
         Resourcepart nick = nicks.assignUser(wanted);
         joined.add(resource);
-        for (Map.Entry<LegacyAddress, Resourcepart> p : nicks.participants().entrySet()) {
-            if (participants.containsKey(p.getKey())) {
-                sink.send(RoomStanzas.occupantPresent(jid, p.getValue(), resource, jids.toJid(p.getKey())));
-            }
+        for (LegacyAddress address : participants.keySet()) {
+            nicks.of(address).ifPresent(n -> sink.send(RoomStanzas.occupantPresent(jid, n, resource, jids.toJid(address))));
         }
         List<Integer> codes = new ArrayList<>(List.of(RoomStanzas.NON_ANONYMOUS));
         if (created) {

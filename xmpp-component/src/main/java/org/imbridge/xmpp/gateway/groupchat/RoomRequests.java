@@ -171,7 +171,7 @@ final class RoomRequests {
         }
         Optional<String> groupId = room.groupId();
         if (message.getBody() == null) {
-            ChatStateExtension state = message.getExtension(ChatStateExtension.class);
+            ChatStateExtension state = (ChatStateExtension) message.getExtension(ChatStateExtension.NAMESPACE);
             if (state != null && groupId.isPresent()) {
                 withUser(room, u -> u.sendGroupChatState(groupId.get(),
                         ChatState.valueOf(state.getChatState().name().toUpperCase(Locale.ROOT))));
