@@ -77,7 +77,7 @@ final class Nicknames {
     }
 
     private static Resourcepart base(String wanted, String fallback) {
-        String text = wanted == null ? "" : wanted.strip().replaceAll("\\s+", " ");
+        String text = wanted == null ? "" : wanted.replaceAll("\\p{Cntrl}", "").strip().replaceAll("\\s+", " ");
         if (text.length() > MAX_LENGTH) {
             text = text.substring(0, MAX_LENGTH).strip();
         }

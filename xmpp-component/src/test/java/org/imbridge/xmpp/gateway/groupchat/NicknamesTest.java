@@ -30,7 +30,7 @@ class NicknamesTest {
         assertThat(nicks.assign(LegacyAddress.of("c@a.example"), "   ").toString()).isEqualTo("c@a.example");
         assertThat(nicks.assign(LegacyAddress.of("d@a.example"), "x".repeat(300)).length())
                 .isEqualTo(Nicknames.MAX_LENGTH);
-        assertThat(nicks.assign(LegacyAddress.of("e@a.example"), "tab\u0007bell").toString()).as("stringprep").isEqualTo("tabbell");
+        assertThat(nicks.assign(LegacyAddress.of("e@a.example"), "tab\u0007bell").toString()).as("control characters go").isEqualTo("tabbell");
     }
 
     @Test
