@@ -128,4 +128,24 @@ class GatewayGroupChatProsodyTest {
         room.leave();
         await().atMost(TIMEOUT).until(() -> session.calls().contains("leaveGroupChat sb1"));
     }
+
+    @Test
+    void smacksMultiUserChatCreatesAnInstantRoomAndInvitesAContactIntoANewConversation() throws Exception {
+        String transport = PROSODY.server().componentDomain();
+        alice.sendStanza(StanzaBuilder.buildPresence().to(transport).build());
+        await().atMost(TIMEOUT).until(() -> gateway.sessions().user(aliceJid)
+                .map(u -> u.state() == LinkState.ONLINE).orElse(false));
+        FakeSession session = network.session("alice@fakenet.example").orElseThrow();
+        MultiUserChat room = MultiUserChatManager.getInstanceFor(alice)
+                .getMultiUserChat(JidCreate.entityBareFrom("plans@" + transport));
+
+        room.create(Resourcepart.from("Alice")).makeInstant();
+        room.invite(JidCreate.entityBareFrom("bob%fakenet.example@" + transport), "let us plan");
+
+        await().atMost(TIMEOUT).until(() -> session.calls().contains("openGroupChat bob@fakenet.example"));
+        await().atMost(TIMEOUT).until(() -> room.getOccupants().stream()
+                .anyMatch(o -> o.toString().equals("plans@" + transport + "/bob@fakenet.example")));
+        room.sendMessage("shall we?");
+        await().atMost(TIMEOUT).until(() -> session.calls().contains("sendGroupMessage g-bob@fakenet.example shall we?"));
+    }
 }
