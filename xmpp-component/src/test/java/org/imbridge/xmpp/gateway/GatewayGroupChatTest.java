@@ -390,4 +390,34 @@ class GatewayGroupChatTest {
 
         Awaitility.await().atMost(WAIT).until(() -> session.calls().contains("sendMessage bob@fakenet.example just you"));
     }
+
+    @Test
+    void onlyUsersWithASessionMayOpenRooms() {
+        gateway.accept(Stanzas.parse("<presence xmlns='jabber:client' from='mallory@elsewhere.example/x' to='"
+                + "spam@msn.localhost/M'><x xmlns='http://jabber.org/protocol/muc'/></presence>"));
+
+        Presence error = (Presence) sink.last();
+        assertThat(error.getType()).isEqualTo(Presence.Type.error);
+        assertThat(error.getError().getCondition()).isEqualTo(StanzaError.Condition.registration_required);
+    }
+
+    @Test
+    void roomsPerUserAreBounded() {
+        int limit = org.imbridge.xmpp.gateway.groupchat.RoomLimits.DEFAULT.roomsPerUser();
+        for (int i = 0; i < limit; i++) {
+            gateway.accept(Stanzas.parse("<presence xmlns='jabber:client' from='" + ROMEO + "/r' to='room" + i
+                    + "@msn.localhost/Romeo'><x xmlns='http://jabber.org/protocol/muc'/></presence>"));
+        }
+        sink.clear();
+
+        gateway.accept(Stanzas.parse("<presence xmlns='jabber:client' from='" + ROMEO + "/r' to='one-more@msn.localhost"
+                + "/Romeo'><x xmlns='http://jabber.org/protocol/muc'/></presence>"));
+        Presence error = (Presence) sink.last();
+        assertThat(error.getError().getCondition()).isEqualTo(StanzaError.Condition.resource_constraint);
+
+        session.listener().onGroupChatStarted("sb9", List.of(new Participant(BOB, "Bob")));
+        Awaitility.await().atMost(WAIT).until(() -> session.calls().contains("leaveGroupChat sb9"));
+        Message notice = awaitStanza(s -> s instanceof Message m && m.getType() == Message.Type.headline);
+        assertThat(notice.getBody()).contains("A group conversation with Bob began").contains("it was left");
+    }
 }

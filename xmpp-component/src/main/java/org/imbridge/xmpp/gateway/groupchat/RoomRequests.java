@@ -115,6 +115,12 @@ final class RoomRequests {
             return;
         }
         if (existing.isEmpty()) {
+            if (users.apply(sender.asBareJid().toString()).isEmpty()) {
+                // rooms are for users of the transport: nobody else may make it keep state
+                presenceError(presence, StanzaError.Condition.registration_required,
+                        "Register with this transport and go online to open group conversations");
+                return;
+            }
             if (directory.count(sender.asBareJid()) >= limits.roomsPerUser()) {
                 presenceError(presence, StanzaError.Condition.resource_constraint,
                         "You are in " + limits.roomsPerUser() + " rooms of this transport, the most there can be");
