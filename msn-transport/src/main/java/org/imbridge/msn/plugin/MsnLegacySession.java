@@ -34,8 +34,9 @@ import org.imbridge.msn.protocol.MsnpNames;
  * One user's MSN session as a {@link LegacySession}, used once: logs in, reports the forward list
  * ({@link ContactBook}), goes to the user's status, reports contacts' ILN/NLN/FLN as presences, turns
  * reverse-list entries nobody decided on into authorization requests, chats through
- * {@link Conversations}, turns typing notices into chat states ({@link IncomingTyping}) and edits
- * lists through {@link ListEdits}. Events that arrive before the login has completed are covered by
+ * {@link Conversations} one to one and in groups (multi-party switchboards, docs/msnp.md §14), turns
+ * typing notices into chat states ({@link IncomingTyping}, {@link GroupTyping}) and edits lists
+ * through {@link ListEdits}. Events that arrive before the login has completed are covered by
  * the complete report the login makes.
  */
 final class MsnLegacySession implements LegacySession, NotificationListener, Conversations.Events {
