@@ -138,6 +138,59 @@ class SwitchboardTest {
         carol.expectPayload("MSG alice@hotmail.com Alice 120", HI_BOB);
     }
 
+    /**
+     * docs/msnp.md §7.3, §7.4: anyone in a session may call anyone online, contact or not; the room
+     * lives on with a single participant, who may call others back in.
+     */
+    @Test
+    void anyParticipantCallsNonContactsAndTheLastOneKeepsTheRoom() throws IOException {
+        startWith(b -> b);
+        WireClient carolNs = net.online("carol@hotmail.com", "carolpass", "NLN");
+        aliceNs.expect("NLN NLN carol@hotmail.com Carol");
+        bobNs.expect("NLN NLN carol@hotmail.com Carol");
+        WireClient daveNs = net.online("dave@hotmail.com", "davepass", "NLN");
+        WireClient[] sbs = aliceAndBob();
+        WireClient alice = sbs[0];
+        WireClient bob = sbs[1];
+
+        String[] ring = call(bob, 2, daveNs, "dave@hotmail.com", "bob@hotmail.com", "Bob");
+        WireClient dave = net.connectSb("dave-sb");
+        dave.send("ANS 1 dave@hotmail.com " + ring[1] + " " + ring[0]).expect(
+                "IRO 1 1 2 alice@hotmail.com Alice",
+                "IRO 1 2 2 bob@hotmail.com Bob",
+                "ANS 1 OK");
+        alice.expect("JOI dave@hotmail.com Dave");
+        bob.expect("JOI dave@hotmail.com Dave");
+
+        String[] ring2 = call(dave, 2, carolNs, "carol@hotmail.com", "dave@hotmail.com", "Dave");
+        assertThat(ring2[0]).isEqualTo(ring[0]);
+        WireClient carol = net.connectSb("carol-sb");
+        carol.send("ANS 1 carol@hotmail.com " + ring2[1] + " " + ring2[0]).expect(
+                "IRO 1 1 3 alice@hotmail.com Alice",
+                "IRO 1 2 3 bob@hotmail.com Bob",
+                "IRO 1 3 3 dave@hotmail.com Dave",
+                "ANS 1 OK");
+        for (WireClient other : new WireClient[] {alice, bob, dave}) {
+            other.expect("JOI carol@hotmail.com Carol");
+        }
+        dave.sendPayload("MSG 3 A", HI_BOB).expect("ACK 3");
+        for (WireClient other : new WireClient[] {alice, bob, carol}) {
+            other.expectPayload("MSG dave@hotmail.com Dave 120", HI_BOB);
+        }
+
+        alice.send("OUT");
+        alice.expectClosed();
+        bob.expect("BYE alice@hotmail.com").send("OUT");
+        bob.expectClosed();
+        dave.close();
+        carol.expect("BYE alice@hotmail.com", "BYE bob@hotmail.com", "BYE dave@hotmail.com");
+        await().until(() -> net.server.switchboardParticipants(ring[0]).equals(java.util.List.of("carol@hotmail.com")));
+        carol.sendPayload("MSG 2 A", HI_BOB).expect("NAK 2");
+
+        String[] ring3 = call(carol, 3, aliceNs, "alice@hotmail.com", "carol@hotmail.com", "Carol");
+        assertThat(ring3[0]).as("the same session").isEqualTo(ring[0]);
+    }
+
     @Test
     void callErrors() throws IOException {
         startWith(b -> b);

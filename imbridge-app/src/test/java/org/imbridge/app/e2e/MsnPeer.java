@@ -24,6 +24,8 @@ import org.imbridge.msn.protocol.MsnStatus;
 final class MsnPeer implements NotificationListener, SwitchboardListener, AutoCloseable {
 
     final List<String> texts = new CopyOnWriteArrayList<>();
+    /** Who joined the switchboards this peer is in ({@code JOI}), in order. */
+    final List<String> joined = new CopyOnWriteArrayList<>();
     final List<String> typing = new CopyOnWriteArrayList<>();
     final List<String> addedBy = new CopyOnWriteArrayList<>();
     final Map<String, MsnStatus> statuses = new ConcurrentHashMap<>();
@@ -47,6 +49,28 @@ final class MsnPeer implements NotificationListener, SwitchboardListener, AutoCl
             switchboards.add(sb);
         }
         sb.sendText(text, AckMode.A).toCompletableFuture().get(BridgeHarness.TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+    }
+
+    /** Invites {@code newcomer} into the switchboard this peer shares with {@code handle}; waits until they joined. */
+    void invite(String handle, String newcomer) throws Exception {
+        switchboardWith(handle).invite(newcomer).toCompletableFuture()
+                .get(BridgeHarness.TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+    }
+
+    /** Leaves the switchboard this peer shares with {@code handle} ({@code OUT}). */
+    void leave(String handle) throws Exception {
+        switchboardWith(handle).close().toCompletableFuture().get(BridgeHarness.TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+    }
+
+    /** True once this peer is in an open switchboard with everyone of {@code handles}. */
+    boolean inSwitchboardWith(String... handles) {
+        return switchboards.stream().anyMatch(s -> s.isOpen()
+                && s.participants().keySet().containsAll(java.util.Arrays.asList(handles)));
+    }
+
+    private SwitchboardSession switchboardWith(String handle) {
+        return switchboards.stream().filter(s -> s.isOpen() && s.participants().containsKey(handle))
+                .findFirst().orElseThrow(() -> new AssertionError("no open switchboard with " + handle));
     }
 
     void typeTo(String handle) throws Exception {
@@ -73,6 +97,11 @@ final class MsnPeer implements NotificationListener, SwitchboardListener, AutoCl
     @Override
     public void onMessage(String handle, String friendlyName, MimeMessage message) {
         texts.add(message.bodyText());
+    }
+
+    @Override
+    public void onParticipantJoined(String handle, String friendlyName) {
+        joined.add(handle);
     }
 
     @Override

@@ -11,6 +11,7 @@ import org.awaitility.Awaitility;
 import org.imbridge.core.model.ChatState;
 import org.imbridge.core.model.Contact;
 import org.imbridge.core.model.LegacyAddress;
+import org.imbridge.core.model.Participant;
 import org.imbridge.core.model.Presence;
 import org.imbridge.core.network.DisconnectReason;
 import org.imbridge.core.network.SessionListener;
@@ -57,6 +58,24 @@ final class EventRecorder implements SessionListener {
     }
 
     record Unsupported(LegacyAddress from, String what) implements Event {
+    }
+
+    record GroupStarted(String groupId, List<Participant> participants) implements Event {
+    }
+
+    record GroupJoined(String groupId, Participant participant) implements Event {
+    }
+
+    record GroupLeft(String groupId, LegacyAddress participant, boolean idle) implements Event {
+    }
+
+    record GroupMessage(String groupId, LegacyAddress from, String text) implements Event {
+    }
+
+    record GroupState(String groupId, LegacyAddress from, ChatState state) implements Event {
+    }
+
+    record GroupEnded(String groupId, String reason) implements Event {
     }
 
     private final List<Event> events = new CopyOnWriteArrayList<>();
@@ -152,5 +171,35 @@ final class EventRecorder implements SessionListener {
     @Override
     public void onUnsupportedContent(LegacyAddress from, String what) {
         events.add(new Unsupported(from, what));
+    }
+
+    @Override
+    public void onGroupChatStarted(String groupId, List<Participant> participants) {
+        events.add(new GroupStarted(groupId, List.copyOf(participants)));
+    }
+
+    @Override
+    public void onGroupParticipantJoined(String groupId, Participant participant) {
+        events.add(new GroupJoined(groupId, participant));
+    }
+
+    @Override
+    public void onGroupParticipantLeft(String groupId, LegacyAddress participant, boolean idle) {
+        events.add(new GroupLeft(groupId, participant, idle));
+    }
+
+    @Override
+    public void onGroupMessage(String groupId, LegacyAddress from, String text) {
+        events.add(new GroupMessage(groupId, from, text));
+    }
+
+    @Override
+    public void onGroupChatState(String groupId, LegacyAddress from, ChatState state) {
+        events.add(new GroupState(groupId, from, state));
+    }
+
+    @Override
+    public void onGroupChatEnded(String groupId, String reason) {
+        events.add(new GroupEnded(groupId, reason));
     }
 }

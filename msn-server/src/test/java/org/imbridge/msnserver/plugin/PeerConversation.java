@@ -25,6 +25,12 @@ final class PeerConversation implements SwitchboardListener {
     record Nudged(String from) implements Heard {
     }
 
+    record Joined(String who) implements Heard {
+    }
+
+    record Left(String who) implements Heard {
+    }
+
     private final String owner;
     private final List<Heard> heard = new CopyOnWriteArrayList<>();
     private volatile SwitchboardSession sb;
@@ -99,6 +105,28 @@ final class PeerConversation implements SwitchboardListener {
     @Override
     public void onNudge(String handle) {
         heard.add(new Nudged(handle));
+    }
+
+    @Override
+    public void onParticipantJoined(String handle, String friendlyName) {
+        heard.add(new Joined(handle));
+    }
+
+    @Override
+    public void onParticipantLeft(String handle, boolean idleTimeout) {
+        heard.add(new Left(handle));
+    }
+
+    /** Waits until {@code handle} has left this conversation. */
+    void awaitLeft(String handle) {
+        Awaitility.await().atMost(EventRecorder.TIMEOUT).pollInterval(Duration.ofMillis(10))
+                .until(() -> heard.contains(new Left(handle)));
+    }
+
+    /** Waits until {@code handle} has joined this conversation (after we were in it). */
+    void awaitJoined(String handle) {
+        Awaitility.await().atMost(EventRecorder.TIMEOUT).pollInterval(Duration.ofMillis(10))
+                .until(() -> heard.contains(new Joined(handle)));
     }
 
     @Override

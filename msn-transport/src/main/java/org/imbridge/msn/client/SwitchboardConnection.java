@@ -585,6 +585,7 @@ final class SwitchboardConnection extends MsnpLink implements SwitchboardSession
         long idle = System.nanoTime() - lastActivity;
         if (idle >= limit) {
             LOG.debug("{}: idle for {} ms; closing", this, idle / 1_000_000);
+            fire(l -> l.onIdleTimeout(config().switchboardIdleTimeout()));
             close();
         } else {
             scheduleIdleCheck(Duration.ofNanos(limit - idle));

@@ -1,5 +1,7 @@
 package org.imbridge.msn.client;
 
+import java.time.Duration;
+
 import org.imbridge.msn.protocol.MimeMessage;
 
 /**
@@ -60,6 +62,13 @@ public interface SwitchboardListener {
      * its stage had already completed. (Mode A failures complete the stage exceptionally instead.)
      */
     default void onDeliveryFailed(MimeMessage undelivered) {
+    }
+
+    /**
+     * The switchboard is about to close because nothing was said for {@code limit}
+     * ({@link MsnClientConfig#switchboardIdleTimeout()}); {@link #onClosed()} follows.
+     */
+    default void onIdleTimeout(Duration limit) {
     }
 
     /** The switchboard closed: by {@link SwitchboardSession#close()}, idle timeout, the last participant leaving, or the connection ending. Called once. */

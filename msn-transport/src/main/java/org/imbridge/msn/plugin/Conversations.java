@@ -12,6 +12,7 @@ import java.util.concurrent.CompletionStage;
 import java.util.function.Function;
 
 import org.imbridge.core.model.DeliveryFailure;
+import org.imbridge.core.model.Participant;
 import org.imbridge.msn.client.MsnReferralRefusedException;
 import org.imbridge.msn.client.NotificationSession;
 import org.imbridge.msn.client.SwitchboardInvitation;
@@ -22,8 +23,10 @@ import org.slf4j.LoggerFactory;
  * The user's switchboard conversations: at most one one-to-one {@link Conversation} per contact that
  * the user's messages go to, opened on demand and replaced when it ends; conversations the contacts
  * open are joined. A message goes to the switchboard where its contact last spoke to the user one to
- * one (docs/msnp.md §7.4); group switchboards only deliver. Thread-safe: one lock guards the registry and
- * is never held while a conversation is called.
+ * one (docs/msnp.md §7.4). A switchboard with more than one contact is a group conversation, known
+ * by its group id (docs/msnp.md §14); it never carries one-to-one text. Groups are switchboards, so the
+ * client's cap on open switchboards bounds them too. Thread-safe: one lock guards the registry and is
+ * never held while a conversation is called.
  */
 final class Conversations implements Conversation.Owner {
 
@@ -39,6 +42,19 @@ final class Conversations implements Conversation.Owner {
         void attention(String handle);
 
         void unsupported(String handle, String what);
+
+        void groupStarted(String groupId, List<Participant> participants);
+
+        void groupParticipantJoined(String groupId, Participant participant);
+
+        void groupParticipantLeft(String groupId, String handle, boolean idle);
+
+        void groupMessage(String groupId, String handle, String text);
+
+        void groupTyping(String groupId, String handle);
+
+        /** The group ended without the user leaving it; no more events for {@code groupId}. */
+        void groupEnded(String groupId, String reason);
     }
 
     private final NotificationSession ns;
@@ -48,6 +64,7 @@ final class Conversations implements Conversation.Owner {
     // guarded by lock
     private final Map<String, Conversation> oneToOne = new HashMap<>();
     private final Set<Conversation> all = new HashSet<>();
+    private final Map<String, Conversation> groups = new HashMap<>();
     private boolean closed;
     // end guarded by lock
 
@@ -87,7 +104,7 @@ final class Conversations implements Conversation.Owner {
     void typing(String handle) {
         Conversation c = conversationWith(handle);
         if (c != null) {
-            c.typing();
+            c.typing(false);
         }
     }
 
@@ -116,17 +133,75 @@ final class Conversations implements Conversation.Owner {
         });
     }
 
-    /** Ends every conversation (logout, session lost); later sends fail. */
-    void closeAll() {
+    // ---- group conversations ----
+
+    /** Opens a new switchboard as a group conversation with {@code first}; completes with its group id once they joined. */
+    CompletionStage<String> openGroup(String first) {
+        Conversation c = new Conversation(first, true, this, settings);
+        synchronized (lock) {
+            if (closed) {
+                return sessionEnded();
+            }
+            all.add(c);
+        }
+        return c.openGroup(ns);
+    }
+
+    /** Invites {@code handle} into a group; completes once they joined. */
+    CompletionStage<Void> invite(String groupId, String handle) {
+        Conversation c = group(groupId);
+        return c == null ? noSuchGroup(groupId) : c.invite(handle);
+    }
+
+    /** Sends text to everyone in a group; completes on the switchboard's ACK. */
+    CompletionStage<Void> sendToGroup(String groupId, String text) {
+        Conversation c = group(groupId);
+        return c == null ? noSuchGroup(groupId) : c.sendToGroup(text);
+    }
+
+    /** Tells a group the user is typing (throttled like one to one). */
+    void typingInGroup(String groupId) {
+        Conversation c = group(groupId);
+        if (c != null) {
+            c.typing(true);
+        }
+    }
+
+    /** The user leaves a group: OUT, and no end is reported. Idempotent. */
+    void leave(String groupId) {
+        Conversation c = group(groupId);
+        if (c != null) {
+            c.leave();
+        }
+    }
+
+    private Conversation group(String groupId) {
+        synchronized (lock) {
+            return groups.get(groupId);
+        }
+    }
+
+    private static <T> CompletionStage<T> noSuchGroup(String groupId) {
+        return CompletableFuture.failedFuture(new DeliveryFailure(DeliveryFailure.Kind.NOT_DELIVERED,
+                "There is no MSN group conversation " + groupId + " (any more)"));
+    }
+
+    /** Ends every conversation (logout, session lost) with {@code reason}, which groups report; later sends fail. */
+    void closeAll(String reason) {
         List<Conversation> ending;
         synchronized (lock) {
             closed = true;
             ending = new ArrayList<>(all);
-            all.clear();
-            oneToOne.clear();
         }
-        DeliveryFailure why = new DeliveryFailure(DeliveryFailure.Kind.SESSION_DOWN, "The MSN session ended");
+        DeliveryFailure why = new DeliveryFailure(DeliveryFailure.Kind.SESSION_DOWN, reason);
         ending.forEach(c -> c.close(why));
+    }
+
+    /** Groups going on now, for tests and statistics. */
+    int groupCount() {
+        synchronized (lock) {
+            return groups.size();
+        }
     }
 
     /** Conversations open now, for tests and statistics. */
@@ -144,7 +219,7 @@ final class Conversations implements Conversation.Owner {
                 return null;
             }
             c = oneToOne.get(key);
-            if (c != null) {
+            if (c != null && c.groupId() == null) {
                 return c;
             }
             c = new Conversation(key, this, settings);
@@ -173,7 +248,7 @@ final class Conversations implements Conversation.Owner {
         }
     }
 
-    private static CompletionStage<Void> sessionEnded() {
+    private static <T> CompletionStage<T> sessionEnded() {
         return CompletableFuture.failedFuture(new DeliveryFailure(DeliveryFailure.Kind.SESSION_DOWN,
                 "Not connected to MSN"));
     }
@@ -202,15 +277,50 @@ final class Conversations implements Conversation.Owner {
     }
 
     @Override
-    public void becameGroup(Conversation c) {
-        retire(c);
+    public void groupStarted(Conversation c, List<Participant> participants) {
+        String groupId = c.groupId();
+        synchronized (lock) {
+            oneToOne.remove(c.contact(), c);
+            if (closed || !all.contains(c)) {
+                return;
+            }
+            groups.put(groupId, c);
+        }
+        LOG.debug("{} is a group conversation now, with {}", c, participants.size());
+        events.groupStarted(groupId, participants);
+    }
+
+    @Override
+    public void groupMessage(Conversation c, String handle, String text) {
+        events.groupMessage(c.groupId(), handle, text);
+    }
+
+    @Override
+    public void groupTyping(Conversation c, String handle) {
+        events.groupTyping(c.groupId(), handle);
+    }
+
+    @Override
+    public void participantJoined(Conversation c, Participant participant) {
+        events.groupParticipantJoined(c.groupId(), participant);
+    }
+
+    @Override
+    public void participantLeft(Conversation c, String handle, boolean idle) {
+        events.groupParticipantLeft(c.groupId(), handle, idle);
     }
 
     @Override
     public void closed(Conversation c) {
+        String groupId = c.groupId();
+        boolean announced;
         synchronized (lock) {
             all.remove(c);
             oneToOne.remove(c.contact(), c);
+            announced = groupId != null && groups.remove(groupId, c);
+        }
+        if (announced && !c.leftByUser()) {
+            events.groupEnded(groupId, c.endReason());
         }
     }
 }

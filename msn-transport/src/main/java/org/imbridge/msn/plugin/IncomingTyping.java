@@ -9,6 +9,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BiConsumer;
+import java.util.function.Predicate;
 
 import org.imbridge.core.model.ChatState;
 
@@ -70,6 +71,17 @@ final class IncomingTyping {
         if (t != null) {
             t.expiry.cancel(false);
         }
+    }
+
+    /** Forgets the typing of every handle that matches, with no PAUSED for it. */
+    synchronized void forgetIf(Predicate<String> handle) {
+        typing.values().removeIf(t -> {
+            boolean match = handle.test(t.handle);
+            if (match) {
+                t.expiry.cancel(false);
+            }
+            return match;
+        });
     }
 
     /** Forgets everything and reports nothing more (logout). */

@@ -99,6 +99,43 @@ final class MsnFailures {
                 "The message to " + contact + " was not delivered: " + t.getMessage());
     }
 
+    /** A failed invitation into a group conversation ({@code CAL}, docs/msnp.md §7.3), with a text for the user. */
+    static DeliveryFailure invitation(Throwable failure, String contact) {
+        Throwable t = unwrap(failure);
+        if (t instanceof DeliveryFailure d) {
+            return d;
+        }
+        if (t instanceof MsnErrorException e) {
+            return switch (e.error()) {
+                case NOT_ONLINE -> new DeliveryFailure(DeliveryFailure.Kind.RECIPIENT_UNAVAILABLE, contact + " is offline");
+                case NOT_ON_LIST -> new DeliveryFailure(DeliveryFailure.Kind.RECIPIENT_UNAVAILABLE,
+                        contact + " does not accept invitations from you");
+                case INVALID_USERNAME, INVALID_USER -> new DeliveryFailure(DeliveryFailure.Kind.RECIPIENT_UNAVAILABLE,
+                        contact + " is not an MSN account");
+                case NOT_ALLOWED_WHEN_OFFLINE -> new DeliveryFailure(DeliveryFailure.Kind.SESSION_DOWN,
+                        "You cannot invite anyone while appearing offline on MSN");
+                default -> new DeliveryFailure(DeliveryFailure.Kind.NOT_DELIVERED,
+                        "MSN refused to invite " + contact + ": " + MsnpError.describe(e.code()));
+            };
+        }
+        if (t instanceof MsnTimeoutException) {
+            return new DeliveryFailure(DeliveryFailure.Kind.TIMEOUT, contact + " did not join the conversation in time");
+        }
+        if (t instanceof MsnConnectionClosedException) {
+            return new DeliveryFailure(DeliveryFailure.Kind.NOT_DELIVERED,
+                    "The conversation ended before " + contact + " joined");
+        }
+        if (t instanceof MsnLimitException) {
+            return new DeliveryFailure(DeliveryFailure.Kind.NOT_DELIVERED, "Too many MSN conversations: " + t.getMessage());
+        }
+        if (t instanceof MsnReferralRefusedException) {
+            return new DeliveryFailure(DeliveryFailure.Kind.NOT_DELIVERED,
+                    "MSN sent the conversation to a server the transport does not connect to");
+        }
+        return new DeliveryFailure(DeliveryFailure.Kind.NOT_DELIVERED,
+                "Could not invite " + contact + ": " + t.getMessage());
+    }
+
     /** A failed contact-list edit, as a failure with a text for the user. */
     static DeliveryFailure listEdit(Throwable failure, String contact) {
         Throwable t = unwrap(failure);

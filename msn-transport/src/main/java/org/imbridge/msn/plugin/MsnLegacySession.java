@@ -1,6 +1,7 @@
 package org.imbridge.msn.plugin;
 
 import java.net.InetSocketAddress;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
@@ -11,6 +12,7 @@ import org.imbridge.core.logging.LogContext;
 import org.imbridge.core.model.ChatState;
 import org.imbridge.core.model.DeliveryFailure;
 import org.imbridge.core.model.LegacyAddress;
+import org.imbridge.core.model.Participant;
 import org.imbridge.core.model.Presence;
 import org.imbridge.core.network.DisconnectReason;
 import org.imbridge.core.network.LegacyCredentials;
@@ -32,8 +34,9 @@ import org.imbridge.msn.protocol.MsnpNames;
  * One user's MSN session as a {@link LegacySession}, used once: logs in, reports the forward list
  * ({@link ContactBook}), goes to the user's status, reports contacts' ILN/NLN/FLN as presences, turns
  * reverse-list entries nobody decided on into authorization requests, chats through
- * {@link Conversations}, turns typing notices into chat states ({@link IncomingTyping}) and edits
- * lists through {@link ListEdits}. Events that arrive before the login has completed are covered by
+ * {@link Conversations} one to one and in groups (multi-party switchboards, docs/msnp.md §14), turns
+ * typing notices into chat states ({@link IncomingTyping}, {@link GroupTyping}) and edits lists
+ * through {@link ListEdits}. Events that arrive before the login has completed are covered by
  * the complete report the login makes.
  */
 final class MsnLegacySession implements LegacySession, NotificationListener, Conversations.Events {
@@ -41,7 +44,7 @@ final class MsnLegacySession implements LegacySession, NotificationListener, Con
     /** What exists once logged in. */
     private record Online(NotificationSession ns, Conversations conversations, ListEdits edits) {
         void close() {
-            conversations.closeAll();
+            conversations.closeAll("You logged out of MSN");
             ns.logout();
         }
     }
@@ -54,6 +57,7 @@ final class MsnLegacySession implements LegacySession, NotificationListener, Con
     private final MsnPluginSettings settings;
     private final ContactBook book;
     private final IncomingTyping typing;
+    private final GroupTyping groupTyping;
     private final AtomicBoolean loginStarted = new AtomicBoolean();
     private volatile Online online;
     /** Set by logout (or a login that failed half-way): the end of the session is not reported. */
@@ -72,6 +76,8 @@ final class MsnLegacySession implements LegacySession, NotificationListener, Con
         this.book = new ContactBook(listener);
         this.typing = new IncomingTyping(scheduler, settings.typingExpiry(),
                 (handle, state) -> logContext.run(() -> listener.onChatState(LegacyAddress.of(handle), state)));
+        this.groupTyping = new GroupTyping(scheduler, settings.typingExpiry(), (groupId, handle, state) ->
+                logContext.run(() -> listener.onGroupChatState(groupId, LegacyAddress.of(handle), state)));
     }
 
     @Override
@@ -181,6 +187,56 @@ final class MsnLegacySession implements LegacySession, NotificationListener, Con
         }
     }
 
+    // ---- group conversations ----
+
+    @Override
+    public CompletionStage<String> openGroupChat(LegacyAddress first) {
+        Online o = online;
+        if (o == null) {
+            return notConnected();
+        }
+        if (!MsnpNames.isValidHandle(first.value())) {
+            return notAnAccount(first);
+        }
+        return o.conversations().openGroup(first.value());
+    }
+
+    @Override
+    public CompletionStage<Void> inviteToGroupChat(String groupId, LegacyAddress contact) {
+        Online o = online;
+        if (o == null) {
+            return notConnected();
+        }
+        if (!MsnpNames.isValidHandle(contact.value())) {
+            return notAnAccount(contact);
+        }
+        return o.conversations().invite(groupId, contact.value());
+    }
+
+    @Override
+    public CompletionStage<Void> sendGroupMessage(String groupId, String text) {
+        Online o = online;
+        return o == null ? notConnected() : o.conversations().sendToGroup(groupId, text);
+    }
+
+    /** COMPOSING becomes a TypingUser notice (throttled), as one to one. */
+    @Override
+    public void sendGroupChatState(String groupId, ChatState state) {
+        Online o = online;
+        if (o != null && state == ChatState.COMPOSING) {
+            o.conversations().typingInGroup(groupId);
+        }
+    }
+
+    @Override
+    public void leaveGroupChat(String groupId) {
+        Online o = online;
+        if (o != null) {
+            groupTyping.forget(groupId);
+            o.conversations().leave(groupId);
+        }
+    }
+
     @Override
     public CompletionStage<Void> addContact(LegacyAddress contact, String displayName, String group) {
         Online o = online;
@@ -208,6 +264,7 @@ final class MsnLegacySession implements LegacySession, NotificationListener, Con
     public void logout() {
         quiet = true;
         typing.stop();
+        groupTyping.stop();
         Online o = online;
         if (o != null) {
             o.close();
@@ -262,9 +319,10 @@ final class MsnLegacySession implements LegacySession, NotificationListener, Con
     @Override
     public void onDisconnected(org.imbridge.msn.client.DisconnectReason reason) {
         typing.stop();
+        groupTyping.stop();
         Online o = online;
         if (o != null) {
-            o.conversations().closeAll();
+            o.conversations().closeAll("The connection to MSN was lost");
         }
         if (quiet) {
             return;
@@ -301,7 +359,60 @@ final class MsnLegacySession implements LegacySession, NotificationListener, Con
         listener.onUnsupportedContent(LegacyAddress.of(handle), what);
     }
 
+    @Override
+    public void groupStarted(String groupId, List<Participant> participants) {
+        listener.onGroupChatStarted(groupId, participants.stream().map(this::withCurrentName).toList());
+    }
+
+    @Override
+    public void groupParticipantJoined(String groupId, Participant participant) {
+        listener.onGroupParticipantJoined(groupId, withCurrentName(participant));
+    }
+
+    @Override
+    public void groupParticipantLeft(String groupId, String handle, boolean idle) {
+        groupTyping.messageFrom(groupId, handle);
+        listener.onGroupParticipantLeft(groupId, LegacyAddress.of(handle), idle);
+    }
+
+    @Override
+    public void groupMessage(String groupId, String handle, String text) {
+        groupTyping.messageFrom(groupId, handle);
+        listener.onGroupMessage(groupId, LegacyAddress.of(handle), text);
+    }
+
+    @Override
+    public void groupTyping(String groupId, String handle) {
+        groupTyping.noticeFrom(groupId, handle);
+    }
+
+    @Override
+    public void groupEnded(String groupId, String reason) {
+        groupTyping.forget(groupId);
+        listener.onGroupChatEnded(groupId, reason);
+    }
+
     // ---- helpers ----
+
+    /**
+     * The name a participant has on the user's list now, when it is there: the switchboard's may be
+     * stale (docs/msnp.md §14).
+     */
+    private Participant withCurrentName(Participant p) {
+        Online o = online;
+        if (o == null) {
+            return p;
+        }
+        return o.ns().contactList().contact(p.address().value())
+                .filter(c -> c.isOn(ListType.FL) && c.friendlyName() != null && !c.friendlyName().isBlank())
+                .map(c -> new Participant(p.address(), c.friendlyName()))
+                .orElse(p);
+    }
+
+    private static <T> CompletionStage<T> notAnAccount(LegacyAddress who) {
+        return CompletableFuture.failedFuture(new DeliveryFailure(DeliveryFailure.Kind.RECIPIENT_UNAVAILABLE,
+                who.value() + " is not an MSN account"));
+    }
 
     /** Someone has the user on their list and the user has neither allowed nor blocked them (docs/msnp.md §5.1 GTC). */
     private void askIfUndecided(ContactList list, String handle, String friendlyName) {
@@ -311,7 +422,7 @@ final class MsnLegacySession implements LegacySession, NotificationListener, Con
         }
     }
 
-    private static CompletionStage<Void> notConnected() {
+    private static <T> CompletionStage<T> notConnected() {
         return CompletableFuture.failedFuture(new DeliveryFailure(DeliveryFailure.Kind.SESSION_DOWN, "Not connected to MSN"));
     }
 }

@@ -17,6 +17,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 
 import org.imbridge.core.model.DeliveryFailure;
+import org.imbridge.core.model.Participant;
 import org.imbridge.msn.client.MsnErrorException;
 import org.imbridge.msn.client.SwitchboardSession;
 import org.imbridge.msn.plugin.FakeSwitchboards.FakeSwitchboard;
@@ -28,6 +29,7 @@ import org.junit.jupiter.api.Test;
 class ConversationsTest {
 
     private static final String BOB = "bob@hotmail.com";
+    private static final String CAROL = "carol@hotmail.com";
     private static final MsnPluginSettings SETTINGS = MsnPluginSettings.defaults().withTypingRepeat(Duration.ofHours(1));
 
     private final List<String> heard = new CopyOnWriteArrayList<>();
@@ -50,6 +52,36 @@ class ConversationsTest {
         @Override
         public void unsupported(String handle, String what) {
             heard.add(handle + " sent " + what);
+        }
+
+        @Override
+        public void groupStarted(String groupId, List<Participant> participants) {
+            heard.add(groupId + " started with " + participants.stream().map(p -> p.address().value()).toList());
+        }
+
+        @Override
+        public void groupParticipantJoined(String groupId, Participant participant) {
+            heard.add(groupId + " joined by " + participant.address().value());
+        }
+
+        @Override
+        public void groupParticipantLeft(String groupId, String handle, boolean idle) {
+            heard.add(groupId + " left by " + handle);
+        }
+
+        @Override
+        public void groupMessage(String groupId, String handle, String text) {
+            heard.add(groupId + " " + handle + ": " + text);
+        }
+
+        @Override
+        public void groupTyping(String groupId, String handle) {
+            heard.add(groupId + " " + handle + " typing");
+        }
+
+        @Override
+        public void groupEnded(String groupId, String reason) {
+            heard.add(groupId + " ended: " + reason);
         }
     };
 
@@ -123,21 +155,88 @@ class ConversationsTest {
     }
 
     @Test
-    void aConversationSomeoneElseJoinsTakesNoMoreTextButStillDelivers() {
+    void aConversationSomeoneElseJoinsBecomesAGroupAndTakesNoMoreOneToOneText() {
         FakeSwitchboards ns = FakeSwitchboards.acknowledging();
         Conversations conversations = new Conversations(ns, events, SETTINGS);
         conversations.send(BOB, "one");
         FakeSwitchboard group = ns.opened.get(0);
         group.join(BOB);
+        group.listener.onMessage(BOB, "Bob", MimeMessage.text("still just us"));
 
-        group.join("carol@hotmail.com");
-        group.listener.onMessage("carol@hotmail.com", "Carol", MimeMessage.text("hi all"));
+        group.join(CAROL);
+        group.listener.onMessage(CAROL, "Carol", MimeMessage.text("hi all"));
         conversations.send(BOB, "only for bob");
 
         assertThat(group.texts()).containsExactly("one");
         assertThat(ns.opened).hasSize(2);
-        assertThat(heard).hasSize(1);
-        assertThat(heard.get(0)).startsWith("carol@hotmail.com: hi all #msn-sb-");
+        assertThat(heard).hasSize(3);
+        assertThat(heard.get(0)).startsWith(BOB + ": still just us #msn-sb-");
+        assertThat(heard.get(1)).matches("chat\\w+ started with \\[" + BOB + ", " + CAROL + "\\]");
+        String groupId = heard.get(1).substring(0, heard.get(1).indexOf(' '));
+        assertThat(heard.get(2)).isEqualTo(groupId + " " + CAROL + ": hi all");
+        assertThat(conversations.groupCount()).isOne();
+    }
+
+    @Test
+    void aGroupTakesGroupTextAndEndsWhenItsSwitchboardCloses() {
+        FakeSwitchboards ns = FakeSwitchboards.acknowledging();
+        Conversations conversations = new Conversations(ns, events, SETTINGS);
+        conversations.send(BOB, "one");
+        FakeSwitchboard sb = ns.opened.get(0);
+        sb.join(BOB);
+        sb.join(CAROL);
+        String groupId = heard.get(0).substring(0, heard.get(0).indexOf(' '));
+
+        CompletableFuture<Void> sent = conversations.sendToGroup(groupId, "to you both").toCompletableFuture();
+        sb.participants.remove(CAROL);
+        sb.listener.onParticipantLeft(CAROL, false);
+        sb.participants.clear();
+        sb.close();
+
+        assertThat(sent).isCompleted();
+        assertThat(sb.texts()).containsExactly("one", "to you both");
+        assertThat(heard).containsExactly(groupId + " started with [" + BOB + ", " + CAROL + "]",
+                groupId + " left by " + CAROL, groupId + " ended: Everyone else left the conversation");
+        assertThat(kindOf(conversations.sendToGroup(groupId, "anyone?").toCompletableFuture()))
+                .isEqualTo(DeliveryFailure.Kind.NOT_DELIVERED);
+        assertThat(conversations.groupCount()).isZero();
+    }
+
+    @Test
+    void leavingAGroupClosesItsSwitchboardWithoutReportingAnEnd() {
+        FakeSwitchboards ns = FakeSwitchboards.acknowledging();
+        Conversations conversations = new Conversations(ns, events, SETTINGS);
+        CompletableFuture<String> opened = conversations.openGroup(BOB).toCompletableFuture();
+        FakeSwitchboard sb = ns.opened.get(0);
+        sb.join(BOB);
+        String groupId = opened.join();
+
+        conversations.leave(groupId);
+        conversations.leave(groupId);
+
+        assertThat(sb.isOpen()).isFalse();
+        assertThat(heard).containsExactly(groupId + " started with [" + BOB + "]");
+    }
+
+    @Test
+    void loggingOutEndsEveryGroupWithTheReason() {
+        FakeSwitchboards ns = FakeSwitchboards.acknowledging();
+        Conversations conversations = new Conversations(ns, events, SETTINGS);
+        CompletableFuture<String> opened = conversations.openGroup(BOB).toCompletableFuture();
+        ns.opened.get(0).join(BOB);
+        String groupId = opened.join();
+
+        conversations.closeAll("You logged out of MSN");
+
+        assertThat(heard).endsWith(groupId + " ended: You logged out of MSN");
+    }
+
+    @Test
+    void anInvitationIntoAnUnknownGroupFails() {
+        Conversations conversations = new Conversations(FakeSwitchboards.acknowledging(), events, SETTINGS);
+
+        assertThat(kindOf(conversations.invite("chat404", CAROL).toCompletableFuture()))
+                .isEqualTo(DeliveryFailure.Kind.NOT_DELIVERED);
     }
 
     @Test
@@ -163,7 +262,7 @@ class ConversationsTest {
         Conversations conversations = new Conversations(ns, events, SETTINGS);
         CompletableFuture<Void> waiting = conversations.send(BOB, "hi").toCompletableFuture();
 
-        conversations.closeAll();
+        conversations.closeAll("The MSN session ended");
 
         assertThat(kindOf(waiting)).isEqualTo(DeliveryFailure.Kind.SESSION_DOWN);
         assertThat(kindOf(conversations.send(BOB, "later").toCompletableFuture())).isEqualTo(DeliveryFailure.Kind.SESSION_DOWN);

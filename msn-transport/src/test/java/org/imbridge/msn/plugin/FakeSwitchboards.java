@@ -1,5 +1,7 @@
 package org.imbridge.msn.plugin;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -38,7 +40,7 @@ final class FakeSwitchboards implements NotificationSession {
         final Map<String, CompletableFuture<Void>> invited = new ConcurrentHashMap<>();
         final List<Sent> sent = new CopyOnWriteArrayList<>();
         final AtomicInteger typingNotices = new AtomicInteger();
-        final Map<String, String> participants = new ConcurrentHashMap<>();
+        final Map<String, String> participants = Collections.synchronizedMap(new LinkedHashMap<>());
         private final boolean autoAck;
         private final Executor joins;
         volatile boolean open = true;
@@ -70,7 +72,9 @@ final class FakeSwitchboards implements NotificationSession {
 
         @Override
         public Map<String, String> participants() {
-            return Map.copyOf(participants);
+            synchronized (participants) {
+                return new LinkedHashMap<>(participants);
+            }
         }
 
         @Override

@@ -2,11 +2,13 @@ package org.imbridge.xmpp.gateway;
 
 import java.util.Collection;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.function.Supplier;
 
 import org.imbridge.core.model.Contact;
+import org.imbridge.core.model.LegacyAddress;
 import org.imbridge.core.network.LegacyNetwork;
 import org.imbridge.core.registration.Registration;
 import org.imbridge.core.registration.RegistrationStore;
@@ -14,13 +16,18 @@ import org.imbridge.core.session.BridgedUser;
 import org.imbridge.core.session.LinkState;
 import org.imbridge.core.session.SessionManager;
 import org.imbridge.core.session.SessionPolicy;
+import org.imbridge.xmpp.gateway.attention.AttentionMessages;
+import org.imbridge.xmpp.gateway.attention.AttentionRequests;
 import org.imbridge.xmpp.gateway.basics.PingHandler;
 import org.imbridge.xmpp.gateway.basics.VersionHandler;
 import org.imbridge.xmpp.gateway.disco.DiscoInfoHandler;
 import org.imbridge.xmpp.gateway.disco.DiscoItemsHandler;
 import org.imbridge.xmpp.gateway.disco.Features;
 import org.imbridge.xmpp.gateway.iq.IqRequests;
+import org.imbridge.xmpp.gateway.groupchat.GroupChatRooms;
+import org.imbridge.xmpp.gateway.groupchat.RoomLimits;
 import org.imbridge.xmpp.gateway.iq.IqRouter;
+import org.imbridge.xmpp.gateway.mapping.ContactNames;
 import org.imbridge.xmpp.gateway.mapping.JidMapping;
 import org.imbridge.xmpp.gateway.message.MessageHandler;
 import org.imbridge.xmpp.gateway.outbound.StanzaOutput;
@@ -35,6 +42,7 @@ import org.imbridge.xmpp.gateway.roster.PrivilegedRosterSync;
 import org.imbridge.xmpp.gateway.roster.RosterSyncSelector;
 import org.imbridge.xmpp.gateway.roster.SubscriptionRosterSync;
 import org.imbridge.xmpp.gateway.stanza.StanzaSink;
+import org.imbridge.xmpp.gateway.unsupported.UnsupportedContentNotices;
 import org.jivesoftware.smack.packet.IQ;
 import org.jivesoftware.smack.packet.Message;
 import org.jivesoftware.smack.packet.Presence;
@@ -65,6 +73,7 @@ public final class Gateway {
     private final JidMapping jids;
     private final StanzaSink sink;
     private final UnmappedContactJids unmapped;
+    private final GroupChatRooms rooms;
 
     public Gateway(JidMapping jids, LegacyNetwork network, RegistrationStore store, StanzaSink sink,
                    Supplier<UserAllowlist> allowlist, Executor pool,
@@ -76,7 +85,11 @@ public final class Gateway {
                 new SubscriptionRosterSync(jids, sink, store, network.id()), this::currentContacts);
         this.jids = jids;
         this.sink = sink;
-        this.output = new StanzaOutput(jids, sink, roster, network.profile());
+        ContactNames names = this::contactName;
+        // the rooms look the user up at each use: the session manager is made after the output it feeds
+        this.rooms = new GroupChatRooms(jids, sink, RoomLimits.DEFAULT, this::bridgedUser);
+        this.output = new StanzaOutput(jids, sink, roster, network.profile(), rooms,
+                new AttentionMessages(jids, names, sink), new UnsupportedContentNotices(jids, names, sink));
         this.sessions = new SessionManager(network, store, output, pool, scheduler, policy);
         Features features = new Features()
                 .addTransportFeature(org.jivesoftware.smackx.iqregister.packet.Registration.NAMESPACE)
@@ -84,6 +97,8 @@ public final class Gateway {
                 .addTransportFeature(Version.NAMESPACE)
                 .addTransportFeature(PingHandler.NAMESPACE)
                 .addTransportFeature(AdHocCommandData.NAMESPACE) // admin commands, answered in front of the gateway
+                .addTransportFeature(GroupChatRooms.mucNamespace()) // it hosts the rooms of group conversations
+                .addContactFeature(AttentionMessages.NAMESPACE)
                 .addContactFeature(ChatStateExtension.NAMESPACE)
                 .addContactFeature(DeliveryReceipt.NAMESPACE);
         RegistrationListener followRegistrations = new RegistrationListener() {
@@ -110,11 +125,11 @@ public final class Gateway {
                 .register(new RegisterHandler(jids, network, store, pool, allowlist, sink, followRegistrations));
         this.unmapped = new UnmappedContactJids(jids, network::isValidAccount);
         this.presences = new PresenceHandler(jids, sessions, output, sink);
-        this.messages = new MessageHandler(jids, sessions, sink);
+        this.messages = new MessageHandler(jids, sessions, sink, new AttentionRequests(sessions, sink));
     }
 
     public void accept(Stanza stanza) {
-        if (unmapped.refuse(stanza, sink)) {
+        if (rooms.accept(stanza) || unmapped.refuse(stanza, sink)) {
             return;
         }
         if (stanza instanceof IQ iq) {
@@ -175,6 +190,14 @@ public final class Gateway {
 
     public SessionManager sessions() {
         return sessions;
+    }
+
+    private Optional<BridgedUser> bridgedUser(String userJid) {
+        return sessions.user(userJid);
+    }
+
+    private String contactName(String userJid, LegacyAddress contact) {
+        return sessions.user(userJid).flatMap(u -> u.contact(contact)).map(Contact::displayName).orElse(contact.value());
     }
 
     private Collection<Contact> currentContacts(String userJid) {

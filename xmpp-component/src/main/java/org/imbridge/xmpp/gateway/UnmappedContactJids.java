@@ -18,7 +18,8 @@ import org.jxmpp.jid.Jid;
 /**
  * Stanzas to a JID of the transport's domain whose local part is no legacy address ({@code %@msn},
  * {@code a%b%c@msn}, {@code abc%@msn}, {@code %abc@msn}, {@code bob@msn}, or {@code a%b@msn} when
- * {@code a@b} is not a valid account): answered with {@code jid-malformed} (RFC 6120 §8.3.3.8: the
+ * {@code a@b} is not a valid account; {@code bob@msn} only when it is no room, which the gateway's
+ * {@code groupchat} package asks first): answered with {@code jid-malformed} (RFC 6120 §8.3.3.8: the
  * address does not adhere to the syntax of this service's JIDs) instead of vanishing. Errors and IQ
  * results are never answered; available and unavailable presence (directed presence, which has no
  * reply in RFC 6121) are dropped.

@@ -1,5 +1,6 @@
 package org.imbridge.xmpp.metrics;
 
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -10,6 +11,7 @@ import org.imbridge.core.logging.LogContext;
 import org.imbridge.core.model.ChatState;
 import org.imbridge.core.model.Contact;
 import org.imbridge.core.model.LegacyAddress;
+import org.imbridge.core.model.Participant;
 import org.imbridge.core.model.Presence;
 import org.imbridge.core.network.DisconnectReason;
 import org.imbridge.core.network.LegacyCredentials;
@@ -162,6 +164,42 @@ public final class MeteredNetwork implements LegacyNetwork {
         }
 
         @Override
+        public CompletionStage<Void> sendAttention(LegacyAddress to) {
+            return session.sendAttention(to);
+        }
+
+        @Override
+        public CompletionStage<String> openGroupChat(LegacyAddress first) {
+            return session.openGroupChat(first);
+        }
+
+        @Override
+        public CompletionStage<Void> inviteToGroupChat(String groupId, LegacyAddress contact) {
+            return session.inviteToGroupChat(groupId, contact);
+        }
+
+        @Override
+        public CompletionStage<Void> sendGroupMessage(String groupId, String text) {
+            return inContext(session.sendGroupMessage(groupId, text).whenComplete((v, e) -> {
+                if (e == null) {
+                    metrics.messageToNetwork();
+                } else {
+                    metrics.error("network_message_not_delivered");
+                }
+            }), user);
+        }
+
+        @Override
+        public void sendGroupChatState(String groupId, ChatState state) {
+            session.sendGroupChatState(groupId, state);
+        }
+
+        @Override
+        public void leaveGroupChat(String groupId) {
+            session.leaveGroupChat(groupId);
+        }
+
+        @Override
         public void logout() {
             session.logout();
         }
@@ -233,6 +271,47 @@ public final class MeteredNetwork implements LegacyNetwork {
         @Override
         public void onNotice(String text) {
             as(() -> listener.onNotice(text));
+        }
+
+        @Override
+        public void onAttention(LegacyAddress from) {
+            as(() -> listener.onAttention(from));
+        }
+
+        @Override
+        public void onUnsupportedContent(LegacyAddress from, String what) {
+            as(() -> listener.onUnsupportedContent(from, what));
+        }
+
+        @Override
+        public void onGroupChatStarted(String groupId, List<Participant> participants) {
+            as(() -> listener.onGroupChatStarted(groupId, participants));
+        }
+
+        @Override
+        public void onGroupParticipantJoined(String groupId, Participant participant) {
+            as(() -> listener.onGroupParticipantJoined(groupId, participant));
+        }
+
+        @Override
+        public void onGroupParticipantLeft(String groupId, LegacyAddress participant, boolean idle) {
+            as(() -> listener.onGroupParticipantLeft(groupId, participant, idle));
+        }
+
+        @Override
+        public void onGroupMessage(String groupId, LegacyAddress from, String text) {
+            metrics.messageFromNetwork();
+            as(() -> listener.onGroupMessage(groupId, from, text));
+        }
+
+        @Override
+        public void onGroupChatState(String groupId, LegacyAddress from, ChatState state) {
+            as(() -> listener.onGroupChatState(groupId, from, state));
+        }
+
+        @Override
+        public void onGroupChatEnded(String groupId, String reason) {
+            as(() -> listener.onGroupChatEnded(groupId, reason));
         }
     }
 }

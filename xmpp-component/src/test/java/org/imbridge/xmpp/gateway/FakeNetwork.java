@@ -13,7 +13,8 @@ import org.imbridge.core.network.NetworkProfile;
 import org.imbridge.core.network.SessionListener;
 
 /**
- * A legacy network for handler unit tests: accounts with passwords, no sessions. It is not MSN, so
+ * A legacy network for handler unit tests: accounts with passwords, no sessions unless
+ * {@link #withSessions()} (then {@link FakeSession}s). It is not MSN, so
  * tests see that the gateway's texts come from the network's profile.
  */
 public final class FakeNetwork implements LegacyNetwork {
@@ -24,6 +25,19 @@ public final class FakeNetwork implements LegacyNetwork {
             new NetworkProfile(ID, "FakeNet Chat", "FakeNet", "fakenet", "member address", "someone@fakenet.example");
 
     private final Map<String, String> passwords = new ConcurrentHashMap<>();
+    private final Map<String, FakeSession> sessions = new ConcurrentHashMap<>();
+    private volatile boolean withSessions;
+
+    /** Lets users log in: each gets a {@link FakeSession}, which logs in at once. */
+    public FakeNetwork withSessions() {
+        withSessions = true;
+        return this;
+    }
+
+    /** The latest session opened for {@code account}. */
+    public java.util.Optional<FakeSession> session(String account) {
+        return java.util.Optional.ofNullable(sessions.get(account));
+    }
 
     public FakeNetwork withAccount(String account, String password) {
         passwords.put(account, password);
@@ -54,7 +68,12 @@ public final class FakeNetwork implements LegacyNetwork {
 
     @Override
     public LegacySession openSession(LegacyCredentials credentials, SessionListener listener) {
-        throw new UnsupportedOperationException("no sessions in handler tests");
+        if (!withSessions) {
+            throw new UnsupportedOperationException("no sessions in handler tests");
+        }
+        FakeSession session = new FakeSession(listener);
+        sessions.put(credentials.account().value(), session);
+        return session;
     }
 
     @Override

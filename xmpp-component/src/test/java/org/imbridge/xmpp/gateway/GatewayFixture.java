@@ -23,9 +23,19 @@ final class GatewayFixture implements AutoCloseable {
     final RegistrationStore store = RegistrationStores.inMemory();
     private final ExecutorService pool = Executors.newFixedThreadPool(2);
     private final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor();
-    final Gateway gateway = new Gateway(new JidMapping(JidCreate.domainBareFromOrThrowUnchecked("msn.localhost")),
-            new FakeNetwork(), store, sink, () -> new UserAllowlist(List.of("localhost")), pool, scheduler,
-            new SessionPolicy(Duration.ofMillis(200), Duration.ofSeconds(2), 100, Duration.ofSeconds(20)));
+    final FakeNetwork network;
+    final Gateway gateway;
+
+    GatewayFixture() {
+        this(new FakeNetwork());
+    }
+
+    GatewayFixture(FakeNetwork network) {
+        this.network = network;
+        this.gateway = new Gateway(new JidMapping(JidCreate.domainBareFromOrThrowUnchecked("msn.localhost")),
+                network, store, sink, () -> new UserAllowlist(List.of("localhost")), pool, scheduler,
+                new SessionPolicy(Duration.ofMillis(200), Duration.ofSeconds(2), 100, Duration.ofSeconds(20)));
+    }
 
     @Override
     public void close() {

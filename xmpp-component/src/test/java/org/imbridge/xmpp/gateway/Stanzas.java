@@ -1,5 +1,6 @@
 package org.imbridge.xmpp.gateway;
 
+import org.imbridge.xmpp.stream.StanzaCodec;
 import org.jivesoftware.smack.packet.Stanza;
 import org.jivesoftware.smack.packet.XmlEnvironment;
 import org.jivesoftware.smack.util.PacketParserUtils;
@@ -13,6 +14,7 @@ public final class Stanzas {
     @SuppressWarnings("unchecked")
     public static <S extends Stanza> S parse(String xml) {
         GatewayProviders.register();
+        StanzaCodec.initialize(); // the component's parser set-up, under which unknown extensions parse
         try {
             return (S) PacketParserUtils.parseStanza(xml);
         } catch (Exception e) {

@@ -8,6 +8,8 @@ import org.imbridge.core.model.DeliveryFailure;
 import org.imbridge.core.model.LegacyAddress;
 import org.imbridge.core.network.NetworkProfile;
 import org.imbridge.core.session.SessionManager;
+import org.imbridge.xmpp.gateway.attention.AttentionMessages;
+import org.imbridge.xmpp.gateway.attention.AttentionRequests;
 import org.imbridge.xmpp.gateway.mapping.JidMapping;
 import org.imbridge.xmpp.gateway.stanza.ErrorReplies;
 import org.imbridge.xmpp.gateway.stanza.StanzaSink;
@@ -21,7 +23,8 @@ import org.jivesoftware.smackx.receipts.DeliveryReceiptRequest;
 /**
  * Messages from the user: a body to a contact JID goes to the legacy session; a receipt request is
  * answered with {@code <received/>} once the network confirmed delivery; a message that cannot be
- * delivered comes back as an error with the reason; {@code <composing/>} becomes a typing notice.
+ * delivered comes back as an error with the reason; {@code <composing/>} becomes a typing notice;
+ * {@code <attention/>} (XEP-0224) asks the contact for attention, besides any body.
  * Error messages are never answered (no error loops).
  */
 public final class MessageHandler {
@@ -31,8 +34,10 @@ public final class MessageHandler {
     private final JidMapping jids;
     private final SessionManager sessions;
     private final StanzaSink sink;
+    private final AttentionRequests attention;
 
-    public MessageHandler(JidMapping jids, SessionManager sessions, StanzaSink sink) {
+    public MessageHandler(JidMapping jids, SessionManager sessions, StanzaSink sink, AttentionRequests attention) {
+        this.attention = attention;
         this.jids = jids;
         this.sessions = sessions;
         this.sink = sink;
@@ -55,6 +60,9 @@ public final class MessageHandler {
         String user = message.getFrom().asBareJid().toString();
         ChatStateExtension state = (ChatStateExtension) message.getExtension(ChatStateExtension.NAMESPACE);
         String body = message.getBody();
+        if (AttentionMessages.requestsAttention(message)) {
+            attention.send(user, contact.get(), message);
+        }
         if (body == null) {
             if (state != null && state.getChatState() == org.jivesoftware.smackx.chatstates.ChatState.composing) {
                 sessions.sendChatState(user, contact.get(), ChatState.COMPOSING);

@@ -2,6 +2,7 @@ package org.imbridge.xmpp.gateway.outbound;
 
 import java.util.Collection;
 import java.util.List;
+import java.util.Optional;
 
 import org.imbridge.core.model.ChatState;
 import org.imbridge.core.model.Contact;
@@ -11,10 +12,14 @@ import org.imbridge.core.model.Presence;
 import org.imbridge.core.network.NetworkProfile;
 import org.imbridge.core.session.BridgeOutput;
 import org.imbridge.core.session.LinkState;
+import org.imbridge.xmpp.gateway.attention.AttentionMessages;
+import org.imbridge.xmpp.gateway.groupchat.GroupChatRooms;
+import org.imbridge.xmpp.gateway.groupchat.RoomLimits;
 import org.imbridge.xmpp.gateway.mapping.JidMapping;
 import org.imbridge.xmpp.gateway.mapping.PresenceMapping;
 import org.imbridge.xmpp.gateway.roster.RosterSync;
 import org.imbridge.xmpp.gateway.stanza.StanzaSink;
+import org.imbridge.xmpp.gateway.unsupported.UnsupportedContentNotices;
 import org.jivesoftware.smack.packet.Message;
 import org.jivesoftware.smack.packet.MessageBuilder;
 import org.jivesoftware.smack.packet.StanzaBuilder;
@@ -27,7 +32,7 @@ import org.jxmpp.jid.BareJid;
  * not; contacts' presences come from their JIDs; messages are {@code chat} with a {@code <thread>}
  * per legacy conversation and an {@code <active/>} chat state; typing becomes chat-state messages;
  * authorization requests become {@code subscribe} with a nickname; notices are {@code headline}s from
- * the transport.
+ * the transport. Attention, unsupported content and group conversations go to their own classes.
  */
 public final class StanzaOutput implements BridgeOutput {
 
@@ -39,7 +44,25 @@ public final class StanzaOutput implements BridgeOutput {
     /** Contacts whose authorization request the user has not answered, per user, bounded. */
     private final PendingAuthorizations pendingRequests;
 
+    /** Group conversations as rooms (XEP-0045). */
+    private final GroupChatRooms rooms;
+    /** Nudges as XEP-0224 attention. */
+    private final AttentionMessages attention;
+    /** Notes about what cannot be shown. */
+    private final UnsupportedContentNotices unsupported;
+
+    /** Without the users' sessions: rooms cannot reach the network and contacts are named by address. */
     public StanzaOutput(JidMapping jids, StanzaSink sink, RosterSync roster, NetworkProfile network) {
+        this(jids, sink, roster, network, new GroupChatRooms(jids, sink, RoomLimits.DEFAULT, user -> Optional.empty()),
+                new AttentionMessages(jids, (user, contact) -> contact.value(), sink),
+                new UnsupportedContentNotices(jids, (user, contact) -> contact.value(), sink));
+    }
+
+    public StanzaOutput(JidMapping jids, StanzaSink sink, RosterSync roster, NetworkProfile network,
+                        GroupChatRooms rooms, AttentionMessages attention, UnsupportedContentNotices unsupported) {
+        this.rooms = rooms;
+        this.attention = attention;
+        this.unsupported = unsupported;
         this.jids = jids;
         this.sink = sink;
         this.roster = roster;
@@ -60,6 +83,7 @@ public final class StanzaOutput implements BridgeOutput {
     /** Forgets everything kept for {@code userJid}, who has unregistered. */
     public void forgetUser(String userJid) {
         pendingRequests.forget(userJid);
+        unsupported.forgetUser(userJid);
     }
 
     @Override
@@ -68,6 +92,9 @@ public final class StanzaOutput implements BridgeOutput {
                 ? new Presence(org.imbridge.core.model.PresenceShow.AVAILABLE, text)
                 : new Presence(org.imbridge.core.model.PresenceShow.UNAVAILABLE, text);
         sink.send(PresenceMapping.toXmpp(presence, jids.transport(), bare(userJid)));
+        if (state != LinkState.ONLINE) {
+            rooms.sessionDown(userJid, text);
+        }
     }
 
     @Override
@@ -147,42 +174,43 @@ public final class StanzaOutput implements BridgeOutput {
         return jids.user(userJid);
     }
 
-    // Interim: until attention and group conversations are bridged, each is told as a notice.
-
     @Override
     public void attention(String userJid, LegacyAddress from) {
-        notice(userJid, from + " wants your attention");
+        attention.send(userJid, from);
     }
 
     @Override
     public void unsupportedContent(String userJid, LegacyAddress from, String what) {
-        notice(userJid, from + " sent you " + what + ", which this transport cannot show");
+        unsupported.received(userJid, from, what);
     }
 
     @Override
     public void groupChatStarted(String userJid, String groupId, List<Participant> participants) {
-        notice(userJid, "A group conversation with " + participants.stream().map(Participant::displayName).toList()
-                + " began; group conversations are not bridged yet");
+        rooms.started(userJid, groupId, participants);
     }
 
     @Override
     public void groupParticipantJoined(String userJid, String groupId, Participant participant) {
+        rooms.participantJoined(userJid, groupId, participant);
     }
 
     @Override
     public void groupParticipantLeft(String userJid, String groupId, LegacyAddress participant, boolean idle) {
+        rooms.participantLeft(userJid, groupId, participant, idle);
     }
 
     @Override
     public void groupMessage(String userJid, String groupId, LegacyAddress from, String text) {
-        notice(userJid, from + " (group conversation): " + text);
+        rooms.message(userJid, groupId, from, text);
     }
 
     @Override
     public void groupChatState(String userJid, String groupId, LegacyAddress from, ChatState state) {
+        rooms.chatState(userJid, groupId, from, state);
     }
 
     @Override
     public void groupChatEnded(String userJid, String groupId, String reason) {
+        rooms.ended(userJid, groupId, reason);
     }
 }
