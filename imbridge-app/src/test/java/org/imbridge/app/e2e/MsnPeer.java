@@ -24,6 +24,8 @@ import org.imbridge.msn.protocol.MsnStatus;
 final class MsnPeer implements NotificationListener, SwitchboardListener, AutoCloseable {
 
     final List<String> texts = new CopyOnWriteArrayList<>();
+    /** Who nudged this peer, in order. */
+    final List<String> nudgedBy = new CopyOnWriteArrayList<>();
     /** Who joined the switchboards this peer is in ({@code JOI}), in order. */
     final List<String> joined = new CopyOnWriteArrayList<>();
     final List<String> typing = new CopyOnWriteArrayList<>();
@@ -39,7 +41,7 @@ final class MsnPeer implements NotificationListener, SwitchboardListener, AutoCl
         session.changeStatus(MsnStatus.NLN).toCompletableFuture().get(BridgeHarness.TIMEOUT.toSeconds(), TimeUnit.SECONDS);
     }
 
-    /** Says {@code text} to {@code handle} in a switchboard of its own (or the one already open). */
+    /** Says {@code text} to {@code handle} in a switchboard of its own (or the one already open); null only opens it. */
     void say(String handle, String text) throws Exception {
         SwitchboardSession sb = switchboards.stream().filter(s -> s.isOpen() && s.participants().containsKey(handle))
                 .findFirst().orElse(null);
@@ -48,7 +50,21 @@ final class MsnPeer implements NotificationListener, SwitchboardListener, AutoCl
             sb.invite(handle).toCompletableFuture().get(BridgeHarness.TIMEOUT.toSeconds(), TimeUnit.SECONDS);
             switchboards.add(sb);
         }
-        sb.sendText(text, AckMode.A).toCompletableFuture().get(BridgeHarness.TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+        if (text != null) {
+            sb.sendText(text, AckMode.A).toCompletableFuture().get(BridgeHarness.TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+        }
+    }
+
+    /** Sends {@code message} as it is (any content type, chunked parts) to {@code handle}, in ack mode A. */
+    void send(String handle, MimeMessage message) throws Exception {
+        say(handle, null);
+        switchboardWith(handle).sendMessage(message, AckMode.A).toCompletableFuture()
+                .get(BridgeHarness.TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+    }
+
+    void nudge(String handle) throws Exception {
+        say(handle, null);
+        switchboardWith(handle).sendNudge().toCompletableFuture().get(BridgeHarness.TIMEOUT.toSeconds(), TimeUnit.SECONDS);
     }
 
     /** Invites {@code newcomer} into the switchboard this peer shares with {@code handle}; waits until they joined. */
@@ -97,6 +113,11 @@ final class MsnPeer implements NotificationListener, SwitchboardListener, AutoCl
     @Override
     public void onMessage(String handle, String friendlyName, MimeMessage message) {
         texts.add(message.bodyText());
+    }
+
+    @Override
+    public void onNudge(String handle) {
+        nudgedBy.add(handle);
     }
 
     @Override
