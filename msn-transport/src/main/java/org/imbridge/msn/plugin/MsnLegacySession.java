@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
+import java.util.function.BiFunction;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.atomic.AtomicBoolean;
 
@@ -145,15 +146,7 @@ final class MsnLegacySession implements LegacySession, NotificationListener, Con
 
     @Override
     public CompletionStage<Void> sendMessage(LegacyAddress to, String text, boolean confirm) {
-        Online o = online;
-        if (o == null) {
-            return notConnected();
-        }
-        if (!MsnpNames.isValidHandle(to.value())) {
-            return CompletableFuture.failedFuture(new DeliveryFailure(DeliveryFailure.Kind.RECIPIENT_UNAVAILABLE,
-                    to.value() + " is not an MSN account"));
-        }
-        return o.conversations().send(to.value(), text);
+        return toContact(to, (conversations, handle) -> conversations.send(handle, text));
     }
 
     /**
@@ -162,6 +155,11 @@ final class MsnLegacySession implements LegacySession, NotificationListener, Con
      */
     @Override
     public CompletionStage<Void> sendAttention(LegacyAddress to) {
+        return toContact(to, Conversations::nudge);
+    }
+
+    /** Runs {@code send} on the one-to-one conversations when online and {@code to} is an MSN account. */
+    private CompletionStage<Void> toContact(LegacyAddress to, BiFunction<Conversations, String, CompletionStage<Void>> send) {
         Online o = online;
         if (o == null) {
             return notConnected();
@@ -170,7 +168,7 @@ final class MsnLegacySession implements LegacySession, NotificationListener, Con
             return CompletableFuture.failedFuture(new DeliveryFailure(DeliveryFailure.Kind.RECIPIENT_UNAVAILABLE,
                     to.value() + " is not an MSN account"));
         }
-        return o.conversations().nudge(to.value());
+        return send.apply(o.conversations(), to.value());
     }
 
     /** COMPOSING becomes a TypingUser notice (throttled); MSN has no other chat states. */

@@ -134,7 +134,12 @@ public final class MeteredNetwork implements LegacyNetwork {
 
         @Override
         public CompletionStage<Void> sendMessage(LegacyAddress to, String text, boolean confirm) {
-            return inContext(session.sendMessage(to, text, confirm).whenComplete((v, e) -> {
+            return sent(session.sendMessage(to, text, confirm));
+        }
+
+        /** Counts a message sent, or not delivered, and completes in the user's log context. */
+        private CompletionStage<Void> sent(CompletionStage<Void> sending) {
+            return inContext(sending.whenComplete((v, e) -> {
                 if (e == null) {
                     metrics.messageToNetwork();
                 } else {
@@ -180,13 +185,7 @@ public final class MeteredNetwork implements LegacyNetwork {
 
         @Override
         public CompletionStage<Void> sendGroupMessage(String groupId, String text) {
-            return inContext(session.sendGroupMessage(groupId, text).whenComplete((v, e) -> {
-                if (e == null) {
-                    metrics.messageToNetwork();
-                } else {
-                    metrics.error("network_message_not_delivered");
-                }
-            }), user);
+            return sent(session.sendGroupMessage(groupId, text));
         }
 
         @Override
