@@ -41,7 +41,10 @@ class GroupChatEndToEndTest {
                 AccountSpec.of("d2@hotmail.com", "pw", "Dave Two (offline)"),
                 AccountSpec.of("r3@hotmail.com", "pw", "Romeo Three").withContacts("b3@hotmail.com"),
                 AccountSpec.of("b3@hotmail.com", "pw", "Bob Three").withContacts("r3@hotmail.com"),
-                AccountSpec.of("c3@hotmail.com", "pw", "Carol Three")),
+                AccountSpec.of("c3@hotmail.com", "pw", "Carol Three"),
+                AccountSpec.of("r4@hotmail.com", "pw", "Romeo Four").withContacts("b4@hotmail.com"),
+                AccountSpec.of("b4@hotmail.com", "pw", "Bob Four").withContacts("r4@hotmail.com"),
+                AccountSpec.of("c4@hotmail.com", "pw", "Carol Four")),
                 List.of("*@localhost"));
     }
 
@@ -160,6 +163,35 @@ class GroupChatEndToEndTest {
 
             await().atMost(BridgeHarness.TIMEOUT).until(() -> bob.texts.contains("only for Bob"));
             assertThat(carol.texts).doesNotContain("only for Bob");
+        }
+    }
+
+    @Test
+    void aDeadSwitchboardEndsTheRoomAndTheUserIsToldWhy() throws Exception {
+        try (MsnPeer bob = new MsnPeer(bridge, "b4@hotmail.com", "pw");
+             MsnPeer carol = new MsnPeer(bridge, "c4@hotmail.com", "pw")) {
+            XmppUser romeo = XmppUser.onboard(bridge, "romeo4", "r4@hotmail.com", "pw");
+            MultiUserChatManager mucs = MultiUserChatManager.getInstanceFor(romeo.client);
+            List<EntityBareJid> invitedTo = new CopyOnWriteArrayList<>();
+            mucs.addInvitationListener((conn, r, inviter, reason, password, message, invitation) ->
+                    invitedTo.add(r.getRoom()));
+            bob.say("r4@hotmail.com", "hi");
+            bob.invite("r4@hotmail.com", "c4@hotmail.com");
+            await().atMost(BridgeHarness.TIMEOUT).until(() -> !invitedTo.isEmpty());
+            EntityBareJid roomJid = invitedTo.get(0);
+            MultiUserChat room = mucs.getMultiUserChat(roomJid);
+            room.join(Resourcepart.from("Romeo"));
+            await().atMost(BridgeHarness.TIMEOUT).until(() -> room.getOccupantsCount() == 3);
+            int mark = romeo.presenceMark();
+
+            bridge.restartMsn(); // every connection to it dies, the switchboard with them, no one says goodbye
+
+            int ended = romeo.awaitPresence(mark, p -> p.getType() == Presence.Type.unavailable
+                    && p.getFrom().asBareJid().equals(roomJid)
+                    && p.getFrom().getResourceOrEmpty().toString().equals("Romeo"));
+            assertThat(romeo.presence(ended).toXML().toString()).contains("<destroy");
+            assertThat(romeo.presence(ended).getStatus()).containsIgnoringCase("lost");
+            await().atMost(BridgeHarness.TIMEOUT).until(() -> !room.isJoined());
         }
     }
 }
