@@ -6,7 +6,8 @@ import java.util.Optional;
 
 /**
  * Relative paths in the config file (the H2 database, the key file, the secret file, the log file)
- * are relative to the file's directory, so that a command run from elsewhere finds the same files.
+ * are relative to the file's directory, so that a command run from elsewhere finds the same files;
+ * {@code ~/} is the home directory, as H2 reads it.
  */
 public final class ConfigPaths {
 
@@ -43,10 +44,13 @@ public final class ConfigPaths {
     }
 
     private static String path(String value, Path base) {
-        if (value == null || value.isBlank() || base == null || value.startsWith("~")) {
+        if (value == null || value.isBlank()) {
             return value;
         }
-        return base.resolve(value).normalize().toString();
+        if (value.equals("~") || value.startsWith("~/")) {
+            return Path.of(System.getProperty("user.home") + value.substring(1)).normalize().toString();
+        }
+        return base == null ? value : base.resolve(value).normalize().toString();
     }
 
     private static String h2Url(String url, Path base) {

@@ -49,7 +49,8 @@ public final class LiveConfig {
     /**
      * Takes a new, already validated config.
      *
-     * @return one line per change: what now applies, and what needs a restart
+     * @return one line per change: what now applies, what differs from what runs and needs a restart, and
+     *         what is back to what runs
      */
     public synchronized List<String> apply(TransportConfig next) {
         Snapshot before = current;

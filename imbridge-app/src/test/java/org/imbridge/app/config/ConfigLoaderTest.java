@@ -138,6 +138,12 @@ class ConfigLoaderTest {
             assertThat(config.storage().url()).isEqualTo(url);
             assertThat(config.storage().keyFile()).isEqualTo("/etc/imbridge/password.key");
         }
+        Files.writeString(file, MINIMAL.replace("jdbc:h2:file:./data/imbridge", "jdbc:h2:file:~/imbridge/db")
+                .replace("key-file: ./data/key", "key-file: ~/imbridge/password.key"));
+        TransportConfig home = loader.load(file);
+        Path userHome = Path.of(System.getProperty("user.home"));
+        assertThat(home.storage().keyFile()).isEqualTo(userHome.resolve("imbridge/password.key").toString());
+        assertThat(ConfigPaths.h2DatabaseFile(home.storage().url())).contains(userHome.resolve("imbridge/db.mv.db"));
         assertThat(ConfigPaths.h2DatabaseFile("jdbc:h2:mem:test")).isEmpty();
         assertThat(ConfigPaths.h2DatabaseFile("jdbc:postgresql://db/x")).isEmpty();
     }
