@@ -23,16 +23,33 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 
 /**
  * Reads {@code transport.yaml}: YAML, kebab-case keys, {@code ${NAME}} replaced by the environment
- * variable NAME (an error when it is not set), unknown keys rejected, then {@link ConfigValidator}.
+ * variable NAME (an error when it is not set, or set but empty), unknown keys rejected, relative paths
+ * taken from the file's directory ({@link ConfigPaths}), then {@link ConfigValidator}.
  */
 public final class ConfigLoader {
 
     private static final Pattern ENV = Pattern.compile("\\$\\{([A-Za-z_][A-Za-z0-9_]*)}");
 
+    private static final String SECRET_KEY = "component.secret";
+
     private final UnaryOperator<String> environment;
+    private final boolean secretNeeded;
 
     public ConfigLoader(UnaryOperator<String> environment) {
+        this(environment, true);
+    }
+
+    private ConfigLoader(UnaryOperator<String> environment, boolean secretNeeded) {
         this.environment = environment;
+        this.secretNeeded = secretNeeded;
+    }
+
+    /**
+     * A loader for commands that never connect to the XMPP server ({@code imbridge users}): the
+     * component secret may be missing, and its environment variable unset.
+     */
+    public ConfigLoader withoutSecret() {
+        return new ConfigLoader(environment, false);
     }
 
     public static ConfigLoader withSystemEnvironment() {
@@ -46,28 +63,36 @@ public final class ConfigLoader {
         } catch (IOException e) {
             throw new ConfigException(file + ": cannot read the file: " + e.getMessage(), e);
         }
-        return parse(file.toString(), text);
+        return parse(file.toString(), text, file.toAbsolutePath().getParent());
     }
 
+    /** Parses {@code yaml}; relative paths in it stay relative to the working directory. */
     public TransportConfig parse(String source, String yaml) throws ConfigException {
+        return parse(source, yaml, null);
+    }
+
+    private TransportConfig parse(String source, String yaml, Path base) throws ConfigException {
         ObjectMapper mapper = new ObjectMapper(new YAMLFactory())
                 .setPropertyNamingStrategy(PropertyNamingStrategies.KEBAB_CASE)
                 .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
                 .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES);
+        JsonNode tree = null;
         try {
-            JsonNode tree = mapper.readTree(yaml);
+            tree = mapper.readTree(yaml);
             if (tree == null || !tree.isObject()) {
                 throw new ConfigException(source + ": the file is empty or not a YAML mapping");
             }
             substitute(source, "", tree);
-            TransportConfig config = mapper.treeToValue(tree, TransportConfig.class);
-            new ConfigValidator(source).validate(config);
+            TransportConfig config = ConfigPaths.resolve(mapper.treeToValue(tree, TransportConfig.class), base);
+            new ConfigValidator(source, secretNeeded).validate(config);
             return config;
         } catch (UnrecognizedPropertyException e) {
             throw new ConfigException(source + ": unknown key '" + path(e) + "'; known keys here: "
                     + e.getKnownPropertyIds(), e);
         } catch (JsonMappingException e) {
-            throw new ConfigException(source + ": key '" + path(e) + "': " + e.getOriginalMessage(), e);
+            String mismatch = TypeMismatch.describe(e, tree);
+            throw new ConfigException(source + ": key '" + path(e) + "': "
+                    + (mismatch == null ? e.getOriginalMessage() : mismatch), e);
         } catch (IOException e) {
             throw new ConfigException(source + ": not valid YAML: " + e.getMessage(), e);
         }
@@ -98,9 +123,14 @@ public final class ConfigLoader {
         StringBuilder out = new StringBuilder();
         while (m.find()) {
             String replacement = environment.apply(m.group(1));
-            if (replacement == null) {
+            if (!secretNeeded && key.equals(SECRET_KEY)) {
+                replacement = replacement == null ? "" : replacement;
+            } else if (replacement == null) {
                 throw new ConfigException(source + ": key '" + key + "' uses ${" + m.group(1)
                         + "}, but that environment variable is not set");
+            } else if (replacement.isEmpty() && m.group().equals(value)) {
+                throw new ConfigException(source + ": key '" + key + "' uses ${" + m.group(1)
+                        + "}, and that environment variable is set but empty");
             }
             m.appendReplacement(out, Matcher.quoteReplacement(replacement));
         }

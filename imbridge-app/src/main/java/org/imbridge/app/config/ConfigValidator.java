@@ -3,34 +3,33 @@ package org.imbridge.app.config;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-import org.imbridge.xmpp.gateway.register.UserAllowlist;
-import org.jxmpp.jid.impl.JidCreate;
-import org.jxmpp.stringprep.XmppStringprepException;
 
 /** Checks a parsed config; the first problem found is reported with the file and key. */
 final class ConfigValidator {
 
     private final String source;
+    private final boolean secretNeeded;
 
-    ConfigValidator(String source) {
+    ConfigValidator(String source, boolean secretNeeded) {
         this.source = source;
+        this.secretNeeded = secretNeeded;
     }
 
     void validate(TransportConfig c) throws ConfigException {
         require(c.component() != null, "component", "is missing");
         require(notBlank(c.component().jid()), "component.jid", "is missing (the component's domain, e.g. msn.example.org)");
         try {
-            JidCreate.domainBareFrom(c.component().jid());
-        } catch (XmppStringprepException e) {
-            fail("component.jid", "'" + c.component().jid() + "' is not a domain name");
+            JidRules.domain(c.component().jid());
+        } catch (JidRules.InvalidJid e) {
+            fail("component.jid", e.getMessage());
         }
         require(notBlank(c.component().host()), "component.host", "is missing (the XMPP server's host)");
         port("component.port", c.component().port());
         boolean secret = notBlank(c.component().secret());
         boolean secretFile = notBlank(c.component().secretFile());
-        require(secret || secretFile, "component.secret", "is missing (or give component.secret-file)");
+        require(secret || secretFile || !secretNeeded, "component.secret", "is missing (or give component.secret-file)");
         require(!(secret && secretFile), "component.secret-file", "cannot be given together with component.secret");
-        if (secretFile) {
+        if (secretFile && secretNeeded) {
             require(Files.isReadable(Path.of(c.component().secretFile())), "component.secret-file",
                     "'" + c.component().secretFile() + "' cannot be read");
         }
@@ -55,16 +54,18 @@ final class ConfigValidator {
                         || c.storage().url().startsWith("jdbc:postgresql:")), "storage.url",
                 "must be jdbc:h2:… (e.g. jdbc:h2:file:./data/imbridge) or jdbc:postgresql://host/database");
         require(notBlank(c.storage().keyFile()), "storage.key-file", "is missing (where the password key is kept)");
-        try {
-            new UserAllowlist(c.registration().allow());
-        } catch (IllegalArgumentException e) {
-            fail("registration.allow", e.getMessage());
+        for (int i = 0; i < c.registration().allow().size(); i++) {
+            try {
+                JidRules.allowPattern(c.registration().allow().get(i));
+            } catch (JidRules.InvalidJid e) {
+                fail("registration.allow[" + i + "]", e.getMessage());
+            }
         }
         for (int i = 0; i < c.admins().size(); i++) {
             try {
-                JidCreate.entityBareFrom(c.admins().get(i));
-            } catch (XmppStringprepException e) {
-                fail("admins[" + i + "]", "'" + c.admins().get(i) + "' is not a bare JID");
+                JidRules.bareJid(c.admins().get(i));
+            } catch (JidRules.InvalidJid e) {
+                fail("admins[" + i + "]", e.getMessage());
             }
         }
         TransportConfig.Limits l = c.limits();

@@ -18,9 +18,12 @@ import org.jxmpp.jid.impl.JidCreate;
  */
 public final class LiveConfig {
 
+    /** What the transport was started with: restart-only keys are compared with it, not with the last file. */
+    private final TransportConfig running;
     private volatile Snapshot current;
 
     public LiveConfig(TransportConfig initial) {
+        this.running = initial;
         this.current = new Snapshot(initial);
     }
 
@@ -46,7 +49,8 @@ public final class LiveConfig {
     /**
      * Takes a new, already validated config.
      *
-     * @return one line per change: what now applies, and what needs a restart
+     * @return one line per change: what now applies, what differs from what runs and needs a restart, and
+     *         what is back to what runs
      */
     public synchronized List<String> apply(TransportConfig next) {
         Snapshot before = current;
@@ -65,18 +69,20 @@ public final class LiveConfig {
         if (!Objects.equals(old.logging().level(), next.logging().level())) {
             changes.add("logging.level is now " + next.logging().level());
         }
-        restartOnly(changes, "component", old.component(), next.component());
-        restartOnly(changes, "msn", old.msn(), next.msn());
-        restartOnly(changes, "storage", old.storage(), next.storage());
-        restartOnly(changes, "logging.file", old.logging().file(), next.logging().file());
-        restartOnly(changes, "metrics", old.metrics(), next.metrics());
+        restartOnly(changes, "component", running.component(), old.component(), next.component());
+        restartOnly(changes, "msn", running.msn(), old.msn(), next.msn());
+        restartOnly(changes, "storage", running.storage(), old.storage(), next.storage());
+        restartOnly(changes, "logging.file", running.logging().file(), old.logging().file(), next.logging().file());
+        restartOnly(changes, "metrics", running.metrics(), old.metrics(), next.metrics());
         current = new Snapshot(next);
         return changes;
     }
 
-    private static void restartOnly(List<String> changes, String key, Object old, Object next) {
-        if (!Objects.equals(old, next)) {
+    private static void restartOnly(List<String> changes, String key, Object running, Object old, Object next) {
+        if (!Objects.equals(running, next)) {
             changes.add(key + " changed: takes effect after a restart");
+        } else if (!Objects.equals(old, next)) {
+            changes.add(key + " is back to what runs");
         }
     }
 

@@ -60,6 +60,11 @@ class DistributionIT {
         Result unset = imbridge(List.of("check-config"), Map.of());
         assertThat(unset.code).isEqualTo(2);
         assertThat(unset.output).contains("component.secret").contains("IMBRIDGE_SECRET");
+
+        Result users = imbridge(List.of("users", "list"), Map.of());
+        assertThat(users.code).as(users.output).isEqualTo(1);
+        assertThat(users.output).contains(home.resolve("data/imbridge.mv.db").toString());
+        assertThat(home.resolve("data")).doesNotExist();
     }
 
     @Test

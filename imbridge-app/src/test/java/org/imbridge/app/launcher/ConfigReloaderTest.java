@@ -60,6 +60,21 @@ class ConfigReloaderTest {
     }
 
     @Test
+    void revertingARestartOnlyKeyIsComparedWithWhatRuns() throws Exception {
+        Path file = write("allow: [example.org]", "admins: []", 120, 5347);
+        ConfigReloader reloader = new ConfigReloader(file, loader, new LiveConfig(loader.load(file)));
+
+        write("allow: [example.org]", "admins: []", 120, 5348);
+        assertThat(reloader.reload()).contains("component changed: takes effect after a restart");
+        assertThat(reloader.reload()).as("still not what runs").contains("component changed: takes effect after a restart");
+
+        write("allow: [example.org]", "admins: []", 120, 5347);
+        String reverted = reloader.reload();
+        assertThat(reverted).doesNotContain("restart").contains("component is back to what runs");
+        assertThat(reloader.reload()).endsWith("nothing changed.");
+    }
+
+    @Test
     void theLogLevelFollowsTheFile() throws Exception {
         Path file = write("allow: [example.org]", "admins: []", 120, 5347);
         ConfigReloader reloader = new ConfigReloader(file, loader, new LiveConfig(loader.load(file)));

@@ -5,6 +5,7 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 
 import org.imbridge.app.config.TransportConfig;
+import org.imbridge.app.launcher.StoreFiles;
 import org.imbridge.app.launcher.TransportFactory;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -45,6 +46,9 @@ final class CheckConfigCommand implements Callable<Integer> {
                 + c.logging().file()));
         out.println("  metrics       " + (c.metrics().enabled() ? "http://" + c.metrics().host() + ":" + c.metrics().port()
                 + "/metrics" : "off"));
+        for (String missing : StoreFiles.missing(c.storage(), System::getenv)) {
+            out.println("warning: " + missing + " yet; `imbridge run` creates it on first start");
+        }
         return ExitCodes.OK;
     }
 }

@@ -24,6 +24,16 @@ final class ConfigOption {
         return ConfigLoader.withSystemEnvironment().load(file);
     }
 
+    /** For commands that never connect to the XMPP server: the component secret may be left unset. */
+    Optional<TransportConfig> loadWithoutSecretOrExplain(PrintWriter err) {
+        try {
+            return Optional.of(ConfigLoader.withSystemEnvironment().withoutSecret().load(file));
+        } catch (ConfigException e) {
+            err.println(e.getMessage());
+            return Optional.empty();
+        }
+    }
+
     /**
      * @param err where to say what is wrong with the file (its name, the key and the problem)
      * @return the config, or empty when it cannot be used: the command then exits with {@link ExitCodes#USAGE}

@@ -5,7 +5,9 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 
+import org.imbridge.app.config.JidRules;
 import org.imbridge.app.config.TransportConfig;
+import org.imbridge.app.launcher.StoreFiles;
 import org.imbridge.app.launcher.TransportFactory;
 import org.imbridge.core.registration.Registration;
 import org.imbridge.core.registration.RegistrationStore;
@@ -15,6 +17,7 @@ import org.imbridge.store.SecretBoxException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
@@ -40,12 +43,22 @@ final class UsersCommand implements Runnable {
         throw new picocli.CommandLine.ParameterException(spec.commandLine(), "say list, show JID or remove JID");
     }
 
-    /** Opens the store, runs {@code action} on it, and turns store problems into messages and exit codes. */
+    /**
+     * Opens the store, runs {@code action} on it, and turns store problems into messages and exit codes.
+     * Never creates a store: when its database or key file is missing, says which and fails.
+     */
     static int withStore(ConfigOption config, CommandSpec spec, StoreAction action) {
         PrintWriter err = spec.commandLine().getErr();
-        Optional<TransportConfig> loaded = config.loadOrExplain(err);
+        Optional<TransportConfig> loaded = config.loadWithoutSecretOrExplain(err);
         if (loaded.isEmpty()) {
             return ExitCodes.USAGE;
+        }
+        List<String> missing = StoreFiles.missing(loaded.get().storage(), System::getenv);
+        if (!missing.isEmpty()) {
+            err.println("no store to read: " + String.join("; ", missing) + ".");
+            err.println("(relative paths in " + config.file + " are relative to its directory; `imbridge run` "
+                    + "creates the store on first start)");
+            return ExitCodes.FAILURE;
         }
         try (RegistrationStore store = RegistrationStores.open(TransportFactory.storeConfig(loaded.get().storage()))) {
             return action.run(store, spec.commandLine().getOut(), err);
@@ -55,6 +68,15 @@ final class UsersCommand implements Runnable {
                 err.println("(is the transport running? stop it first)");
             }
             return ExitCodes.FAILURE;
+        }
+    }
+
+    /** {@code jid} as the store keeps it (bare, normalised); a usage error naming it otherwise. */
+    static String bareJid(String jid, CommandSpec spec) {
+        try {
+            return JidRules.bareJid(jid);
+        } catch (JidRules.InvalidJid e) {
+            throw new ParameterException(spec.commandLine(), "JID " + e.getMessage());
         }
     }
 
@@ -89,17 +111,18 @@ final class UsersCommand implements Runnable {
     static final class ShowUser implements Callable<Integer> {
         @Mixin
         ConfigOption config;
-        @Parameters(paramLabel = "JID", description = "the user's bare JID")
+        @Parameters(paramLabel = "JID", description = "the user's bare JID (user@domain, any case; no /resource)")
         String jid;
         @Spec
         CommandSpec spec;
 
         @Override
         public Integer call() {
+            String user = bareJid(jid, spec);
             return withStore(config, spec, (store, out, err) -> {
-                Optional<Registration> found = store.find(jid, NETWORK);
+                Optional<Registration> found = store.find(user, NETWORK);
                 if (found.isEmpty()) {
-                    err.println("no user " + jid + " is registered");
+                    err.println("no user " + user + " is registered");
                     return ExitCodes.NOT_FOUND;
                 }
                 Registration r = found.get();
@@ -107,7 +130,7 @@ final class UsersCommand implements Runnable {
                 out.println("MSN account     " + r.legacyAccount());
                 out.println("registered      " + r.registeredAt());
                 out.println("updated         " + r.updatedAt());
-                out.println("contacts synced " + store.syncedContacts(jid, NETWORK).size());
+                out.println("contacts synced " + store.syncedContacts(user, NETWORK).size());
                 r.settings().forEach((k, v) -> out.println("setting         " + k + " = " + v));
                 return ExitCodes.OK;
             });
@@ -120,19 +143,20 @@ final class UsersCommand implements Runnable {
     static final class RemoveUser implements Callable<Integer> {
         @Mixin
         ConfigOption config;
-        @Parameters(paramLabel = "JID", description = "the user's bare JID")
+        @Parameters(paramLabel = "JID", description = "the user's bare JID (user@domain, any case; no /resource)")
         String jid;
         @Spec
         CommandSpec spec;
 
         @Override
         public Integer call() {
+            String user = bareJid(jid, spec);
             return withStore(config, spec, (store, out, err) -> {
-                if (!store.remove(jid, NETWORK)) {
-                    err.println("no user " + jid + " is registered");
+                if (!store.remove(user, NETWORK)) {
+                    err.println("no user " + user + " is registered");
                     return ExitCodes.NOT_FOUND;
                 }
-                out.println("removed " + jid);
+                out.println("removed " + user);
                 return ExitCodes.OK;
             });
         }

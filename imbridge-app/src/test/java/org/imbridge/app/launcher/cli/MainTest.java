@@ -16,6 +16,7 @@ import org.imbridge.core.registration.Registration;
 import org.imbridge.core.registration.RegistrationStore;
 import org.imbridge.msnserver.MsnServer;
 import org.imbridge.store.RegistrationStores;
+import org.imbridge.store.StoreConfig;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -112,6 +113,78 @@ class MainTest {
     }
 
     @Test
+    void usersFindTheStoreNextToTheConfigFromAnotherWorkingDirectoryWithoutTheSecret() throws Exception {
+        Path home = Files.createDirectories(dir.resolve("imbridge/config"));
+        Path config = relativeConfig(home);
+        try (RegistrationStore store = RegistrationStores.open(StoreConfig.h2File(dir.resolve("imbridge/data/imbridge"),
+                dir.resolve("imbridge/data/password.key")))) {
+            store.save(Registration.of("romeo@example.org", "msn", "romeo@hotmail.com", "pw-romeo"));
+        }
+        Path workingDirectory = Path.of("").toAbsolutePath();
+        assertThat(workingDirectory.startsWith(dir)).as("the test runs elsewhere").isFalse();
+
+        assertThat(imbridge("users", "list", "-c", config.toString())).as(err.toString()).isZero();
+
+        assertThat(out.toString()).contains("romeo@example.org").contains("1 user");
+        assertThat(workingDirectory.resolve("data/password.key")).doesNotExist();
+        assertThat(workingDirectory.resolve("data/imbridge.mv.db")).doesNotExist();
+        assertThat(imbridge("check-config", "-c", config.toString())).as("run needs the secret").isEqualTo(ExitCodes.USAGE);
+        assertThat(err.toString()).contains("key 'component.secret' uses ${IMBRIDGE_TEST_SECRET_NEVER_SET}");
+    }
+
+    @Test
+    void usersNeverCreateAStoreAndSayWhichFileIsMissing() throws Exception {
+        Path home = Files.createDirectories(dir.resolve("empty/config"));
+        Path config = relativeConfig(home);
+        Path database = dir.resolve("empty/data/imbridge.mv.db");
+        Path key = dir.resolve("empty/data/password.key");
+
+        assertThat(imbridge("users", "list", "-c", config.toString())).isEqualTo(ExitCodes.FAILURE);
+        assertThat(err.toString()).contains("no store to read").contains(database.toString()).contains(key.toString())
+                .contains("storage.url").contains("storage.key-file");
+        assertThat(imbridge("users", "remove", "romeo@example.org", "-c", config.toString())).isEqualTo(ExitCodes.FAILURE);
+        assertThat(dir.resolve("empty/data")).doesNotExist();
+        assertThat(out.toString()).doesNotContain("0 users");
+
+        Files.createDirectories(key.getParent());
+        Files.writeString(key, "");
+        err.getBuffer().setLength(0);
+        assertThat(imbridge("users", "show", "romeo@example.org", "-c", config.toString())).isEqualTo(ExitCodes.FAILURE);
+        assertThat(err.toString()).contains(database.toString()).doesNotContain(key.toString());
+        assertThat(database).doesNotExist();
+    }
+
+    @Test
+    void checkConfigWarnsThatTheStoreDoesNotExistYet() throws Exception {
+        Path config = config("");
+        assertThat(imbridge("check-config", "-c", config.toString())).as(err.toString()).isZero();
+        assertThat(out.toString())
+                .contains("warning: the H2 database " + dir.resolve("db/imbridge.mv.db") + " (storage.url) does not exist yet")
+                .contains("warning: the key file " + dir.resolve("db/password.key") + " (storage.key-file) does not exist yet")
+                .contains("`imbridge run` creates it on first start");
+        assertThat(dir.resolve("db")).doesNotExist();
+    }
+
+    @Test
+    void usersShowAndRemoveNormaliseTheJidAndRefuseAResource() throws Exception {
+        Path config = config("");
+        try (RegistrationStore store = RegistrationStores.open(TransportFactory.storeConfig(
+                ConfigLoader.withSystemEnvironment().load(config).storage()))) {
+            store.save(Registration.of("romeo@localhost", "msn", "romeo@hotmail.com", "pw-romeo"));
+        }
+        assertThat(imbridge("users", "show", "ROMEO@LOCALHOST", "-c", config.toString())).as(err.toString()).isZero();
+        assertThat(out.toString()).contains("user            romeo@localhost");
+
+        assertThat(imbridge("users", "show", "romeo@localhost/phone", "-c", config.toString())).isEqualTo(ExitCodes.USAGE);
+        assertThat(err.toString()).contains("'romeo@localhost/phone' has a /resource");
+        assertThat(imbridge("users", "remove", "not a jid@@", "-c", config.toString())).isEqualTo(ExitCodes.USAGE);
+
+        assertThat(imbridge("users", "remove", "Romeo@LocalHost", "-c", config.toString())).isZero();
+        assertThat(out.toString()).contains("removed romeo@localhost");
+        assertThat(imbridge("users", "show", "romeo@localhost", "-c", config.toString())).isEqualTo(ExitCodes.NOT_FOUND);
+    }
+
+    @Test
     void msnServerStartsOurNetworkAndPrintsItsAddresses() throws Exception {
         Path accounts = dir.resolve("accounts.yaml");
         Files.writeString(accounts, "accounts:\n  - {email: a@hotmail.com, password: pw}\n");
@@ -133,6 +206,19 @@ class MainTest {
         Files.writeString(accounts, "accounts:\n  - {email: a@hotmail.com}\n");
         assertThat(imbridge("msn-server", "--port", "0", "--accounts", accounts.toString())).isEqualTo(ExitCodes.USAGE);
         assertThat(err.toString()).contains("password");
+    }
+
+    /** A config in {@code home} with the shipped relative storage paths and a secret from an unset variable. */
+    private static Path relativeConfig(Path home) throws Exception {
+        Path file = home.resolve("transport.yaml");
+        Files.writeString(file, """
+                component: {jid: msn.example.org, host: 127.0.0.1, port: 5347, secret: "${IMBRIDGE_TEST_SECRET_NEVER_SET}"}
+                msn: {host: 127.0.0.1, port: 1863}
+                storage:
+                  url: jdbc:h2:file:../data/imbridge
+                  key-file: ../data/password.key
+                """);
+        return file;
     }
 
     private Path config(String extra) throws Exception {
