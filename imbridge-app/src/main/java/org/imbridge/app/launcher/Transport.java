@@ -228,6 +228,11 @@ public final class Transport implements AutoCloseable {
         }
     }
 
+    /**
+     * Logs every user out (up to 10 s), ends the stream (up to 5 s, then drops the socket) and stops
+     * the threads: returns within about {@link #CLOSE_BOUND}. Never call it from a connection
+     * listener: those run on the stream's I/O thread, which ending the stream needs.
+     */
     @Override
     public void close() {
         probes.close();
