@@ -284,11 +284,14 @@ public final class BridgedUser {
 
     private void loginFailed(Throwable failure) {
         if (failure instanceof LoginFailure login && login.kind() == LoginFailure.Kind.BAD_CREDENTIALS) {
+            LOG.warn("{}: {} refused the login of {} ({}); not retrying until the user registers again",
+                    userJid, network.name(), credentials.account(), login.getMessage());
             stop(DisconnectReason.BAD_CREDENTIALS.userText() + ": " + login.getMessage()
                     + ". Register again with the right password.");
             return;
         }
-        LOG.info("{}: login failed: {}", userJid, failure.getMessage());
+        LOG.info("{}: login of {} to {} failed, will retry: {}", userJid, credentials.account(), network.name(),
+                failure.getMessage());
         scheduleReconnect(failure.getMessage() == null ? "Cannot log in" : failure.getMessage());
     }
 

@@ -31,6 +31,7 @@ import org.junit.jupiter.api.Test;
 class SessionManagerTest {
 
     private static final String USER = "romeo@example.org";
+    private static final String PASSWORD = "Secr3t-Passw0rd";
     private static final LegacyAddress BOB = LegacyAddress.of("bob@hotmail.com");
 
     private final ScriptedNetwork network = new ScriptedNetwork();
@@ -43,7 +44,7 @@ class SessionManagerTest {
     @BeforeEach
     void setUp() {
         store = new MapRegistrationStore();
-        store.save(Registration.of(USER, "test", "romeo@hotmail.com", "pw"));
+        store.save(Registration.of(USER, "test", "romeo@hotmail.com", PASSWORD));
         SessionPolicy fast = new SessionPolicy(Duration.ofMillis(20), Duration.ofMillis(100), 3, Duration.ofMillis(300));
         manager = new SessionManager(network, store, out, pool, scheduler, fast);
     }
@@ -148,11 +149,29 @@ class SessionManagerTest {
     void wrongPasswordStopsAndSaysSo() {
         manager.resourcePresence(USER, "r", Presence.AVAILABLE, 0);
         await().until(() -> network.sessions.size() == 1);
-        network.last().login.completeExceptionally(new LoginFailure(LoginFailure.Kind.BAD_CREDENTIALS, "911"));
+        ch.qos.logback.core.read.ListAppender<ch.qos.logback.classic.spi.ILoggingEvent> logs =
+                new ch.qos.logback.core.read.ListAppender<>();
+        logs.list = new java.util.concurrent.CopyOnWriteArrayList<>();
+        logs.start();
+        var userLog = (ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger(BridgedUser.class);
+        userLog.addAppender(logs);
+        try {
+            network.last().login.completeExceptionally(new LoginFailure(LoginFailure.Kind.BAD_CREDENTIALS, "911"));
 
-        await().until(() -> out.lastState == LinkState.STOPPED);
-        assertThat(out.lastText).contains("Wrong account or password");
-        assertThat(network.sessions).hasSize(1);
+            await().until(() -> out.lastState == LinkState.STOPPED);
+            assertThat(out.lastText).contains("Wrong account or password");
+            assertThat(network.sessions).hasSize(1);
+            // the admin sees who and why, at WARN, and never the password
+            await().until(() -> logs.list.stream().anyMatch(e -> e.getFormattedMessage().contains("refused the login")));
+            assertThat(logs.list).filteredOn(e -> e.getFormattedMessage().contains("refused the login")).singleElement()
+                    .satisfies(e -> {
+                        assertThat(e.getLevel()).isEqualTo(ch.qos.logback.classic.Level.WARN);
+                        assertThat(e.getFormattedMessage()).contains(USER).contains("romeo@hotmail.com").contains("911");
+                    });
+            assertThat(logs.list).noneMatch(e -> e.getFormattedMessage().contains(PASSWORD));
+        } finally {
+            userLog.detachAppender(logs);
+        }
     }
 
     @Test

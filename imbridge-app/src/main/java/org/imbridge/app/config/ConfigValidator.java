@@ -36,6 +36,11 @@ final class ConfigValidator {
         if (c.component().maxStanzaBytes() != null) {
             require(c.component().maxStanzaBytes() >= 4096, "component.max-stanza-bytes", "must be at least 4096");
         }
+        try {
+            c.component().startupWait();
+        } catch (IllegalArgumentException e) {
+            fail("component.startup-timeout", e.getMessage());
+        }
         require(c.msn() != null, "msn", "is missing");
         require(notBlank(c.msn().host()), "msn.host", "is missing (the MSN dispatch server's host)");
         port("msn.port", c.msn().port());
@@ -83,6 +88,9 @@ final class ConfigValidator {
             require(parent != null && Files.isDirectory(parent), "logging.file",
                     "'" + c.logging().file() + "': its directory does not exist");
         }
+        size("logging.max-file-size", c.logging().maxFileSize());
+        size("logging.total-size-cap", c.logging().totalSizeCap());
+        require(c.logging().maxDays() > 0, "logging.max-days", "must be a positive number of days");
         require(notBlank(c.metrics().host()), "metrics.host", "is empty (use 127.0.0.1)");
         require(c.metrics().port() >= 0 && c.metrics().port() < 65536, "metrics.port",
                 c.metrics().port() + " is not a port number (0 turns metrics off)");
@@ -93,6 +101,14 @@ final class ConfigValidator {
     private void port(String key, Integer port) throws ConfigException {
         require(port != null, key, "is missing");
         require(port > 0 && port < 65536, key, port + " is not a port number");
+    }
+
+    private void size(String key, String value) throws ConfigException {
+        try {
+            require(ch.qos.logback.core.util.FileSize.valueOf(value).getSize() > 0, key, "must be more than 0");
+        } catch (IllegalArgumentException e) {
+            fail(key, "'" + value + "' is not a size like 10MB or 1GB");
+        }
     }
 
     private void require(boolean ok, String key, String problem) throws ConfigException {

@@ -49,9 +49,26 @@ public record TransportConfig(
      * @param secret         the shared secret (may be {@code ${ENV_VAR}})
      * @param secretFile     a file holding the secret instead
      * @param maxStanzaBytes the largest stanza accepted from the server
+     * @param startupTimeout how long {@code imbridge run} waits for the first handshake before it gives
+     *                       up ({@code 90s}, {@code 5m}, {@code 1h}), or {@code forever} / {@code 0}
+     *                       (the default): keep retrying with the reconnect backoff
      */
     public record Component(String jid, String host, Integer port, String secret, String secretFile,
-                            Integer maxStanzaBytes) {
+                            Integer maxStanzaBytes, String startupTimeout) {
+
+        public Component(String jid, String host, Integer port, String secret, String secretFile,
+                         Integer maxStanzaBytes) {
+            this(jid, host, port, secret, secretFile, maxStanzaBytes, null);
+        }
+
+        /**
+         * The start-up give-up time, empty for forever.
+         *
+         * @throws IllegalArgumentException if {@code startupTimeout} is neither a duration nor forever
+         */
+        public java.util.Optional<java.time.Duration> startupWait() {
+            return StartupTimeout.parse(startupTimeout);
+        }
 
         /** The secret, read from {@code secretFile} when that is how it is given (trailing newline dropped). */
         public String resolvedSecret() throws java.io.IOException {
@@ -131,16 +148,27 @@ public record TransportConfig(
     /**
      * Logging.
      *
-     * @param level the level of IMBridge's own loggers ({@code error}, {@code warn}, {@code info},
-     *              {@code debug}, {@code trace}); reloaded with the file
-     * @param file  a file to write the log to as well, or null for stderr only
+     * @param level        the level of IMBridge's own loggers ({@code error}, {@code warn}, {@code info},
+     *                     {@code debug}, {@code trace}); reloaded with the file
+     * @param file         a file to write the log to as well, or null for stderr only
+     * @param maxFileSize  {@code file} is rolled over (to {@code file.yyyy-MM-dd.N.gz}) at this size
+     *                     ({@code 10MB}) and at midnight
+     * @param maxDays      rolled files older than this many days are deleted
+     * @param totalSizeCap the oldest rolled files are deleted while all of them together are larger
      */
-    public record Logging(String level, String file) {
+    public record Logging(String level, String file, String maxFileSize, Integer maxDays, String totalSizeCap) {
 
-        public static final Logging DEFAULTS = new Logging("info", null);
+        public static final Logging DEFAULTS = new Logging("info", null, "10MB", 14, "1GB");
+
+        public Logging(String level, String file) {
+            this(level, file, null, null, null);
+        }
 
         Logging withDefaults() {
-            return new Logging(level == null ? DEFAULTS.level : level, file);
+            return new Logging(level == null ? DEFAULTS.level : level, file,
+                    maxFileSize == null ? DEFAULTS.maxFileSize : maxFileSize,
+                    maxDays == null ? DEFAULTS.maxDays : maxDays,
+                    totalSizeCap == null ? DEFAULTS.totalSizeCap : totalSizeCap);
         }
     }
 

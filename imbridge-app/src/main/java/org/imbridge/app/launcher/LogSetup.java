@@ -11,6 +11,9 @@ import ch.qos.logback.classic.LoggerContext;
 import ch.qos.logback.classic.encoder.PatternLayoutEncoder;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.FileAppender;
+import ch.qos.logback.core.rolling.RollingFileAppender;
+import ch.qos.logback.core.rolling.SizeAndTimeBasedRollingPolicy;
+import ch.qos.logback.core.util.FileSize;
 
 /**
  * Programmatic logging set-ups the launcher needs beyond {@code logback.xml}: the demo writes its
@@ -49,28 +52,53 @@ public final class LogSetup {
         }
     }
 
-    /** Adds {@code file} (appended to) as a second destination of every log line (config {@code logging.file}). */
-    public static void alsoToFile(Path file) {
+    /**
+     * Adds {@code file} (appended to) as a second destination of every log line (config
+     * {@code logging.file}), rolled over at {@code maxFileSize} and at midnight into
+     * {@code file.yyyy-MM-dd.N.gz}; rolled files go after {@code maxDays} days, or sooner while they
+     * take more than {@code totalSizeCap} together.
+     */
+    public static void alsoToFile(Path file, String maxFileSize, int maxDays, String totalSizeCap) {
         if (!(LoggerFactory.getILoggerFactory() instanceof LoggerContext context)) {
             return;
         }
-        context.getLogger(Logger.ROOT_LOGGER_NAME).addAppender(fileAppender(context, "config-file", file, true));
+        RollingFileAppender<ILoggingEvent> appender = new RollingFileAppender<>();
+        appender.setContext(context);
+        appender.setName("config-file");
+        appender.setFile(file.toString());
+        appender.setAppend(true);
+        SizeAndTimeBasedRollingPolicy<ILoggingEvent> policy = new SizeAndTimeBasedRollingPolicy<>();
+        policy.setContext(context);
+        policy.setParent(appender);
+        policy.setFileNamePattern(file + ".%d{yyyy-MM-dd}.%i.gz");
+        policy.setMaxFileSize(FileSize.valueOf(maxFileSize));
+        policy.setMaxHistory(maxDays);
+        policy.setTotalSizeCap(FileSize.valueOf(totalSizeCap));
+        policy.start();
+        appender.setRollingPolicy(policy);
+        appender.setEncoder(encoder(context));
+        appender.start();
+        context.getLogger(Logger.ROOT_LOGGER_NAME).addAppender(appender);
     }
 
     private static FileAppender<ILoggingEvent> fileAppender(LoggerContext context, String name, Path file,
                                                             boolean append) {
-        PatternLayoutEncoder encoder = new PatternLayoutEncoder();
-        encoder.setContext(context);
-        encoder.setPattern(PATTERN);
-        encoder.start();
         FileAppender<ILoggingEvent> appender = new FileAppender<>();
         appender.setContext(context);
         appender.setName(name);
         appender.setFile(file.toString());
         appender.setAppend(append);
-        appender.setEncoder(encoder);
+        appender.setEncoder(encoder(context));
         appender.start();
         return appender;
+    }
+
+    private static PatternLayoutEncoder encoder(LoggerContext context) {
+        PatternLayoutEncoder encoder = new PatternLayoutEncoder();
+        encoder.setContext(context);
+        encoder.setPattern(PATTERN);
+        encoder.start();
+        return encoder;
     }
 
     /** Only warnings and errors from here on: for commands whose output is the answer ({@code imbridge users}). */

@@ -2,7 +2,9 @@ package org.imbridge.app.launcher;
 
 import java.io.IOException;
 import java.time.Duration;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.ThreadFactory;
@@ -44,6 +46,14 @@ public final class Transport implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(Transport.class);
     private static final Duration CONFIG_CHECK_INTERVAL = Duration.ofSeconds(2);
+    private static final Duration LOGOUT = Duration.ofSeconds(10);
+    private static final Duration STREAM_CLOSE = Duration.ofSeconds(5);
+    private static final Duration WORKERS_STOP = Duration.ofSeconds(3);
+    /**
+     * The longest {@link #close()} waits in all (logout, stream end, workers), plus a margin for the
+     * legacy network and the store; {@code TimeoutStopSec} in the systemd unit is set above it.
+     */
+    public static final Duration CLOSE_BOUND = LOGOUT.plus(STREAM_CLOSE).plus(WORKERS_STOP).plus(Duration.ofSeconds(2));
 
     private final TransportSettings settings;
     private final ThreadPoolExecutor workers;
@@ -109,7 +119,8 @@ public final class Transport implements AutoCloseable {
 
     /**
      * Starts a transport; the stage completes when the component is connected. {@code onStopped} hears
-     * when the connection stops for good (a fatal stream error, or {@link #close()}).
+     * when the connection stops for good (a fatal stream error, or {@link #close()}). Cancelling the
+     * stage (a caller that gave up waiting) stops connecting and closes what was opened.
      */
     public static CompletionStage<Transport> start(TransportSettings settings, Consumer<ComponentState.Stopped> onStopped) {
         Transport transport = new Transport(settings, onStopped);
@@ -119,11 +130,27 @@ public final class Transport implements AutoCloseable {
             transport.close();
             return CompletableFuture.failedFuture(e);
         }
-        return transport.connection.start().thenApply(v -> transport).whenComplete((t, e) -> {
+        // A refused handshake fails start() on the stream's I/O thread (listeners run there); close()
+        // waits for that same thread to close the socket, so it runs on a thread of its own.
+        CompletableFuture<Transport> started = transport.connection.start().toCompletableFuture().handleAsync((v, e) -> {
             if (e != null) {
                 transport.close();
+                throw e instanceof CompletionException c ? c : new CompletionException(e);
+            }
+            return transport;
+        }, Transport::onOwnThread);
+        started.whenComplete((t, e) -> {
+            if (e instanceof CancellationException) {
+                transport.connection.stop(); // and the failed start closes the rest, as above
             }
         });
+        return started;
+    }
+
+    private static void onOwnThread(Runnable task) {
+        Thread thread = new Thread(task, "imbridge-start");
+        thread.setDaemon(true);
+        thread.start();
     }
 
     private void startServices() throws IOException {
@@ -201,21 +228,28 @@ public final class Transport implements AutoCloseable {
         }
     }
 
+    /**
+     * Logs every user out (up to 10 s), ends the stream (up to 5 s, then drops the socket) and stops
+     * the threads: returns within about {@link #CLOSE_BOUND}. Never call it from a connection
+     * listener: those run on the stream's I/O thread, which ending the stream needs.
+     */
     @Override
     public void close() {
         probes.close();
         settings.reload().close();
         try {
-            gateway.sessions().shutdown("The transport is shutting down").toCompletableFuture().get(10, TimeUnit.SECONDS);
+            gateway.sessions().shutdown("The transport is shutting down").toCompletableFuture()
+                    .get(LOGOUT.toMillis(), TimeUnit.MILLISECONDS);
         } catch (Exception e) {
             LOG.warn("not every user could be logged out cleanly: {}", e.toString());
         }
         try {
-            connection.stop().toCompletableFuture().get(10, TimeUnit.SECONDS);
+            connection.stop().toCompletableFuture().get(STREAM_CLOSE.toMillis(), TimeUnit.MILLISECONDS);
         } catch (Exception e) {
-            LOG.warn("the component stream did not close cleanly: {}", e.toString());
+            LOG.warn("the component stream did not close within {} s; dropping it: {}", STREAM_CLOSE.toSeconds(),
+                    e.toString());
+            connection.abort();
         }
-        connection.close();
         if (metricsServer != null) {
             metricsServer.close();
         }
@@ -223,7 +257,7 @@ public final class Transport implements AutoCloseable {
         workers.shutdown();
         scheduler.shutdownNow();
         try {
-            workers.awaitTermination(5, TimeUnit.SECONDS);
+            workers.awaitTermination(WORKERS_STOP.toMillis(), TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }

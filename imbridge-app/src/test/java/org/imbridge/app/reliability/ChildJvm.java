@@ -91,6 +91,11 @@ final class ChildJvm implements AutoCloseable {
         return null;
     }
 
+    /** The exit status of the process last started, once it has exited (143 after SIGTERM), else -1. */
+    synchronized int exitStatus() {
+        return process == null || process.isAlive() ? -1 : process.exitValue();
+    }
+
     synchronized boolean isAlive() {
         return process != null && process.isAlive();
     }

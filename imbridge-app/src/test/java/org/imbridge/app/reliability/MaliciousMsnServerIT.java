@@ -167,6 +167,8 @@ class MaliciousMsnServerIT {
         assertThat(logBytes).as("transport log size: one line per flood, not per event").isLessThan(2L * 1024 * 1024);
         assertThat(toldTheUser).as("the user was told why the MSN session went away").isTrue();
         assertThat(shutdown).as("SIGTERM exits within " + SHUTDOWN_BOUND).isNotNull();
+        assertThat(bridge.transport.exitStatus()).as("exit status after SIGTERM (the systemd unit's SuccessExitStatus)")
+                .isEqualTo(143);
     }
 
     /** Heap in use, from the transport's own metrics endpoint (Micrometer's JVM memory metrics). */

@@ -251,7 +251,8 @@ public final class ComponentConnection implements AutoCloseable {
 
     /**
      * Drops the connection as a crash would, for fault tests: no stream end, no reconnect; stanzas
-     * still queued are dropped. Idempotent.
+     * still queued are dropped. After {@link #stop()}, drops a socket still waiting for the server to
+     * close its end. Idempotent.
      */
     public void abort() {
         synchronized (lock) {
@@ -262,6 +263,8 @@ public final class ComponentConnection implements AutoCloseable {
                 } else if (connecting == null) {
                     releaseResources();
                 }
+            } else if (session != null) {
+                session.closeNow();
             }
         }
     }

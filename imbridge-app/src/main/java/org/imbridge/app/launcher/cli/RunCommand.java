@@ -1,6 +1,8 @@
 package org.imbridge.app.launcher.cli;
 
+import java.time.Duration;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -48,24 +50,33 @@ final class RunCommand implements Callable<Integer> {
         LogSetup.routeJavaUtilLogging();
         LogSetup.level(loaded.logging().level());
         if (loaded.logging().file() != null) {
-            LogSetup.alsoToFile(java.nio.file.Path.of(loaded.logging().file()));
+            LogSetup.alsoToFile(java.nio.file.Path.of(loaded.logging().file()), loaded.logging().maxFileSize(),
+                    loaded.logging().maxDays(), loaded.logging().totalSizeCap());
         }
         CountDownLatch stopped = new CountDownLatch(1);
         AtomicInteger exit = new AtomicInteger(ExitCodes.OK);
+        Optional<Duration> giveUp = loaded.component().startupWait();
         Transport transport;
+        CompletableFuture<Transport> starting = null;
         try {
-            transport = Transport.start(new TransportFactory().settings(loaded, config.file,
+            starting = Transport.start(new TransportFactory().settings(loaded, config.file,
                     ConfigLoader.withSystemEnvironment()), s -> {
                 if (s.fatal()) {
                     log.error("the XMPP server refused the transport: {}", s.reason());
                     exit.set(ExitCodes.REFUSED);
                 }
                 stopped.countDown();
-            }).toCompletableFuture().get(60, TimeUnit.SECONDS);
+            }).toCompletableFuture();
+            transport = giveUp.isPresent() ? starting.get(giveUp.get().toMillis(), TimeUnit.MILLISECONDS)
+                    : starting.get();
         } catch (java.util.concurrent.TimeoutException e) {
-            spec.commandLine().getErr().println("cannot start: the XMPP server at " + loaded.component().host() + ":"
-                    + loaded.component().port() + " did not accept the component within 60 seconds; is it running,"
-                    + " and does it know the component " + loaded.component().jid() + "?");
+            starting.cancel(false);
+            String message = "cannot start: the XMPP server at " + loaded.component().host() + ":"
+                    + loaded.component().port() + " did not accept the component within "
+                    + loaded.component().startupTimeout().strip() + " (component.startup-timeout); is it running,"
+                    + " and does it know the component " + loaded.component().jid() + "?";
+            log.error(message);
+            spec.commandLine().getErr().println(message);
             return ExitCodes.FAILURE;
         } catch (Exception e) {
             Throwable cause = e.getCause() == null ? e : e.getCause();
@@ -85,6 +96,7 @@ final class RunCommand implements Callable<Integer> {
             Thread.currentThread().interrupt();
         }
         if (exit.get() != ExitCodes.OK) {
+            Runtime.getRuntime().removeShutdownHook(hook);
             transport.close();
         }
         return exit.get();

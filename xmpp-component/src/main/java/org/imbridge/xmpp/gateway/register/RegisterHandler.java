@@ -117,7 +117,7 @@ public final class RegisterHandler implements IqHandler {
                 .thenApplyAsync(ok -> save(user, account.value(), submission.password()), storeExecutor)
                 .handle((saved, failure) -> {
                     if (failure != null) {
-                        return failed(request, unwrap(failure));
+                        return failed(request, account, unwrap(failure));
                     }
                     sendResult(request);
                     listener.onRegistered(saved.registration(), saved.isNew());
@@ -144,11 +144,21 @@ public final class RegisterHandler implements IqHandler {
         return new Saved(registration, existing.isEmpty());
     }
 
-    private IQ failed(IQ request, Throwable failure) {
+    private IQ failed(IQ request, LegacyAddress account, Throwable failure) {
         StanzaError.Builder error;
         if (failure instanceof LoginFailure login) {
+            // a wrong password is the user's to fix; the network unreachable or refusing is the admin's
+            if (login.kind() == LoginFailure.Kind.BAD_CREDENTIALS || login.kind() == LoginFailure.Kind.MALFORMED_ACCOUNT) {
+                LOG.info("registration of {} as {} refused by {}: {}", request.getFrom().asBareJid(), account,
+                        network.name(), login.getMessage());
+            } else {
+                LOG.warn("registration of {} as {} failed, {} {}: {}", request.getFrom().asBareJid(), account,
+                        network.name(), login.kind().name().toLowerCase(java.util.Locale.ROOT), login.getMessage());
+            }
             error = StanzaError.from(LoginFailureErrors.conditionFor(login.kind()), login.getMessage());
         } else if (failure instanceof LegacyAccountInUseException) {
+            LOG.info("registration of {} as {} refused: the account is registered by another user",
+                    request.getFrom().asBareJid(), account);
             error = StanzaError.from(StanzaError.Condition.conflict,
                     "This " + network.name() + " account is already registered by another user");
         } else {

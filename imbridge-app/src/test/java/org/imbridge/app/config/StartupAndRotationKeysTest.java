@@ -1,0 +1,72 @@
+package org.imbridge.app.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+
+/** {@code component.startup-timeout} and the {@code logging} rotation keys: defaults, values, mistakes. */
+class StartupAndRotationKeysTest {
+
+    private static final String MINIMAL = """
+            component:
+              jid: msn.example.org
+              host: 127.0.0.1
+              port: 5347
+              secret: s3cret
+            msn:
+              host: 127.0.0.1
+              port: 1863
+            storage:
+              url: jdbc:h2:file:./data/imbridge
+              key-file: ./data/key
+            """;
+
+    private final ConfigLoader loader = new ConfigLoader(Map.of("IMBRIDGE_SECRET", "from-env")::get);
+
+    private TransportConfig withStartup(String value) throws ConfigException {
+        return loader.parse("t.yaml", MINIMAL.replace("  secret: s3cret\n", "  secret: s3cret\n  startup-timeout: "
+                + value + "\n"));
+    }
+
+    @Test
+    void startupTimeoutDefaultsToForeverAndReadsDurations() throws Exception {
+        assertThat(loader.parse("t.yaml", MINIMAL).component().startupWait()).isEmpty();
+        assertThat(withStartup("forever").component().startupWait()).isEmpty();
+        assertThat(withStartup("0").component().startupWait()).isEmpty();
+        assertThat(withStartup("90s").component().startupWait()).contains(Duration.ofSeconds(90));
+        assertThat(withStartup("5m").component().startupWait()).contains(Duration.ofMinutes(5));
+        assertThat(withStartup("1h").component().startupWait()).contains(Duration.ofHours(1));
+        assertThat(loader.load(Path.of("../config/transport.yaml")).component().startupWait()).isEmpty();
+    }
+
+    @Test
+    void aStartupTimeoutThatIsNotADurationNamesTheKey() {
+        assertThatThrownBy(() -> withStartup("soon"))
+                .hasMessageContaining("key 'component.startup-timeout'").hasMessageContaining("'soon'")
+                .hasMessageContaining("90s");
+        assertThatThrownBy(() -> withStartup("60")).hasMessageContaining("key 'component.startup-timeout'");
+    }
+
+    @Test
+    void logRotationHasDefaultsAndChecksItsValues() throws Exception {
+        TransportConfig.Logging defaults = loader.parse("t.yaml", MINIMAL).logging();
+        assertThat(defaults.maxFileSize()).isEqualTo("10MB");
+        assertThat(defaults.maxDays()).isEqualTo(14);
+        assertThat(defaults.totalSizeCap()).isEqualTo("1GB");
+        TransportConfig.Logging set = loader.parse("t.yaml", MINIMAL
+                + "logging:\n  max-file-size: 50MB\n  max-days: 30\n  total-size-cap: 5GB\n").logging();
+        assertThat(set).extracting(TransportConfig.Logging::maxFileSize, TransportConfig.Logging::maxDays,
+                TransportConfig.Logging::totalSizeCap).containsExactly("50MB", 30, "5GB");
+        assertThatThrownBy(() -> loader.parse("t.yaml", MINIMAL + "logging:\n  max-file-size: big\n"))
+                .hasMessageContaining("key 'logging.max-file-size' 'big' is not a size like 10MB");
+        assertThatThrownBy(() -> loader.parse("t.yaml", MINIMAL + "logging:\n  max-days: 0\n"))
+                .hasMessageContaining("key 'logging.max-days' must be a positive number");
+        assertThatThrownBy(() -> loader.parse("t.yaml", MINIMAL + "logging:\n  total-size-cap: 1 tonne\n"))
+                .hasMessageContaining("key 'logging.total-size-cap'");
+    }
+}
