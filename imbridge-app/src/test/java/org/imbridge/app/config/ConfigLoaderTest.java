@@ -12,19 +12,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 class ConfigLoaderTest {
 
-    private static final String MINIMAL = """
-            component:
-              jid: msn.example.org
-              host: 127.0.0.1
-              port: 5347
-              secret: s3cret
-            msn:
-              host: 127.0.0.1
-              port: 1863
-            storage:
-              url: jdbc:h2:file:./data/imbridge
-              key-file: ./data/key
-            """;
+    private static final String MINIMAL = MinimalConfig.YAML;
 
     private final ConfigLoader loader = new ConfigLoader(Map.of("IMBRIDGE_SECRET", "from-env")::get);
 
