@@ -20,13 +20,11 @@ public final class ConfigPaths {
     /** {@code config} with its relative paths resolved against {@code base}. */
     static TransportConfig resolve(TransportConfig config, Path base) {
         TransportConfig.Component c = config.component();
-        TransportConfig.Component component = c == null ? null : new TransportConfig.Component(c.jid(), c.host(),
-                c.port(), c.secret(), path(c.secretFile(), base), c.maxStanzaBytes());
+        TransportConfig.Component component = c == null ? null : c.withSecretFile(path(c.secretFile(), base));
         TransportConfig.Storage s = config.storage();
         TransportConfig.Storage storage = s == null ? null : new TransportConfig.Storage(h2Url(s.url(), base),
                 s.user(), s.password(), path(s.keyFile(), base));
-        TransportConfig.Logging logging = new TransportConfig.Logging(config.logging().level(),
-                path(config.logging().file(), base));
+        TransportConfig.Logging logging = config.logging().withFile(path(config.logging().file(), base));
         return new TransportConfig(component, config.msn(), storage, config.registration(), config.admins(),
                 config.limits(), logging, config.metrics());
     }

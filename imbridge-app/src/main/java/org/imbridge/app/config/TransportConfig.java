@@ -56,9 +56,9 @@ public record TransportConfig(
     public record Component(String jid, String host, Integer port, String secret, String secretFile,
                             Integer maxStanzaBytes, String startupTimeout) {
 
-        public Component(String jid, String host, Integer port, String secret, String secretFile,
-                         Integer maxStanzaBytes) {
-            this(jid, host, port, secret, secretFile, maxStanzaBytes, null);
+        /** @return this section with {@code file} as its secret file */
+        Component withSecretFile(String file) {
+            return new Component(jid, host, port, secret, file, maxStanzaBytes, startupTimeout);
         }
 
         /**
@@ -160,8 +160,9 @@ public record TransportConfig(
 
         public static final Logging DEFAULTS = new Logging("info", null, "10MB", 14, "1GB");
 
-        public Logging(String level, String file) {
-            this(level, file, null, null, null);
+        /** @return this section with {@code logFile} as its file */
+        Logging withFile(String logFile) {
+            return new Logging(level, logFile, maxFileSize, maxDays, totalSizeCap);
         }
 
         Logging withDefaults() {

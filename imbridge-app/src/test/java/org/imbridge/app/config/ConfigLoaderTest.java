@@ -116,6 +116,22 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void resolvingPathsKeepsEveryOtherKeyOfTheirSections(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("transport.yaml");
+        Files.writeString(file, MINIMAL.replace("  secret: s3cret\n", "  secret-file: secret.txt\n  startup-timeout: 90s\n")
+                + "logging:\n  level: debug\n  file: imbridge.log\n  max-days: 3\n");
+        Files.writeString(dir.resolve("secret.txt"), "s3cret");
+
+        TransportConfig config = loader.load(file);
+
+        assertThat(config.component().secretFile()).isEqualTo(dir.resolve("secret.txt").toString());
+        assertThat(config.component().startupWait()).contains(java.time.Duration.ofSeconds(90));
+        assertThat(config.logging().file()).isEqualTo(dir.resolve("imbridge.log").toString());
+        assertThat(config.logging().level()).isEqualTo("debug");
+        assertThat(config.logging().maxDays()).isEqualTo(3);
+    }
+
+    @Test
     void absoluteInMemoryAndServerUrlsAreLeftAsTheyAre(@TempDir Path dir) throws Exception {
         Path file = dir.resolve("transport.yaml");
         for (String url : new String[] {"jdbc:h2:file:/var/lib/imbridge/db", "jdbc:h2:mem:test",

@@ -184,7 +184,7 @@ public final class Demo implements AutoCloseable {
         Path data = directory.resolve("transport");
         return new TransportConfig(
                 new TransportConfig.Component(TRANSPORT, prosody.host(), prosody.componentPort(),
-                        prosody.componentSecret(), null, null),
+                        prosody.componentSecret(), null, null, null),
                 new TransportConfig.Msn(msn.dispatchAddress().getHostString(), msn.dispatchAddress().getPort()),
                 new TransportConfig.Storage("jdbc:h2:file:" + data.resolve("imbridge") + ";DB_CLOSE_ON_EXIT=FALSE",
                         null, null, data.resolve("password.key").toString()),
