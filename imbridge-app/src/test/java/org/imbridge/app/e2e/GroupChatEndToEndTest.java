@@ -181,7 +181,8 @@ class GroupChatEndToEndTest {
             EntityBareJid roomJid = invitedTo.get(0);
             MultiUserChat room = mucs.getMultiUserChat(roomJid);
             room.join(Resourcepart.from("Romeo"));
-            await().atMost(BridgeHarness.TIMEOUT).until(() -> room.getOccupantsCount() == 3);
+            await().atMost(BridgeHarness.TIMEOUT).until(() -> room.getOccupantsCount() == 3
+                    && carol.inSwitchboardWith("b4@hotmail.com", "r4@hotmail.com"));
             int mark = romeo.presenceMark();
 
             bridge.restartMsn(); // every connection to it dies, the switchboard with them, no one says goodbye
