@@ -17,6 +17,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.jxmpp.jid.EntityBareJid;
+import org.jxmpp.jid.Jid;
 import org.jxmpp.jid.impl.JidCreate;
 import org.jxmpp.jid.parts.Resourcepart;
 
@@ -60,21 +61,11 @@ class GroupChatEndToEndTest {
         try (MsnPeer bob = new MsnPeer(bridge, "b1@hotmail.com", "pw");
              MsnPeer carol = new MsnPeer(bridge, "c1@hotmail.com", "pw")) {
             XmppUser romeo = XmppUser.onboard(bridge, "romeo1", "r1@hotmail.com", "pw");
-            MultiUserChatManager mucs = MultiUserChatManager.getInstanceFor(romeo.client);
-            List<EntityBareJid> invitedTo = new CopyOnWriteArrayList<>();
-            mucs.addInvitationListener((conn, room, inviter, reason, password, message, invitation) ->
-                    invitedTo.add(room.getRoom()));
-
-            bob.say("r1@hotmail.com", "just the two of us");
-            await().atMost(BridgeHarness.TIMEOUT).until(() -> romeo.chatFrom(romeo.contact("b1@hotmail.com")).stream()
-                    .anyMatch(m -> "just the two of us".equals(m.getBody())));
-            bob.invite("r1@hotmail.com", "c1@hotmail.com");
-
-            await().atMost(BridgeHarness.TIMEOUT).until(() -> !invitedTo.isEmpty());
-            EntityBareJid roomJid = invitedTo.get(0);
+            EntityBareJid roomJid = invitedAfterOneToOne(romeo, bob, "r1@hotmail.com", "c1@hotmail.com",
+                    "just the two of us");
             assertThat(roomJid.getLocalpart().toString()).doesNotContain("%");
             assertThat(roomJid.getDomain()).isEqualTo(bridge.transportJid);
-            MultiUserChat room = mucs.getMultiUserChat(roomJid);
+            MultiUserChat room = MultiUserChatManager.getInstanceFor(romeo.client).getMultiUserChat(roomJid);
             List<Message> inRoom = new CopyOnWriteArrayList<>();
             room.addMessageListener(inRoom::add);
             room.join(Resourcepart.from("Romeo"));
@@ -150,13 +141,7 @@ class GroupChatEndToEndTest {
         try (MsnPeer bob = new MsnPeer(bridge, "b3@hotmail.com", "pw");
              MsnPeer carol = new MsnPeer(bridge, "c3@hotmail.com", "pw")) {
             XmppUser romeo = XmppUser.onboard(bridge, "romeo3", "r3@hotmail.com", "pw");
-            MultiUserChatManager mucs = MultiUserChatManager.getInstanceFor(romeo.client);
-            List<EntityBareJid> invitedTo = new CopyOnWriteArrayList<>();
-            mucs.addInvitationListener((conn, room, inviter, reason, password, message, invitation) ->
-                    invitedTo.add(room.getRoom()));
-            bob.say("r3@hotmail.com", "hi");
-            bob.invite("r3@hotmail.com", "c3@hotmail.com");
-            await().atMost(BridgeHarness.TIMEOUT).until(() -> !invitedTo.isEmpty());
+            invitedAfterOneToOne(romeo, bob, "r3@hotmail.com", "c3@hotmail.com", "hi");
 
             romeo.send(org.jivesoftware.smack.packet.StanzaBuilder.buildMessage().ofType(Message.Type.chat)
                     .to(romeo.contact("b3@hotmail.com")).setBody("only for Bob").build());
@@ -171,15 +156,8 @@ class GroupChatEndToEndTest {
         try (MsnPeer bob = new MsnPeer(bridge, "b4@hotmail.com", "pw");
              MsnPeer carol = new MsnPeer(bridge, "c4@hotmail.com", "pw")) {
             XmppUser romeo = XmppUser.onboard(bridge, "romeo4", "r4@hotmail.com", "pw");
-            MultiUserChatManager mucs = MultiUserChatManager.getInstanceFor(romeo.client);
-            List<EntityBareJid> invitedTo = new CopyOnWriteArrayList<>();
-            mucs.addInvitationListener((conn, r, inviter, reason, password, message, invitation) ->
-                    invitedTo.add(r.getRoom()));
-            bob.say("r4@hotmail.com", "hi");
-            bob.invite("r4@hotmail.com", "c4@hotmail.com");
-            await().atMost(BridgeHarness.TIMEOUT).until(() -> !invitedTo.isEmpty());
-            EntityBareJid roomJid = invitedTo.get(0);
-            MultiUserChat room = mucs.getMultiUserChat(roomJid);
+            EntityBareJid roomJid = invitedAfterOneToOne(romeo, bob, "r4@hotmail.com", "c4@hotmail.com", "hi");
+            MultiUserChat room = MultiUserChatManager.getInstanceFor(romeo.client).getMultiUserChat(roomJid);
             room.join(Resourcepart.from("Romeo"));
             await().atMost(BridgeHarness.TIMEOUT).until(() -> room.getOccupantsCount() == 3
                     && carol.inSwitchboardWith("b4@hotmail.com", "r4@hotmail.com"));
@@ -194,5 +172,23 @@ class GroupChatEndToEndTest {
             assertThat(romeo.presence(ended).getStatus()).containsIgnoringCase("lost");
             await().atMost(BridgeHarness.TIMEOUT).until(() -> !room.isJoined());
         }
+    }
+
+    /**
+     * The contact says {@code words} to the user one to one and, once the user has them, invites
+     * {@code third} into that switchboard; returns the room the user is then invited to.
+     */
+    private static EntityBareJid invitedAfterOneToOne(XmppUser romeo, MsnPeer contact, String user, String third,
+                                                      String words) throws Exception {
+        List<EntityBareJid> invitedTo = new CopyOnWriteArrayList<>();
+        MultiUserChatManager.getInstanceFor(romeo.client).addInvitationListener(
+                (conn, room, inviter, reason, password, message, invitation) -> invitedTo.add(room.getRoom()));
+        contact.say(user, words);
+        Jid contactJid = romeo.contact(contact.session.ownHandle());
+        await().atMost(BridgeHarness.TIMEOUT).until(() -> romeo.chatFrom(contactJid).stream()
+                .anyMatch(m -> words.equals(m.getBody())));
+        contact.invite(user, third);
+        await().atMost(BridgeHarness.TIMEOUT).until(() -> !invitedTo.isEmpty());
+        return invitedTo.get(0);
     }
 }
