@@ -138,6 +138,10 @@ class DebianPackageIT {
         if (Files.isExecutable(Path.of("/usr/bin/systemd-analyze"))) {
             Result verify = run(List.of("systemd-analyze", "verify", UNIT.toString()));
             assertThat(verify.code).as(verify.output).isZero();
+            // "Overall exposure level" at most 2.0 of 10 (threshold in tenths)
+            Result exposure = run(List.of("systemd-analyze", "security", "--offline=true", "--threshold=20",
+                    UNIT.toString()));
+            assertThat(exposure.code).as(exposure.output).isZero();
         }
     }
 

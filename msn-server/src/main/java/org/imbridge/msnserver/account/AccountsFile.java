@@ -38,7 +38,8 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
  * </pre>
  *
  * Unknown keys, wrong types and duplicate keys are errors whose message names the key and its place,
- * e.g. {@code accounts[1]: unknown key 'pasword'}. Cross-account rules (contacts must exist, …) are
+ * by its address where it has one, e.g. {@code account 'bob@hotmail.com': unknown key 'pasword'}, else by
+ * its place ({@code accounts[1]: missing key 'email'}). Cross-account rules (contacts must exist, …) are
  * checked by {@link AccountDirectory#addAll}.
  */
 public final class AccountsFile {
@@ -95,9 +96,16 @@ public final class AccountsFile {
         }
         List<AccountSpec> specs = new ArrayList<>();
         for (int i = 0; i < list.size(); i++) {
-            specs.add(account(new Node(list.get(i), "accounts[" + i + "]")));
+            specs.add(account(new Node(list.get(i), named("account", list.get(i), "accounts[" + i + "]"))));
         }
         return specs;
+    }
+
+    /** How an error names an entry: by its address where it has one, else by its place in the file. */
+    private static String named(String what, JsonNode entry, String place) {
+        JsonNode email = entry == null ? null : entry.isTextual() ? entry : entry.get("email");
+        return email != null && email.isTextual() && !email.textValue().isBlank()
+                ? what + " '" + email.textValue() + "'" : place;
     }
 
     private static AccountSpec account(Node n) {
@@ -108,7 +116,7 @@ public final class AccountsFile {
         List<ContactSpec> contacts = new ArrayList<>();
         JsonNode cs = n.list("contacts");
         for (int i = 0; cs != null && i < cs.size(); i++) {
-            contacts.add(contact(new Node(cs.get(i), n.where + ".contacts[" + i + "]")));
+            contacts.add(contact(new Node(cs.get(i), n.where + ", " + named("contact", cs.get(i), "contacts[" + i + "]"))));
         }
         List<String> groups = n.textList("groups");
         List<String> blocked = n.textList("blocked");

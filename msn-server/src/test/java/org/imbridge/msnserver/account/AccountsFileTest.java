@@ -60,7 +60,7 @@ class AccountsFileTest {
                   - email: alice@hotmail.com
                     pasword: secret1
                 """)).isInstanceOf(AccountsFileException.class)
-                .hasMessageContaining("accounts[0]: unknown key 'pasword'");
+                .hasMessageContaining("account 'alice@hotmail.com': unknown key 'pasword'");
     }
 
     @Test
@@ -71,7 +71,7 @@ class AccountsFileTest {
                     password: x
                     contacts:
                       - {email: bob@hotmail.com, group: [Friends]}
-                """)).hasMessageContaining("accounts[0].contacts[0]: unknown key 'group'");
+                """)).hasMessageContaining("account 'alice@hotmail.com', contact 'bob@hotmail.com': unknown key 'group'");
         assertThatThrownBy(() -> AccountsFile.parse("users: []"))
                 .hasMessageContaining("unknown key 'users'");
     }
@@ -79,7 +79,9 @@ class AccountsFileTest {
     @Test
     void missingAndMistypedValuesAreNamed() {
         assertThatThrownBy(() -> AccountsFile.parse("accounts:\n  - email: a@b.com\n"))
-                .hasMessageContaining("accounts[0]: missing key 'password'");
+                .hasMessageContaining("account 'a@b.com': missing key 'password'");
+        assertThatThrownBy(() -> AccountsFile.parse("accounts:\n  - {email: a@b.com, password: x}\n  - {password: y}\n"))
+                .hasMessageContaining("accounts[1]: missing key 'email'");
         assertThatThrownBy(() -> AccountsFile.parse("accounts:\n  - {email: a@b.com, password: x, blp: XX}\n"))
                 .hasMessageContaining("'blp' must be AL or BL");
         assertThatThrownBy(() -> AccountsFile.parse("accounts:\n  - {email: a@b.com, password: x, inboxUnread: many}\n"))

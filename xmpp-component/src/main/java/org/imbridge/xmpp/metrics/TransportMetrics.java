@@ -85,12 +85,16 @@ public final class TransportMetrics {
 
     /** A legacy login finished: {@code success}, or a failure kind such as {@code bad_credentials}. */
     public void login(String result) {
-        registry.counter("imbridge.logins", "network", network, "result", tag(result)).increment();
+        Counter.builder("imbridge.logins").tag("network", network).tag("result", tag(result))
+                .description("logins to the legacy network by result (success or the failure)").register(registry)
+                .increment();
     }
 
     /** An error of some kind, e.g. {@code xmpp_recipient_unavailable} or {@code network_connection_lost}. */
     public void error(String kind) {
-        registry.counter("imbridge.errors", "kind", tag(kind)).increment();
+        Counter.builder("imbridge.errors").tag("kind", tag(kind))
+                .description("errors by kind: xmpp_* on the XMPP side, network_* on the legacy network").register(registry)
+                .increment();
     }
 
     public void registeredUsers(int count) {

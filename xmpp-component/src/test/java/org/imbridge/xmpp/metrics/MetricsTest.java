@@ -53,6 +53,10 @@ class MetricsTest {
                 .contains("imbridge_queue_depth{queue=\"workers\"} 7.0")
                 .contains("jvm_memory_used_bytes");
         assertThat(scrape).doesNotContain("msn");
+        // every meter says what it is: no "# HELP name" line without a text
+        assertThat(scrape.lines().filter(l -> l.startsWith("# HELP ")))
+                .isNotEmpty().allSatisfy(help -> assertThat(help.split(" ", 4)).hasSize(4).satisfies(
+                        parts -> assertThat(parts[3]).as(help).isNotBlank()));
         assertThat(metrics.messagesToNetworkLastMinute()).isEqualTo(1);
         assertThat(metrics.messagesFromNetworkLastMinute()).isEqualTo(2);
     }
