@@ -1,9 +1,12 @@
 package org.imbridge.core.network;
 
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 
+import org.imbridge.core.model.AccountSettings;
 import org.imbridge.core.model.ChatState;
+import org.imbridge.core.model.ContactCard;
 import org.imbridge.core.model.DeliveryFailure;
 import org.imbridge.core.model.LegacyAddress;
 import org.imbridge.core.model.Presence;
@@ -73,6 +76,44 @@ public interface LegacySession {
 
     /** The user leaves a group conversation (no {@link SessionListener#onGroupChatEnded} follows); idempotent. */
     default void leaveGroupChat(String groupId) {
+    }
+
+    /** The accounts the user has blocked: they cannot see the user nor write to them. */
+    default CompletionStage<Set<LegacyAddress>> blockList() {
+        return unsupported("blocking");
+    }
+
+    /** Blocks {@code contact} (on the contact list or not); idempotent. */
+    default CompletionStage<Void> block(LegacyAddress contact) {
+        return unsupported("blocking");
+    }
+
+    /** Unblocks {@code contact}: they may see the user again as the user's settings say; idempotent. */
+    default CompletionStage<Void> unblock(LegacyAddress contact) {
+        return unsupported("blocking");
+    }
+
+    /**
+     * Puts {@code contact} (on the user's list) in exactly {@code groups}, creating groups that do not
+     * exist; an empty set means no group. {@link SessionListener#onContactUpdated} follows.
+     */
+    default CompletionStage<Void> setContactGroups(LegacyAddress contact, Set<String> groups) {
+        return unsupported("contact groups");
+    }
+
+    /** What the network tells about {@code contact} (on the user's list). */
+    default CompletionStage<ContactCard> contactCard(LegacyAddress contact) {
+        return unsupported("contact details");
+    }
+
+    /** The user's own display name and privacy settings, as the network has them. */
+    default CompletionStage<AccountSettings> settings() {
+        return unsupported("account settings");
+    }
+
+    /** Changes what differs between {@code settings} and the network's; completes when it accepted all. */
+    default CompletionStage<Void> changeSettings(AccountSettings settings) {
+        return unsupported("account settings");
     }
 
     /** Logs out and closes the connection; idempotent. */

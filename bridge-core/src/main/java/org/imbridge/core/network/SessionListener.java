@@ -93,6 +93,13 @@ public interface SessionListener {
     default void onGroupMessage(String groupId, LegacyAddress from, String text) {
     }
 
+    /**
+     * The user's block list changed on the network (from another client of the user's, or as the result
+     * of {@link LegacySession#block}/{@link LegacySession#unblock}).
+     */
+    default void onBlockListChanged(LegacyAddress contact, boolean blocked) {
+    }
+
     /** A participant's typing state in the group conversation. */
     default void onGroupChatState(String groupId, LegacyAddress from, ChatState state) {
     }

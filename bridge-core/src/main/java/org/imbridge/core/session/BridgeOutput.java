@@ -66,4 +66,8 @@ public interface BridgeOutput {
 
     /** A group conversation is over; {@code reason} in words for the user. */
     void groupChatEnded(String userJid, String groupId, String reason);
+
+    /** The user's block list changed on the network. */
+    default void blockListChanged(String userJid, LegacyAddress contact, boolean blocked) {
+    }
 }

@@ -6,6 +6,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
@@ -16,8 +17,10 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 
+import org.imbridge.core.model.AccountSettings;
 import org.imbridge.core.model.ChatState;
 import org.imbridge.core.model.Contact;
+import org.imbridge.core.model.ContactCard;
 import org.imbridge.core.model.DeliveryFailure;
 import org.imbridge.core.model.LegacyAddress;
 import org.imbridge.core.model.Participant;
@@ -186,6 +189,41 @@ public final class BridgedUser {
     /** Asks for {@code to}'s attention (a nudge); queued like a message while (re)connecting. */
     public CompletionStage<Void> sendAttention(LegacyAddress to) {
         return whenOnline(s -> s.sendAttention(to));
+    }
+
+    /** The accounts the user blocked on the network. Online only. */
+    public CompletionStage<Set<LegacyAddress>> blockList() {
+        return onlineNow(LegacySession::blockList);
+    }
+
+    /** Blocks {@code contact}; queued while (re)connecting. */
+    public CompletionStage<Void> block(LegacyAddress contact) {
+        return whenOnline(s -> s.block(contact));
+    }
+
+    /** Unblocks {@code contact}; queued while (re)connecting. */
+    public CompletionStage<Void> unblock(LegacyAddress contact) {
+        return whenOnline(s -> s.unblock(contact));
+    }
+
+    /** Puts {@code contact} in exactly {@code groups} on the network; queued while (re)connecting. */
+    public CompletionStage<Void> setContactGroups(LegacyAddress contact, Set<String> groups) {
+        return whenOnline(s -> s.setContactGroups(contact, groups));
+    }
+
+    /** What the network tells about {@code contact}. Online only. */
+    public CompletionStage<ContactCard> contactCard(LegacyAddress contact) {
+        return onlineNow(s -> s.contactCard(contact));
+    }
+
+    /** The user's own name and privacy settings on the network. Online only. */
+    public CompletionStage<AccountSettings> settings() {
+        return onlineNow(LegacySession::settings);
+    }
+
+    /** Changes the user's own name and privacy settings; queued while (re)connecting. */
+    public CompletionStage<Void> changeSettings(AccountSettings settings) {
+        return whenOnline(s -> s.changeSettings(settings));
     }
 
     /** Opens a group conversation with {@code first}; completes with its group id. Online only. */
@@ -530,6 +568,11 @@ public final class BridgedUser {
         @Override
         public void onAttention(LegacyAddress from) {
             runNow(() -> out.attention(userJid, from));
+        }
+
+        @Override
+        public void onBlockListChanged(LegacyAddress contact, boolean blocked) {
+            run(() -> out.blockListChanged(userJid, contact, blocked));
         }
 
         @Override

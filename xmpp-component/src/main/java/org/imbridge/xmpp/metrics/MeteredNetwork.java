@@ -2,14 +2,17 @@ package org.imbridge.xmpp.metrics;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
 
 import org.imbridge.core.logging.LogContext;
+import org.imbridge.core.model.AccountSettings;
 import org.imbridge.core.model.ChatState;
 import org.imbridge.core.model.Contact;
+import org.imbridge.core.model.ContactCard;
 import org.imbridge.core.model.LegacyAddress;
 import org.imbridge.core.model.Participant;
 import org.imbridge.core.model.Presence;
@@ -174,6 +177,41 @@ public final class MeteredNetwork implements LegacyNetwork {
         }
 
         @Override
+        public CompletionStage<Set<LegacyAddress>> blockList() {
+            return session.blockList();
+        }
+
+        @Override
+        public CompletionStage<Void> block(LegacyAddress contact) {
+            return session.block(contact);
+        }
+
+        @Override
+        public CompletionStage<Void> unblock(LegacyAddress contact) {
+            return session.unblock(contact);
+        }
+
+        @Override
+        public CompletionStage<Void> setContactGroups(LegacyAddress contact, Set<String> groups) {
+            return session.setContactGroups(contact, groups);
+        }
+
+        @Override
+        public CompletionStage<ContactCard> contactCard(LegacyAddress contact) {
+            return session.contactCard(contact);
+        }
+
+        @Override
+        public CompletionStage<AccountSettings> settings() {
+            return session.settings();
+        }
+
+        @Override
+        public CompletionStage<Void> changeSettings(AccountSettings settings) {
+            return session.changeSettings(settings);
+        }
+
+        @Override
         public CompletionStage<String> openGroupChat(LegacyAddress first) {
             return session.openGroupChat(first);
         }
@@ -275,6 +313,11 @@ public final class MeteredNetwork implements LegacyNetwork {
         @Override
         public void onAttention(LegacyAddress from) {
             as(() -> listener.onAttention(from));
+        }
+
+        @Override
+        public void onBlockListChanged(LegacyAddress contact, boolean blocked) {
+            as(() -> listener.onBlockListChanged(contact, blocked));
         }
 
         @Override
