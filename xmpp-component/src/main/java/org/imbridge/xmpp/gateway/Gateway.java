@@ -43,6 +43,7 @@ import org.imbridge.xmpp.gateway.roster.RosterSyncSelector;
 import org.imbridge.xmpp.gateway.roster.SubscriptionRosterSync;
 import org.imbridge.xmpp.gateway.stanza.StanzaSink;
 import org.imbridge.xmpp.gateway.unsupported.UnsupportedContentNotices;
+import org.imbridge.xmpp.gateway.vcard.VCardHandler;
 import org.jivesoftware.smack.packet.IQ;
 import org.jivesoftware.smack.packet.Message;
 import org.jivesoftware.smack.packet.Presence;
@@ -53,6 +54,7 @@ import org.jivesoftware.smackx.chatstates.packet.ChatStateExtension;
 import org.jivesoftware.smackx.commands.packet.AdHocCommandData;
 import org.jivesoftware.smackx.iqversion.packet.Version;
 import org.jivesoftware.smackx.receipts.DeliveryReceipt;
+import org.jivesoftware.smackx.vcardtemp.packet.VCard;
 
 /**
  * The transport's stanza side, assembled: every handler, the session manager of the legacy network,
@@ -100,7 +102,9 @@ public final class Gateway {
                 .addTransportFeature(GroupChatRooms.mucNamespace()) // it hosts the rooms of group conversations
                 .addContactFeature(AttentionMessages.NAMESPACE)
                 .addContactFeature(ChatStateExtension.NAMESPACE)
-                .addContactFeature(DeliveryReceipt.NAMESPACE);
+                .addContactFeature(DeliveryReceipt.NAMESPACE)
+                .addTransportFeature(VCard.NAMESPACE)
+                .addContactFeature(VCard.NAMESPACE);
         RegistrationListener followRegistrations = new RegistrationListener() {
             @Override
             public void onRegistered(Registration registration, boolean isNew) {
@@ -122,6 +126,7 @@ public final class Gateway {
                 .register(new VersionHandler())
                 .register(new PingHandler())
                 .register(new GatewayQueryHandler(jids, network))
+                .register(new VCardHandler(jids, sessions))
                 .register(new RegisterHandler(jids, network, store, pool, allowlist, sink, followRegistrations));
         this.unmapped = new UnmappedContactJids(jids, network::isValidAccount);
         this.presences = new PresenceHandler(jids, sessions, output, sink);

@@ -1,6 +1,7 @@
 package org.imbridge.xmpp.gateway;
 
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -8,6 +9,7 @@ import java.util.function.BiFunction;
 import java.util.function.Function;
 
 import org.imbridge.core.model.ChatState;
+import org.imbridge.core.model.ContactCard;
 import org.imbridge.core.model.LegacyAddress;
 import org.imbridge.core.model.Presence;
 import org.imbridge.core.network.LegacySession;
@@ -31,6 +33,8 @@ public final class FakeSession implements LegacySession {
             (group, text) -> CompletableFuture.completedFuture(null);
     public volatile Function<LegacyAddress, CompletionStage<Void>> sendAttention =
             to -> CompletableFuture.completedFuture(null);
+    public volatile Function<LegacyAddress, CompletionStage<ContactCard>> contactCard =
+            contact -> CompletableFuture.completedFuture(new ContactCard(contact, null, Map.of()));
 
     FakeSession(SessionListener listener) {
         this.listener = listener;
@@ -91,6 +95,12 @@ public final class FakeSession implements LegacySession {
     public CompletionStage<Void> sendAttention(LegacyAddress to) {
         calls.add("sendAttention " + to);
         return sendAttention.apply(to);
+    }
+
+    @Override
+    public CompletionStage<ContactCard> contactCard(LegacyAddress contact) {
+        calls.add("contactCard " + contact);
+        return contactCard.apply(contact);
     }
 
     @Override

@@ -110,6 +110,12 @@ public final class StanzaOutput implements BridgeOutput {
     @Override
     public void contactUpdated(String userJid, Contact contact) {
         roster.updated(userJid, contact);
+        if (contact.presence().isOnline()) {
+            // the (possibly new) name as XEP-0172 nick, for clients whose roster the transport cannot rename
+            org.jivesoftware.smack.packet.Presence presence =
+                    PresenceMapping.toXmpp(contact.presence(), jids.toJid(contact.address()), bare(userJid));
+            sink.send(presence.asBuilder().addExtension(new Nick(contact.displayName())).build());
+        }
     }
 
     @Override
