@@ -43,6 +43,7 @@ final class BridgeNetwork implements AutoCloseable {
               - email: bob@hotmail.com
                 password: bobpass
                 nick: Bob Smith
+                phones: {PHH: "555 0100", PHM: "+1 555 0102", MOB: Y}
                 contacts: [alice@hotmail.com, carol@hotmail.com]
               - email: carol@hotmail.com
                 password: carolpass

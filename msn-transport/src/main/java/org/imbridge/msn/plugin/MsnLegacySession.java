@@ -11,6 +11,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.imbridge.core.logging.LogContext;
 import org.imbridge.core.model.ChatState;
+import org.imbridge.core.model.ContactCard;
 import org.imbridge.core.model.DeliveryFailure;
 import org.imbridge.core.model.LegacyAddress;
 import org.imbridge.core.model.Participant;
@@ -247,6 +248,19 @@ final class MsnLegacySession implements LegacySession, NotificationListener, Con
         Online o = online;
         return o == null ? notConnected()
                 : o.edits().remove(contact.value()).thenRun(() -> book.reportChanges(o.ns().contactList()));
+    }
+
+    @Override
+    public CompletionStage<ContactCard> contactCard(LegacyAddress contact) {
+        Online o = online;
+        if (o == null) {
+            return notConnected();
+        }
+        return o.ns().contactList().contact(contact.value())
+                .filter(c -> c.isOn(ListType.FL))
+                .map(c -> CompletableFuture.completedFuture(ContactCards.of(c)))
+                .orElseGet(() -> CompletableFuture.failedFuture(new DeliveryFailure(DeliveryFailure.Kind.NOT_ACCEPTABLE,
+                        contact.value() + " is not on your MSN contact list")));
     }
 
     @Override
