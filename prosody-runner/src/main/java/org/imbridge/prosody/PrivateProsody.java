@@ -58,8 +58,7 @@ public final class PrivateProsody implements AutoCloseable {
         this.settings = settings;
         requireExecutable("prosody");
         requireExecutable("prosodyctl");
-        if (settings.privilege && !Files.exists(COMMUNITY_MODULES.resolve("mod_privilege/mod_privilege.lua"))
-                && !Files.exists(COMMUNITY_MODULES.resolve("mod_privilege.lua"))) {
+        if (settings.privilege && !privilegeInstalled()) {
             throw new IllegalStateException("mod_privilege is not installed (looked in " + COMMUNITY_MODULES
                     + "); install it with: " + INSTALL_HINT);
         }
@@ -89,6 +88,12 @@ public final class PrivateProsody implements AutoCloseable {
     /** @return true when {@code prosody} and {@code prosodyctl} are on the PATH */
     public static boolean installed() {
         return findExecutable("prosody") != null && findExecutable("prosodyctl") != null;
+    }
+
+    /** @return true when mod_privilege (Debian's prosody-modules) is installed, for {@link Builder#privilege} */
+    public static boolean privilegeInstalled() {
+        return Files.exists(COMMUNITY_MODULES.resolve("mod_privilege/mod_privilege.lua"))
+                || Files.exists(COMMUNITY_MODULES.resolve("mod_privilege.lua"));
     }
 
     /** @return true when nothing listens on this loopback port */

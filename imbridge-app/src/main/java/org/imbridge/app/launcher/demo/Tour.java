@@ -12,8 +12,9 @@ import java.util.Optional;
 import org.imbridge.app.launcher.demo.TourClient.StepFailed;
 import org.jivesoftware.smack.packet.Message;
 import org.jivesoftware.smack.packet.Presence;
+import org.jivesoftware.smack.roster.RosterEntry;
+import org.jivesoftware.smack.roster.RosterGroup;
 import org.jivesoftware.smackx.disco.packet.DiscoverInfo;
-import org.jivesoftware.smackx.nick.packet.Nick;
 import org.jxmpp.jid.DomainBareJid;
 import org.jxmpp.jid.Jid;
 import org.jxmpp.jid.impl.JidCreate;
@@ -100,12 +101,12 @@ public final class Tour {
     private void roster(TourClient client) throws Exception {
         for (String handle : plan.contacts()) {
             Jid jid = contactJid(handle);
-            Optional<Presence> subscribe = client.await(Presence.class, p -> p.getType() == Presence.Type.subscribe
-                    && p.getFrom().asBareJid().equals(jid));
-            TourClient.check(subscribe.isPresent(), "no subscription request from " + handle + " (" + jid + ")");
-            Nick nick = subscribe.get().getExtension(Nick.class);
-            nicks.put(handle, nick == null ? handle : nick.getName());
-            detail(nicks.get(handle) + " <" + jid + ">");
+            Optional<RosterEntry> entry = client.awaitRosterEntry(jid.asBareJid(), TourClient::isApproved);
+            TourClient.check(entry.isPresent(), handle + " (" + jid + ") is not in the roster with a name, subscribed both ways");
+            nicks.put(handle, entry.get().getName());
+            String groups = entry.get().getGroups().stream().map(RosterGroup::getName).sorted()
+                    .reduce((a, b) -> a + ", " + b).map(g -> " in " + g).orElse("");
+            detail(nicks.get(handle) + " <" + jid + ">" + groups);
         }
     }
 

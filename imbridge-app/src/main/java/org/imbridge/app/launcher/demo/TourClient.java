@@ -2,6 +2,7 @@ package org.imbridge.app.launcher.demo;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Predicate;
@@ -18,6 +19,9 @@ import org.jivesoftware.smack.packet.Presence;
 import org.jivesoftware.smack.packet.Stanza;
 import org.jivesoftware.smack.packet.StanzaBuilder;
 import org.jivesoftware.smack.roster.Roster;
+import org.jivesoftware.smack.roster.RosterEntry;
+import org.jivesoftware.smack.roster.RosterListener;
+import org.jivesoftware.smack.roster.packet.RosterPacket;
 import org.jivesoftware.smack.tcp.XMPPTCPConnection;
 import org.jivesoftware.smack.tcp.XMPPTCPConnectionConfiguration;
 import org.jivesoftware.smackx.chatstates.ChatState;
@@ -25,20 +29,28 @@ import org.jivesoftware.smackx.chatstates.packet.ChatStateExtension;
 import org.jivesoftware.smackx.disco.ServiceDiscoveryManager;
 import org.jivesoftware.smackx.disco.packet.DiscoverInfo;
 import org.jivesoftware.smackx.iqregister.packet.Registration;
+import org.jivesoftware.smackx.nick.packet.Nick;
+import org.jxmpp.jid.BareJid;
 import org.jxmpp.jid.DomainBareJid;
 import org.jxmpp.jid.Jid;
 import org.jxmpp.jid.impl.JidCreate;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The tour's Jabber client: a Smack connection that behaves like a person's client (approves the
- * transport's and its contacts' subscription requests and subscribes back) and remembers every
- * presence and message it gets, so that the tour can wait for them.
+ * transport's and its contacts' subscription requests, naming each contact with the nickname of its
+ * request as Gajim and Psi do, and subscribes back) and remembers every presence and message it gets,
+ * so that the tour can wait for them and for roster entries.
  */
 final class TourClient implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(TourClient.class);
 
     private final XMPPTCPConnection connection;
     private final Duration timeout;
     private final List<Stanza> received = new ArrayList<>();
+    private final Roster roster;
 
     TourClient(String host, int port, String domain, String user, String password, Duration timeout) throws Exception {
         StanzaCodec.initialize(); // the same Smack parser set-up as the component in this JVM
@@ -53,7 +65,9 @@ final class TourClient implements AutoCloseable {
                 .setConnectTimeout((int) timeout.toMillis())
                 .build());
         connection.setReplyTimeout(timeout.toMillis());
-        Roster.getInstanceFor(connection).setSubscriptionMode(Roster.SubscriptionMode.manual);
+        this.roster = Roster.getInstanceFor(connection);
+        roster.setSubscriptionMode(Roster.SubscriptionMode.manual);
+        roster.addRosterListener(new RosterChanges(this::wakeUp));
         connection.addAsyncStanzaListener((StanzaListener) this::onPresence, StanzaTypeFilter.PRESENCE);
         connection.addAsyncStanzaListener((StanzaListener) this::record, StanzaTypeFilter.MESSAGE);
     }
@@ -91,6 +105,29 @@ final class TourClient implements AutoCloseable {
         }
     }
 
+    /** The roster entry of {@code jid} once it matches (now or within the timeout), or empty. */
+    Optional<RosterEntry> awaitRosterEntry(BareJid jid, Predicate<RosterEntry> condition) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        synchronized (received) {
+            while (true) {
+                RosterEntry entry = roster.getEntry(jid);
+                if (entry != null && condition.test(entry)) {
+                    return Optional.of(entry);
+                }
+                long left = deadline - System.nanoTime();
+                if (left <= 0) {
+                    return Optional.empty();
+                }
+                received.wait(Math.max(1, left / 1_000_000));
+            }
+        }
+    }
+
+    /** A contact as a person's client shows it once approved: named, subscribed both ways. */
+    static boolean isApproved(RosterEntry entry) {
+        return entry.getType() == RosterPacket.ItemType.both && entry.getName() != null && !entry.getName().isBlank();
+    }
+
     void sendChat(Jid to, String text) throws SmackException.NotConnectedException, InterruptedException {
         connection.sendStanza(StanzaBuilder.buildMessage().ofType(Message.Type.chat).to(to).setBody(text)
                 .addExtension(new ChatStateExtension(ChatState.active)).build());
@@ -108,10 +145,28 @@ final class TourClient implements AutoCloseable {
     private void onPresence(Stanza stanza) throws SmackException.NotConnectedException, InterruptedException {
         Presence p = (Presence) stanza;
         if (p.getType() == Presence.Type.subscribe) {
+            Nick nick = p.getExtension(Nick.class);
+            if (nick != null && p.getFrom().hasLocalpart()) {
+                nameContact(p.getFrom().asBareJid(), nick.getName());
+            }
             connection.sendStanza(StanzaBuilder.buildPresence().ofType(Presence.Type.subscribed).to(p.getFrom()).build());
             connection.sendStanza(StanzaBuilder.buildPresence().ofType(Presence.Type.subscribe).to(p.getFrom()).build());
         }
         record(stanza);
+    }
+
+    private void nameContact(BareJid jid, String name) throws InterruptedException {
+        try {
+            roster.createItem(jid, name, null);
+        } catch (SmackException | XMPPException e) {
+            LOG.warn("could not name {} in the roster: {}", jid, describe(e));
+        }
+    }
+
+    private void wakeUp() {
+        synchronized (received) {
+            received.notifyAll();
+        }
     }
 
     private void record(Stanza stanza) {
@@ -124,6 +179,29 @@ final class TourClient implements AutoCloseable {
     @Override
     public void close() {
         connection.disconnect();
+    }
+
+    /** Wakes up whoever waits for a roster entry, on every change. */
+    private record RosterChanges(Runnable onChange) implements RosterListener {
+        @Override
+        public void entriesAdded(Collection<Jid> addresses) {
+            onChange.run();
+        }
+
+        @Override
+        public void entriesUpdated(Collection<Jid> addresses) {
+            onChange.run();
+        }
+
+        @Override
+        public void entriesDeleted(Collection<Jid> addresses) {
+            onChange.run();
+        }
+
+        @Override
+        public void presenceChanged(Presence presence) {
+            // presences are recorded as stanzas
+        }
     }
 
     /** Thrown by a tour step that did not work; the message says what was missing. */
