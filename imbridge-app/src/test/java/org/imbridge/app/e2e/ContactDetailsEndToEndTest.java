@@ -6,7 +6,6 @@ import static org.awaitility.Awaitility.await;
 
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 
 import org.imbridge.msnserver.account.AccountSpec;
 import org.imbridge.msnserver.account.ContactSpec;
@@ -105,8 +104,7 @@ class ContactDetailsEndToEndTest {
         try (MsnPeer bob = new MsnPeer(bridge, "b3@hotmail.com", "pw")) {
             await().atMost(BridgeHarness.TIMEOUT).until(() -> romeo.lastPresenceFrom(bobJid).equals("available"));
 
-            bob.session.setFriendlyName("Bobby Tables").toCompletableFuture()
-                    .get(BridgeHarness.TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+            bob.rename("Bobby Tables");
 
             await().atMost(BridgeHarness.TIMEOUT).untilAsserted(() -> assertThat(romeo.presences).anySatisfy(p -> {
                 assertThat(p.getFrom().asBareJid().toString()).isEqualTo(bobJid.asBareJid().toString());

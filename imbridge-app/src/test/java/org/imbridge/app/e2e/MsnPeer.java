@@ -41,6 +41,11 @@ final class MsnPeer implements NotificationListener, SwitchboardListener, AutoCl
         session.changeStatus(MsnStatus.NLN).toCompletableFuture().get(BridgeHarness.TIMEOUT.toSeconds(), TimeUnit.SECONDS);
     }
 
+    /** Changes this user's friendly name (REA, docs/msnp.md §5.6); its watchers see it in an NLN. */
+    void rename(String friendlyName) throws Exception {
+        session.setFriendlyName(friendlyName).toCompletableFuture().get(BridgeHarness.TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+    }
+
     /** Says {@code text} to {@code handle} in a switchboard of its own (or the one already open); null only opens it. */
     void say(String handle, String text) throws Exception {
         SwitchboardSession sb = switchboards.stream().filter(s -> s.isOpen() && s.participants().containsKey(handle))

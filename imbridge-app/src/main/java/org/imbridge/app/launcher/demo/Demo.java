@@ -53,6 +53,8 @@ public final class Demo implements AutoCloseable {
     private PrivateProsody prosody;
     private MsnServer msn;
     private boolean closed;
+    /** Whether the demo's Prosody grants the transport roster privileges (XEP-0356). */
+    private boolean privilege = PrivateProsody.privilegeInstalled();
 
     public Demo(DemoOptions options, PrintStream out) {
         this.options = options;
@@ -88,7 +90,7 @@ public final class Demo implements AutoCloseable {
                 .componentDomain(TRANSPORT).componentSecret(randomSecret())
                 .componentSection(ProsodySnippet::section)
                 // with prosody-modules, the transport writes contacts (names, groups) straight into rosters
-                .privilege(PrivateProsody.privilegeInstalled())
+                .privilege(privilege)
                 .preferredC2sPort(options.preferredC2sPort()).startTimeout(java.time.Duration.ofSeconds(20))
                 .authentication("internal_hashed").ownSession(true)
                 .extraModule("private").extraModule("vcard").extraModule("version").extraModule("carbons")
@@ -220,6 +222,12 @@ public final class Demo implements AutoCloseable {
     private void done(String detail) {
         out.println("ok (" + detail + ")");
         out.flush();
+    }
+
+    /** Runs Prosody without roster privileges, as without prosody-modules (for tests); before {@link #start}. */
+    Demo withoutPrivilege() {
+        privilege = false;
+        return this;
     }
 
     /** @return the demo's Prosody, once started (for tests) */
