@@ -49,6 +49,7 @@ final class RunCommand implements Callable<Integer> {
         TransportConfig loaded = valid.get();
         LogSetup.routeJavaUtilLogging();
         LogSetup.level(loaded.logging().level());
+        LogSetup.repeatsPerMinute(loaded.logging().repeatsPerMinute());
         if (loaded.logging().file() != null) {
             LogSetup.alsoToFile(java.nio.file.Path.of(loaded.logging().file()), loaded.logging().maxFileSize(),
                     loaded.logging().maxDays(), loaded.logging().totalSizeCap());
