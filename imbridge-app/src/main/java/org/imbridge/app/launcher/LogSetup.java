@@ -53,21 +53,13 @@ public final class LogSetup {
     /**
      * Of the log lines with the same logger, level and pattern, only the first {@code repeats} of a
      * minute are written (console and file alike), then one line with the count of the rest (config
-     * {@code logging.repeats-per-minute}; 0 writes every line). {@code logback.xml} installs the
-     * filter with the default; this sets the configured number, installing it if a logback
-     * configuration of the admin's own did not.
+     * {@code logging.repeats-per-minute}; 0 writes every line). The shipped {@code logback.xml}
+     * installs the filter; a logback configuration of the admin's own
+     * ({@code -Dlogback.configurationFile}) is left as it is, with or without it.
      */
     public static void repeatsPerMinute(int repeats) {
-        if (!(LoggerFactory.getILoggerFactory() instanceof LoggerContext context)) {
-            return;
-        }
-        synchronized (LogSetup.class) {
-            Optional<RepeatedLogFilter> installed = installed(context);
-            if (installed.isPresent()) {
-                installed.get().setRepeatsPerMinute(repeats);
-            } else {
-                install(context, new RepeatedLogFilter(), repeats);
-            }
+        if (LoggerFactory.getILoggerFactory() instanceof LoggerContext context) {
+            installed(context).ifPresent(filter -> filter.setRepeatsPerMinute(repeats));
         }
     }
 
