@@ -82,6 +82,13 @@ public final class LogSetup {
         }
     }
 
+    /** Logs the counts of repeated lines not logged yet (their minute is not over): before exiting. */
+    public static void flushRepeatCounts() {
+        if (LoggerFactory.getILoggerFactory() instanceof LoggerContext context) {
+            installed(context).ifPresent(RepeatedLogFilter::flushAll);
+        }
+    }
+
     private static Optional<RepeatedLogFilter> installed(LoggerContext context) {
         return context.getTurboFilterList().stream().filter(RepeatedLogFilter.class::isInstance)
                 .map(RepeatedLogFilter.class::cast).findFirst();

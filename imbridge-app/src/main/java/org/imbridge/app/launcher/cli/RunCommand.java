@@ -87,6 +87,7 @@ final class RunCommand implements Callable<Integer> {
         }
         Thread hook = new Thread(() -> {
             transport.close();
+            LogSetup.flushRepeatCounts();
             stopped.countDown();
         }, "imbridge-shutdown");
         Runtime.getRuntime().addShutdownHook(hook);
@@ -99,6 +100,7 @@ final class RunCommand implements Callable<Integer> {
         if (exit.get() != ExitCodes.OK) {
             Runtime.getRuntime().removeShutdownHook(hook);
             transport.close();
+            LogSetup.flushRepeatCounts();
         }
         return exit.get();
     }

@@ -87,13 +87,20 @@ public final class RepeatedLogFilter extends TurboFilter {
         super.start();
     }
 
-    /** Logs the count of every condition that has one, whether its minute is over or not. */
     @Override
     public void stop() {
         super.stop();
         if (flusher != null) {
             flusher.cancel(false);
         }
+        flushAll();
+    }
+
+    /**
+     * Logs the count of every condition that has one, whether its minute is over or not: before the
+     * process exits (logback's own stop detaches the appenders before it stops this filter).
+     */
+    public void flushAll() {
         List<Summary> due = new ArrayList<>();
         synchronized (this) {
             for (Window window : windows.values()) {

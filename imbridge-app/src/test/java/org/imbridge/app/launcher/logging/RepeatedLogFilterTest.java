@@ -154,15 +154,17 @@ class RepeatedLogFilterTest {
     }
 
     @Test
-    void stoppingLogsTheCountsOfMinutesNotOverYet() {
+    void beforeExitingTheCountsOfMinutesNotOverYetAreLogged() {
         for (int i = 0; i < 8; i++) {
             log.warn(REFUSED, "message", "a@b", "too large");
         }
         advance(Duration.ofSeconds(30));
 
-        filter.stop();
+        filter.flushAll();
 
-        assertThat(messages()).last().isEqualTo("… and 3 more like this in the last 30 s: " + REFUSED);
+        assertThat(messages()).hasSize(6).last().isEqualTo("… and 3 more like this in the last 30 s: " + REFUSED);
+        filter.stop();
+        assertThat(messages()).as("counted once").hasSize(6);
     }
 
     private void advance(Duration by) {
