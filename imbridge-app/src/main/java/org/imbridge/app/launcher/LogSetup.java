@@ -5,7 +5,6 @@ import java.time.InstantSource;
 import java.util.Optional;
 
 import org.imbridge.app.launcher.logging.RepeatedLogFilter;
-
 import org.slf4j.LoggerFactory;
 import org.slf4j.bridge.SLF4JBridgeHandler;
 
