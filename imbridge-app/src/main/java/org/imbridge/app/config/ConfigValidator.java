@@ -91,6 +91,8 @@ final class ConfigValidator {
         size("logging.max-file-size", c.logging().maxFileSize());
         size("logging.total-size-cap", c.logging().totalSizeCap());
         require(c.logging().maxDays() > 0, "logging.max-days", "must be a positive number of days");
+        require(c.logging().repeatsPerMinute() >= 0, "logging.repeats-per-minute",
+                "must be 0 (log every line) or a positive number of lines");
         require(notBlank(c.metrics().host()), "metrics.host", "is empty (use 127.0.0.1)");
         require(c.metrics().port() >= 0 && c.metrics().port() < 65536, "metrics.port",
                 c.metrics().port() + " is not a port number (0 turns metrics off)");

@@ -155,21 +155,26 @@ public record TransportConfig(
      *                     ({@code 10MB}) and at midnight
      * @param maxDays      rolled files older than this many days are deleted
      * @param totalSizeCap the oldest rolled files are deleted while all of them together are larger
+     * @param repeatsPerMinute of the lines with the same logger, level and pattern, this many a minute
+     *                     are logged, then one line with the count of the rest; 0 logs every line;
+     *                     reloaded with the file
      */
-    public record Logging(String level, String file, String maxFileSize, Integer maxDays, String totalSizeCap) {
+    public record Logging(String level, String file, String maxFileSize, Integer maxDays, String totalSizeCap,
+                          Integer repeatsPerMinute) {
 
-        public static final Logging DEFAULTS = new Logging("info", null, "10MB", 14, "1GB");
+        public static final Logging DEFAULTS = new Logging("info", null, "10MB", 14, "1GB", 5);
 
         /** @return this section with {@code logFile} as its file */
         Logging withFile(String logFile) {
-            return new Logging(level, logFile, maxFileSize, maxDays, totalSizeCap);
+            return new Logging(level, logFile, maxFileSize, maxDays, totalSizeCap, repeatsPerMinute);
         }
 
         Logging withDefaults() {
             return new Logging(level == null ? DEFAULTS.level : level, file,
                     maxFileSize == null ? DEFAULTS.maxFileSize : maxFileSize,
                     maxDays == null ? DEFAULTS.maxDays : maxDays,
-                    totalSizeCap == null ? DEFAULTS.totalSizeCap : totalSizeCap);
+                    totalSizeCap == null ? DEFAULTS.totalSizeCap : totalSizeCap,
+                    repeatsPerMinute == null ? DEFAULTS.repeatsPerMinute : repeatsPerMinute);
         }
     }
 
