@@ -138,8 +138,8 @@ public record TransportConfig(
             } catch (IllegalArgumentException e) {
                 parsed = java.util.Optional.empty();
             }
-            java.time.Duration d = parsed.filter(p -> !removalPollInterval.strip().equalsIgnoreCase("forever"))
-                    .orElseThrow(() -> new IllegalArgumentException("'" + removalPollInterval
+            // empty also for "forever" and "0", which are no intervals
+            java.time.Duration d = parsed.orElseThrow(() -> new IllegalArgumentException("'" + removalPollInterval
                             + "' is not a duration like 2s, 500ms or 1m"));
             if (d.toMillis() < 100 || d.compareTo(java.time.Duration.ofHours(1)) > 0) {
                 throw new IllegalArgumentException("'" + removalPollInterval + "' must be from 100ms to 1h");

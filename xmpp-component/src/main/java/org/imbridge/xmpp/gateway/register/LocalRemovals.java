@@ -2,6 +2,7 @@ package org.imbridge.xmpp.gateway.register;
 
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.BooleanSupplier;
 
 /**
  * Removals this process makes itself (the user unregistering, an admin command), already carried out
@@ -12,13 +13,27 @@ public final class LocalRemovals {
 
     private final Map<String, Integer> expected = new ConcurrentHashMap<>();
 
-    /** {@code userJid}'s registration is about to be removed here. */
-    public void expect(String userJid) {
+    /**
+     * Runs {@code removal} of {@code userJid}'s registration here, marked for the removal log.
+     *
+     * @param removal the store's delete; says whether there was a registration
+     * @return what {@code removal} said
+     */
+    public boolean remove(String userJid, BooleanSupplier removal) {
         expected.merge(userJid, 1, Integer::sum);
+        boolean removed = false;
+        try {
+            removed = removal.getAsBoolean();
+        } finally {
+            if (!removed) {
+                take(userJid);
+            }
+        }
+        return removed;
     }
 
     /**
-     * Takes one mark of {@code userJid}: when the store removed nothing, or when the log shows the removal.
+     * Takes one mark of {@code userJid}, when the log shows the removal.
      *
      * @return whether there was one (the removal was made here)
      */

@@ -188,10 +188,7 @@ public final class RegisterHandler implements IqHandler {
                     }
                     listener.onUnregistering(user);
                     Set<String> contacts = store.syncedContacts(user, network.id());
-                    local.expect(user);
-                    if (!store.remove(user, network.id())) {
-                        local.take(user);
-                    }
+                    local.remove(user, () -> store.remove(user, network.id()));
                     sendResult(request);
                     retraction.retract(request.getFrom().asBareJid(), contacts);
                     LOG.info("{} removed their registration ({} contacts retracted)", user, contacts.size());

@@ -57,15 +57,7 @@ public final class RegistrationRemovals {
      */
     public boolean removeByAdmin(String userJid) {
         Set<String> contacts = store.syncedContacts(userJid, network.id());
-        local.expect(userJid);
-        boolean removed = false;
-        try {
-            removed = store.remove(userJid, network.id());
-        } finally {
-            if (!removed) {
-                local.take(userJid);
-            }
-        }
+        boolean removed = local.remove(userJid, () -> store.remove(userJid, network.id()));
         if (removed) {
             carryOut(userJid, contacts);
         }
