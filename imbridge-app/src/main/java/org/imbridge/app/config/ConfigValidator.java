@@ -59,6 +59,11 @@ final class ConfigValidator {
                         || c.storage().url().startsWith("jdbc:postgresql:")), "storage.url",
                 "must be jdbc:h2:… (e.g. jdbc:h2:file:./data/imbridge) or jdbc:postgresql://host/database");
         require(notBlank(c.storage().keyFile()), "storage.key-file", "is missing (where the password key is kept)");
+        try {
+            c.storage().removalPoll();
+        } catch (IllegalArgumentException e) {
+            fail("storage.removal-poll-interval", e.getMessage());
+        }
         for (int i = 0; i < c.registration().allow().size(); i++) {
             try {
                 JidRules.allowPattern(c.registration().allow().get(i));

@@ -106,8 +106,46 @@ public record TransportConfig(
      * @param user     the database user
      * @param password the database password (may be {@code ${ENV_VAR}})
      * @param keyFile  the file holding the key that encrypts stored legacy passwords
+     * @param removalPollInterval how often the running transport reads the store's removal log, to carry
+     *                 out removals made by another process ({@code 2s} by default; {@code 500ms}, {@code 1m})
      */
-    public record Storage(String url, String user, String password, String keyFile) {
+    public record Storage(String url, String user, String password, String keyFile, String removalPollInterval) {
+
+        /** The default poll interval of the removal log. */
+        public static final java.time.Duration DEFAULT_REMOVAL_POLL = java.time.Duration.ofSeconds(2);
+
+        public Storage(String url, String user, String password, String keyFile) {
+            this(url, user, password, keyFile, null);
+        }
+
+        /** @return this section with {@code newUrl} and {@code newKeyFile} (resolved paths), every other key kept */
+        Storage withPaths(String newUrl, String newKeyFile) {
+            return new Storage(newUrl, user, password, newKeyFile, removalPollInterval);
+        }
+
+        /**
+         * The removal log's poll interval, {@link #DEFAULT_REMOVAL_POLL} when left out.
+         *
+         * @throws IllegalArgumentException if the value is not a duration from 100ms to 1h
+         */
+        public java.time.Duration removalPoll() {
+            if (removalPollInterval == null) {
+                return DEFAULT_REMOVAL_POLL;
+            }
+            java.util.Optional<java.time.Duration> parsed;
+            try {
+                parsed = StartupTimeout.parse(removalPollInterval);
+            } catch (IllegalArgumentException e) {
+                parsed = java.util.Optional.empty();
+            }
+            // empty also for "forever" and "0", which are no intervals
+            java.time.Duration d = parsed.orElseThrow(() -> new IllegalArgumentException("'" + removalPollInterval
+                            + "' is not a duration like 2s, 500ms or 1m"));
+            if (d.toMillis() < 100 || d.compareTo(java.time.Duration.ofHours(1)) > 0) {
+                throw new IllegalArgumentException("'" + removalPollInterval + "' must be from 100ms to 1h");
+            }
+            return d;
+        }
     }
 
     /**

@@ -78,7 +78,8 @@ public final class AdminCommands {
         this.pool = pool;
         this.clock = clock;
         for (AdminCommand c : new AdminCommand[] {new OnlineUsersCommand(control), new StatisticsCommand(control),
-                new AnnounceCommand(control), new DisconnectUserCommand(control), new ReloadConfigCommand(control)}) {
+                new AnnounceCommand(control), new DisconnectUserCommand(control), new RemoveUserCommand(control),
+                new ReloadConfigCommand(control)}) {
             commands.put(c.node(), c);
         }
     }

@@ -22,7 +22,6 @@ import org.jivesoftware.smack.packet.IQ;
 import org.jivesoftware.smack.packet.Presence;
 import org.jivesoftware.smack.packet.StanzaBuilder;
 import org.jivesoftware.smack.packet.StanzaError;
-import org.jxmpp.jid.BareJid;
 import org.jxmpp.jid.Jid;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -49,9 +48,20 @@ public final class RegisterHandler implements IqHandler {
     private final StanzaSink sink;
     private final RegistrationListener listener;
     private final RegistrationForm form;
+    private final RosterRetraction retraction;
+    private final LocalRemovals local;
 
     public RegisterHandler(JidMapping jids, LegacyNetwork network, RegistrationStore store, Executor storeExecutor,
                            Supplier<UserAllowlist> allowlist, StanzaSink sink, RegistrationListener listener) {
+        this(jids, network, store, storeExecutor, allowlist, sink, listener, new LocalRemovals());
+    }
+
+    /** @param local where the removals made here are marked, so that the removal log does not bring them back */
+    public RegisterHandler(JidMapping jids, LegacyNetwork network, RegistrationStore store, Executor storeExecutor,
+                           Supplier<UserAllowlist> allowlist, StanzaSink sink, RegistrationListener listener,
+                           LocalRemovals local) {
+        this.retraction = new RosterRetraction(jids, sink);
+        this.local = local;
         this.jids = jids;
         this.network = network;
         this.store = store;
@@ -178,21 +188,12 @@ public final class RegisterHandler implements IqHandler {
                     }
                     listener.onUnregistering(user);
                     Set<String> contacts = store.syncedContacts(user, network.id());
-                    store.remove(user, network.id());
+                    local.remove(user, () -> store.remove(user, network.id()));
                     sendResult(request);
-                    BareJid userJid = request.getFrom().asBareJid();
-                    for (String contact : contacts) {
-                        retract(jids.toJid(LegacyAddress.of(contact)), userJid);
-                    }
-                    retract(jids.transport(), userJid);
+                    retraction.retract(request.getFrom().asBareJid(), contacts);
                     LOG.info("{} removed their registration ({} contacts retracted)", user, contacts.size());
                     return null;
                 }, storeExecutor);
-    }
-
-    private void retract(Jid from, BareJid user) {
-        sink.send(presence(Presence.Type.unsubscribe, from, user));
-        sink.send(presence(Presence.Type.unsubscribed, from, user));
     }
 
     private void sendResult(IQ request) {
