@@ -80,7 +80,7 @@ public final class Transport implements AutoCloseable {
         this.gateway = new Gateway(jids, new MeteredNetwork(settings.network(), metrics), settings.store(), sink,
                 settings.allowlist(), workers, scheduler, settings.policy());
         this.control = new TransportControls(domain, gateway.sessions(), settings.store(), sink, metrics, settings.reload());
-        this.admin = new AdminCommands(domain, settings.admins(), control, sink, workers);
+        this.admin = new AdminCommands(domain, settings.admins(), control, sink, workers, gateway.settingsCommand());
         this.probes = new RegisteredUserProbes(settings.store(), settings.network().id(), jids, sink, workers,
                 (nanos, task) -> scheduler.schedule(task, nanos, TimeUnit.NANOSECONDS),
                 () -> settings.limits().get().startupProbesPerSecond(), System::nanoTime,

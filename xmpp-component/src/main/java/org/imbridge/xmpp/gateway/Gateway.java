@@ -41,6 +41,8 @@ import org.imbridge.xmpp.gateway.register.UserAllowlist;
 import org.imbridge.xmpp.gateway.roster.PrivilegedRosterSync;
 import org.imbridge.xmpp.gateway.roster.RosterSyncSelector;
 import org.imbridge.xmpp.gateway.roster.SubscriptionRosterSync;
+import org.imbridge.xmpp.gateway.settings.SettingsCommand;
+import org.imbridge.xmpp.gateway.settings.UserSettings;
 import org.imbridge.xmpp.gateway.stanza.StanzaSink;
 import org.imbridge.xmpp.gateway.unsupported.UnsupportedContentNotices;
 import org.jivesoftware.smack.packet.IQ;
@@ -74,6 +76,7 @@ public final class Gateway {
     private final StanzaSink sink;
     private final UnmappedContactJids unmapped;
     private final GroupChatRooms rooms;
+    private final SettingsCommand settingsCommand;
 
     public Gateway(JidMapping jids, LegacyNetwork network, RegistrationStore store, StanzaSink sink,
                    Supplier<UserAllowlist> allowlist, Executor pool,
@@ -116,13 +119,16 @@ public final class Gateway {
                 sessions.remove(userJid).whenComplete((v, e) -> output.forgetUser(userJid));
             }
         };
+        UserSettings userSettings = new UserSettings(network.profile(), sessions::user);
+        this.settingsCommand = new SettingsCommand(userSettings, store);
         this.iqs = new IqRouter(sink)
                 .register(new DiscoInfoHandler(jids, features, network.name() + " Transport", network.gatewayType()))
                 .register(new DiscoItemsHandler())
                 .register(new VersionHandler())
                 .register(new PingHandler())
                 .register(new GatewayQueryHandler(jids, network))
-                .register(new RegisterHandler(jids, network, store, pool, allowlist, sink, followRegistrations));
+                .register(new RegisterHandler(jids, network, store, pool, allowlist, sink, followRegistrations,
+                        userSettings));
         this.unmapped = new UnmappedContactJids(jids, network::isValidAccount);
         this.presences = new PresenceHandler(jids, sessions, output, sink);
         this.messages = new MessageHandler(jids, sessions, sink, new AttentionRequests(sessions, sink));
@@ -190,6 +196,11 @@ public final class Gateway {
 
     public SessionManager sessions() {
         return sessions;
+    }
+
+    /** The users' own "Settings" ad-hoc command, which the commands' front door answers. */
+    public SettingsCommand settingsCommand() {
+        return settingsCommand;
     }
 
     private Optional<BridgedUser> bridgedUser(String userJid) {
