@@ -35,11 +35,12 @@ import org.slf4j.LoggerFactory;
  * The transport's XEP-0050 commands: answers {@code command} IQs, the disco#items listing of the
  * commands node and disco#info on each command's node. Only the admins of the config may list or
  * run the admin commands; others get {@code forbidden}. Every registered user (admins too) may list
- * and run the users' own commands (their settings); others get {@code registration-required}. Commands run on {@code pool}
- * (they may touch the store); multi-stage sessions expire after {@link #SESSION_LIFETIME}.
+ * and run the users' own commands (their settings); others get {@code registration-required}.
+ * Commands run on {@code pool} (they may touch the store); multi-stage sessions expire after
+ * {@link #SESSION_LIFETIME}.
  *
  * <pre>
- * AdminCommands admin = new AdminCommands(transportJid, config::admins, control, sink, pool);
+ * AdminCommands admin = new AdminCommands(transportJid, config::admins, control, sink, pool, gateway.settingsCommand());
  * connection.onStanza(s -&gt; { if (!admin.accept(s)) gateway.accept(s); });
  * </pre>
  */

@@ -100,9 +100,7 @@ public final class RegisterHandler implements IqHandler {
         CompletionStage<IQ> answer;
         if (request.getType() == IQ.Type.get) {
             answer = CompletableFuture.supplyAsync(() -> store.find(user, network.id()), storeExecutor)
-                    .thenCompose(existing -> existing.isEmpty() ? CompletableFuture.completedFuture(answer(request, form.blank(null)))
-                            : currentSettings(user).thenApply(current ->
-                                    answer(request, form.blank(existing.get().legacyAccount(), current))));
+                    .thenCompose(existing -> blankForm(request, user, existing));
         } else if (RegistrationForm.isRemoval(registration)) {
             answer = remove(request, user);
         } else {
@@ -141,6 +139,14 @@ public final class RegisterHandler implements IqHandler {
                 }))
                 .thenCompose(existing -> existing == null ? CompletableFuture.completedFuture(null)
                         : registerCredentials(request, user, existing, account, credentials, submission));
+    }
+
+    /** The form for a new user, or with the account and (when online) the settings of a registered one. */
+    private CompletionStage<IQ> blankForm(IQ request, String user, Optional<Registration> existing) {
+        if (existing.isEmpty()) {
+            return CompletableFuture.completedFuture(answer(request, form.blank(null)));
+        }
+        return currentSettings(user).thenApply(current -> answer(request, form.blank(existing.get().legacyAccount(), current)));
     }
 
     /** The user's settings when they can be read now (the user is online), else null. */
