@@ -81,7 +81,7 @@ public final class Transport implements AutoCloseable {
                 settings.allowlist(), workers, scheduler, settings.policy());
         this.control = new TransportControls(domain, gateway.sessions(), gateway.removals(), settings.store(), sink,
                 metrics, settings.reload());
-        this.admin = new AdminCommands(domain, settings.admins(), control, sink, workers);
+        this.admin = new AdminCommands(domain, settings.admins(), control, sink, workers, gateway.settingsCommand());
         this.probes = new RegisteredUserProbes(settings.store(), settings.network().id(), jids, sink, workers,
                 (nanos, task) -> scheduler.schedule(task, nanos, TimeUnit.NANOSECONDS),
                 () -> settings.limits().get().startupProbesPerSecond(), System::nanoTime,

@@ -48,6 +48,8 @@ import org.imbridge.xmpp.gateway.register.UserAllowlist;
 import org.imbridge.xmpp.gateway.roster.PrivilegedRosterSync;
 import org.imbridge.xmpp.gateway.roster.RosterSyncSelector;
 import org.imbridge.xmpp.gateway.roster.SubscriptionRosterSync;
+import org.imbridge.xmpp.gateway.settings.SettingsCommand;
+import org.imbridge.xmpp.gateway.settings.UserSettings;
 import org.imbridge.xmpp.gateway.stanza.StanzaSink;
 import org.imbridge.xmpp.gateway.unsupported.UnsupportedContentNotices;
 import org.jivesoftware.smack.packet.IQ;
@@ -84,6 +86,7 @@ public final class Gateway {
     private final GroupChatRooms rooms;
     private final RegistrationRemovals removals;
     private final RemovalLogFollower removalLog;
+    private final SettingsCommand settingsCommand;
 
     public Gateway(JidMapping jids, LegacyNetwork network, RegistrationStore store, StanzaSink sink,
                    Supplier<UserAllowlist> allowlist, Executor pool,
@@ -129,6 +132,8 @@ public final class Gateway {
         LocalRemovals localRemovals = new LocalRemovals();
         this.removals = new RegistrationRemovals(jids, network.profile(), store, sink, followRegistrations, localRemovals);
         this.removalLog = new RemovalLogFollower(store, removals::removedElsewhere, Clock.systemUTC());
+        UserSettings userSettings = new UserSettings(network.profile(), sessions::user);
+        this.settingsCommand = new SettingsCommand(userSettings, store);
         this.iqs = new IqRouter(sink)
                 .register(new DiscoInfoHandler(jids, features, network.name() + " Transport", network.gatewayType()))
                 .register(new DiscoItemsHandler())
@@ -136,7 +141,7 @@ public final class Gateway {
                 .register(new PingHandler())
                 .register(new GatewayQueryHandler(jids, network))
                 .register(new RegisterHandler(jids, network, store, pool, allowlist, sink, followRegistrations,
-                        localRemovals));
+                        localRemovals, userSettings));
         this.unmapped = new UnmappedContactJids(jids, network::isValidAccount);
         this.presences = new PresenceHandler(jids, sessions, output, sink);
         this.messages = new MessageHandler(jids, sessions, sink, new AttentionRequests(sessions, sink));
@@ -204,6 +209,11 @@ public final class Gateway {
 
     public SessionManager sessions() {
         return sessions;
+    }
+
+    /** The users' own "Settings" ad-hoc command, which the commands' front door answers. */
+    public SettingsCommand settingsCommand() {
+        return settingsCommand;
     }
 
     /** Removes registrations for administrators, and carries out those removed elsewhere. */
