@@ -9,6 +9,7 @@ import java.util.List;
 import org.imbridge.core.registration.RegistrationStore;
 import org.imbridge.msnserver.account.AccountSpec;
 import org.imbridge.prosody.PrivateProsody;
+import org.imbridge.store.PostgresServer;
 import org.imbridge.store.RegistrationStores;
 import org.imbridge.store.StoreConfig;
 import org.jivesoftware.smack.packet.Message;
@@ -20,12 +21,14 @@ import org.jivesoftware.smack.roster.packet.RosterPacket;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.jxmpp.jid.Jid;
 
 /**
  * A registration removed while the transport runs, by "another process" (as {@code imbridge users
- * remove} on PostgreSQL): a second store on the transport's database deletes it, and the running
+ * remove} on a PostgreSQL deployment, on a private PostgreSQL server): a second store on the
+ * transport's database deletes it, and the running
  * transport, following the removal log, logs the user out of MSN, tells them, and retracts the roster
  * entries; the user's next message to a contact bounces as not registered.
  */
@@ -34,13 +37,15 @@ class RemovalEndToEndTest {
     @TempDir
     static Path data;
 
+    @RegisterExtension
+    static final PostgresServer POSTGRES = new PostgresServer();
+
     private static StoreConfig storeConfig;
     private static BridgeHarness bridge;
 
     @BeforeAll
     static void start() throws Exception {
-        // an H2 file shared by two stores in this JVM, as PostgreSQL is shared by two processes
-        storeConfig = StoreConfig.h2File(data.resolve("registrations"), data.resolve("store.key"));
+        storeConfig = StoreConfig.jdbc(POSTGRES.newDatabase(), PostgresServer.USER, null, data.resolve("store.key"));
         bridge = new BridgeHarness(PrivateProsody.builder(), List.of(
                 AccountSpec.of("r1@hotmail.com", "pw", "Romeo One").withContacts("b1@hotmail.com"),
                 AccountSpec.of("b1@hotmail.com", "pw", "Bob One").withContacts("r1@hotmail.com")),
