@@ -23,6 +23,7 @@ import org.imbridge.core.registration.Limits;
 import org.imbridge.core.registration.Registration;
 import org.imbridge.core.registration.RegistrationStore;
 import org.imbridge.core.registration.RegistrationStoreException;
+import org.imbridge.core.registration.Removal;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -293,9 +294,126 @@ public final class JdbcRegistrationStore implements RegistrationStore {
     public boolean remove(String userJid, String network) {
         Limits.userJid(userJid);
         Limits.network(network);
-        // Settings and synced contacts go with it (ON DELETE CASCADE).
-        return update("DELETE FROM registration WHERE user_jid = ? AND network = ?",
-                "remove the registration of " + userJid, userJid, network) > 0;
+        ensureOpen();
+        try (Connection c = dataSource.getConnection()) {
+            return removeLogged(c, userJid, network);
+        } catch (SQLException e) {
+            throw failure("remove the registration of " + userJid, e);
+        }
+    }
+
+    /** One transaction: the row locked, its synced contacts copied to the removal log, then the delete. */
+    private boolean removeLogged(Connection c, String userJid, String network) throws SQLException {
+        boolean autoCommit = c.getAutoCommit();
+        c.setAutoCommit(false);
+        try {
+            Long id = lockRegistration(c, userJid, network);
+            if (id == null) {
+                c.rollback();
+                return false;
+            }
+            long removalId;
+            try (PreparedStatement ps = c.prepareStatement("INSERT INTO registration_removal (user_jid, network, "
+                    + "removed_at) VALUES (?, ?, ?)", new String[] {"id"})) {
+                ps.setString(1, userJid);
+                ps.setString(2, network);
+                ps.setObject(3, timestamp(Instant.now()));
+                ps.executeUpdate();
+                try (ResultSet keys = ps.getGeneratedKeys()) {
+                    keys.next();
+                    removalId = keys.getLong(1);
+                }
+            }
+            try (PreparedStatement ps = c.prepareStatement("INSERT INTO registration_removal_contact (removal_id, "
+                    + "contact_id) SELECT ?, contact_id FROM synced_contact WHERE registration_id = ?")) {
+                ps.setLong(1, removalId);
+                ps.setLong(2, id);
+                ps.executeUpdate();
+            }
+            // Settings and synced contacts go with it (ON DELETE CASCADE).
+            try (PreparedStatement ps = c.prepareStatement("DELETE FROM registration WHERE id = ?")) {
+                ps.setLong(1, id);
+                ps.executeUpdate();
+            }
+            c.commit();
+            return true;
+        } catch (SQLException | RuntimeException e) {
+            c.rollback();
+            throw e;
+        } finally {
+            c.setAutoCommit(autoCommit);
+        }
+    }
+
+    @Override
+    public List<Removal> removalsAfter(long afterId, int limit) {
+        if (limit < 1) {
+            throw new IllegalArgumentException("limit must be at least 1, got " + limit);
+        }
+        ensureOpen();
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement ps = c.prepareStatement("SELECT r.id, r.user_jid, r.network, r.removed_at, "
+                     + "rc.contact_id FROM (SELECT id, user_jid, network, removed_at FROM registration_removal "
+                     + "WHERE id > ? ORDER BY id FETCH FIRST " + limit + " ROWS ONLY) r "
+                     + "LEFT JOIN registration_removal_contact rc ON rc.removal_id = r.id ORDER BY r.id")) {
+            ps.setLong(1, afterId);
+            List<Removal> removals = new ArrayList<>();
+            try (ResultSet rs = ps.executeQuery()) {
+                long current = -1;
+                String user = null;
+                String net = null;
+                Instant at = null;
+                Set<String> contacts = new LinkedHashSet<>();
+                while (rs.next()) {
+                    long id = rs.getLong(1);
+                    if (id != current) {
+                        if (current >= 0) {
+                            removals.add(new Removal(current, user, net, at, contacts));
+                        }
+                        current = id;
+                        user = rs.getString(2);
+                        net = rs.getString(3);
+                        at = rs.getObject(4, OffsetDateTime.class).toInstant();
+                        contacts = new LinkedHashSet<>();
+                    }
+                    String contact = rs.getString(5);
+                    if (contact != null) {
+                        contacts.add(contact);
+                    }
+                }
+                if (current >= 0) {
+                    removals.add(new Removal(current, user, net, at, contacts));
+                }
+            }
+            return removals;
+        } catch (SQLException e) {
+            throw failure("read the removal log", e);
+        }
+    }
+
+    @Override
+    public long lastRemovalId() {
+        ensureOpen();
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement ps = c.prepareStatement("SELECT MAX(id) FROM registration_removal");
+             ResultSet rs = ps.executeQuery()) {
+            rs.next();
+            return rs.getLong(1); // 0 for SQL NULL: an empty log
+        } catch (SQLException e) {
+            throw failure("read the removal log", e);
+        }
+    }
+
+    @Override
+    public int pruneRemovals(Instant before) {
+        ensureOpen();
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement ps = c.prepareStatement("DELETE FROM registration_removal WHERE removed_at < ?")) {
+            ps.setObject(1, timestamp(before));
+            return ps.executeUpdate();
+        } catch (SQLException e) {
+            throw failure("prune the removal log", e);
+        }
     }
 
     @Override

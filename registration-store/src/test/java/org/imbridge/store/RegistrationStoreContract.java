@@ -13,6 +13,9 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
@@ -27,6 +30,7 @@ import org.imbridge.core.registration.LegacyAccountInUseException;
 import org.imbridge.core.registration.Registration;
 import org.imbridge.core.registration.RegistrationStore;
 import org.imbridge.core.registration.RegistrationStoreException;
+import org.imbridge.core.registration.Removal;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -160,6 +164,85 @@ abstract class RegistrationStoreContract {
         assertThat(store.remove(JULIET, MSN)).isFalse();
         assertThat(store.remove(ROMEO, "icq")).isFalse();
         assertThat(store.count(MSN)).isEqualTo(1);
+    }
+
+    @Test
+    void removeLogsTheRemovalWithTheSyncedContacts() {
+        assertThat(store.lastRemovalId()).isZero();
+        store.save(romeo());
+        store.markSynced(ROMEO, MSN, List.of("juliet@hotmail.com", "mercutio@hotmail.com"));
+        store.save(Registration.of(JULIET, MSN, "juliet@hotmail.com", "pw"));
+        Instant before = Instant.now().minusSeconds(1);
+
+        store.remove(ROMEO, MSN);
+        store.remove(JULIET, MSN);
+
+        List<Removal> log = store.removalsAfter(0, 10);
+        assertThat(log).extracting(Removal::userJid).containsExactly(ROMEO, JULIET);
+        assertThat(log.get(0).network()).isEqualTo(MSN);
+        assertThat(log.get(0).syncedContacts()).containsExactly("juliet@hotmail.com", "mercutio@hotmail.com");
+        assertThat(log.get(1).syncedContacts()).isEmpty();
+        assertThat(log.get(0).removedAt()).isAfter(before).isBeforeOrEqualTo(Instant.now());
+        assertThat(log.get(1).id()).isGreaterThan(log.get(0).id());
+        assertThat(store.lastRemovalId()).isEqualTo(log.get(1).id());
+    }
+
+    @Test
+    void removingNothingLogsNothing() {
+        store.save(romeo());
+
+        assertThat(store.remove(JULIET, MSN)).isFalse();
+
+        assertThat(store.removalsAfter(0, 10)).isEmpty();
+        assertThat(store.lastRemovalId()).isZero();
+    }
+
+    @Test
+    void removalLogIsReadFromAnIdOnwardsInPages() {
+        for (int i = 0; i < 5; i++) {
+            String jid = "user" + i + "@example.net";
+            store.save(Registration.of(jid, MSN, "user" + i + "@hotmail.com", "pw"));
+            store.remove(jid, MSN);
+        }
+        List<Removal> all = store.removalsAfter(0, 100);
+        assertThat(all).hasSize(5);
+
+        assertThat(store.removalsAfter(all.get(1).id(), 2)).extracting(Removal::userJid)
+                .containsExactly("user2@example.net", "user3@example.net");
+        assertThat(store.removalsAfter(all.get(4).id(), 2)).isEmpty();
+        assertThatThrownBy(() -> store.removalsAfter(0, 0)).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void removalsMadeThroughAnotherStoreAreSeen() {
+        store.save(romeo());
+        long seen = store.lastRemovalId();
+        try (RegistrationStore other = open(config)) {
+            assertThat(other.remove(ROMEO, MSN)).isTrue();
+        }
+
+        assertThat(store.removalsAfter(seen, 10)).extracting(Removal::userJid).containsExactly(ROMEO);
+        assertThat(store.find(ROMEO, MSN)).isEmpty();
+    }
+
+    @Test
+    void pruningDropsOldRemovalsAndTheirContacts() throws SQLException {
+        store.save(romeo());
+        store.markSynced(ROMEO, MSN, "juliet@hotmail.com");
+        store.remove(ROMEO, MSN);
+        store.save(Registration.of(JULIET, MSN, "juliet@hotmail.com", "pw"));
+        store.remove(JULIET, MSN);
+        try (Connection c = rawConnection(); PreparedStatement ps = c.prepareStatement(
+                "UPDATE registration_removal SET removed_at = ? WHERE user_jid = ?")) {
+            ps.setObject(1, Instant.now().minus(Duration.ofDays(2)).atOffset(ZoneOffset.UTC));
+            ps.setString(2, ROMEO);
+            assertThat(ps.executeUpdate()).isOne();
+        }
+
+        assertThat(store.pruneRemovals(Instant.now().minus(Duration.ofDays(1)))).isOne();
+
+        assertThat(store.removalsAfter(0, 10)).extracting(Removal::userJid).containsExactly(JULIET);
+        assertThat(rowCount("registration_removal_contact")).isZero();
     }
 
     @Test
@@ -349,7 +432,7 @@ abstract class RegistrationStoreContract {
         reopen();
         reopen();
 
-        assertThat(((JdbcRegistrationStore) store).schemaVersion()).isEqualTo("1");
+        assertThat(((JdbcRegistrationStore) store).schemaVersion()).isEqualTo("2");
         try (Connection c = rawConnection(); Statement s = c.createStatement();
              ResultSet rs = s.executeQuery("SELECT \"version\", \"success\" FROM \"" + SchemaMigrator.HISTORY_TABLE
                      + "\" WHERE \"version\" IS NOT NULL ORDER BY \"installed_rank\"")) {
@@ -358,7 +441,7 @@ abstract class RegistrationStoreContract {
                 assertThat(rs.getBoolean(2)).isTrue();
                 applied.add(rs.getString(1));
             }
-            assertThat(applied).containsExactly("1");
+            assertThat(applied).containsExactly("1", "2");
         }
         assertThat(rowCount("store_key_check")).isOne();
         assertThat(store.find(ROMEO, MSN)).isPresent();

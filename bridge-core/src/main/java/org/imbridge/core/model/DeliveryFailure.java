@@ -18,8 +18,10 @@ public final class DeliveryFailure extends RuntimeException {
         NOT_DELIVERED,
         /** No answer in time. */
         TIMEOUT,
-        /** The user's legacy session is not connected. */
+        /** The user's legacy session is not connected (the user is registered). */
         SESSION_DOWN,
+        /** The user is not registered with the transport at all. */
+        NOT_REGISTERED,
         /** The message is too large or malformed. */
         NOT_ACCEPTABLE,
         /** The network cannot do this at all (e.g. group conversations on a network without them). */

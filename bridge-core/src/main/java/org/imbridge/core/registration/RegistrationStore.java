@@ -88,13 +88,34 @@ public interface RegistrationStore extends AutoCloseable {
 
     /**
      * Deletes the user's registration with a network and everything kept with it (settings, synced
-     * contacts).
+     * contacts), and in the same transaction records the removal, with the synced contacts, in the
+     * removal log ({@link #removalsAfter}), where running transports find it.
      *
      * @param userJid the user's bare JID
      * @param network the network id
      * @return whether there was a registration to delete
      */
     boolean remove(String userJid, String network);
+
+    /**
+     * The removal log: removals with an id above {@code afterId}, oldest first, of every network.
+     *
+     * @param afterId the last id already seen (0 for all)
+     * @param limit   the most to return, at least 1
+     * @return up to {@code limit} removals
+     */
+    List<Removal> removalsAfter(long afterId, int limit);
+
+    /** @return the id of the newest entry of the removal log, 0 when it is empty */
+    long lastRemovalId();
+
+    /**
+     * Deletes removal log entries older than {@code before}.
+     *
+     * @param before the oldest removal time kept
+     * @return how many were deleted
+     */
+    int pruneRemovals(java.time.Instant before);
 
     /**
      * The legacy contacts already pushed to the user's roster.

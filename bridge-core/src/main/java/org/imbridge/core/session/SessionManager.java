@@ -141,10 +141,22 @@ public final class SessionManager {
     public CompletionStage<Void> sendMessage(String userJid, LegacyAddress to, String text, boolean confirm) {
         BridgedUser user = users.get(userJid);
         if (user == null) {
-            return CompletableFuture.failedFuture(new DeliveryFailure(DeliveryFailure.Kind.SESSION_DOWN,
-                    "You are not connected to " + network.name() + "; go online first"));
+            return notConnected(userJid).thenCompose(CompletableFuture::failedFuture);
         }
         return user.sendMessage(to, text, confirm);
+    }
+
+    /**
+     * Why {@code userJid}, who has no session here, cannot reach the network: not connected (a
+     * {@link DeliveryFailure.Kind#SESSION_DOWN}) when registered, {@link DeliveryFailure.Kind#NOT_REGISTERED}
+     * otherwise (a store look-up, off the caller's thread).
+     */
+    public CompletionStage<DeliveryFailure> notConnected(String userJid) {
+        return isRegistered(userJid).thenApply(registered -> registered
+                ? new DeliveryFailure(DeliveryFailure.Kind.SESSION_DOWN,
+                        "You are not connected to " + network.name() + "; go online first")
+                : new DeliveryFailure(DeliveryFailure.Kind.NOT_REGISTERED,
+                        "You are not registered with the " + network.name() + " transport"));
     }
 
     public void sendChatState(String userJid, LegacyAddress to, ChatState state) {

@@ -55,6 +55,21 @@ final class MapRegistrationStore implements RegistrationStore {
     }
 
     @Override
+    public List<org.imbridge.core.registration.Removal> removalsAfter(long afterId, int limit) {
+        throw notNeeded();
+    }
+
+    @Override
+    public long lastRemovalId() {
+        throw notNeeded();
+    }
+
+    @Override
+    public int pruneRemovals(java.time.Instant before) {
+        throw notNeeded();
+    }
+
+    @Override
     public Set<String> syncedContacts(String userJid, String network) {
         throw notNeeded();
     }

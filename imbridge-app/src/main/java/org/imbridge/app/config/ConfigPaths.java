@@ -22,8 +22,7 @@ public final class ConfigPaths {
         TransportConfig.Component c = config.component();
         TransportConfig.Component component = c == null ? null : c.withSecretFile(path(c.secretFile(), base));
         TransportConfig.Storage s = config.storage();
-        TransportConfig.Storage storage = s == null ? null : new TransportConfig.Storage(h2Url(s.url(), base),
-                s.user(), s.password(), path(s.keyFile(), base));
+        TransportConfig.Storage storage = s == null ? null : s.withPaths(h2Url(s.url(), base), path(s.keyFile(), base));
         TransportConfig.Logging logging = config.logging().withFile(path(config.logging().file(), base));
         return new TransportConfig(component, config.msn(), storage, config.registration(), config.admins(),
                 config.limits(), logging, config.metrics());

@@ -59,6 +59,11 @@ final class ConfigValidator {
                         || c.storage().url().startsWith("jdbc:postgresql:")), "storage.url",
                 "must be jdbc:h2:… (e.g. jdbc:h2:file:./data/imbridge) or jdbc:postgresql://host/database");
         require(notBlank(c.storage().keyFile()), "storage.key-file", "is missing (where the password key is kept)");
+        try {
+            c.storage().removalPoll();
+        } catch (IllegalArgumentException e) {
+            fail("storage.removal-poll-interval", e.getMessage());
+        }
         for (int i = 0; i < c.registration().allow().size(); i++) {
             try {
                 JidRules.allowPattern(c.registration().allow().get(i));
@@ -91,6 +96,8 @@ final class ConfigValidator {
         size("logging.max-file-size", c.logging().maxFileSize());
         size("logging.total-size-cap", c.logging().totalSizeCap());
         require(c.logging().maxDays() > 0, "logging.max-days", "must be a positive number of days");
+        require(c.logging().repeatsPerMinute() >= 0, "logging.repeats-per-minute",
+                "must be 0 (log every line) or a positive number of lines");
         require(notBlank(c.metrics().host()), "metrics.host", "is empty (use 127.0.0.1)");
         require(c.metrics().port() >= 0 && c.metrics().port() < 65536, "metrics.port",
                 c.metrics().port() + " is not a port number (0 turns metrics off)");

@@ -106,8 +106,46 @@ public record TransportConfig(
      * @param user     the database user
      * @param password the database password (may be {@code ${ENV_VAR}})
      * @param keyFile  the file holding the key that encrypts stored legacy passwords
+     * @param removalPollInterval how often the running transport reads the store's removal log, to carry
+     *                 out removals made by another process ({@code 2s} by default; {@code 500ms}, {@code 1m})
      */
-    public record Storage(String url, String user, String password, String keyFile) {
+    public record Storage(String url, String user, String password, String keyFile, String removalPollInterval) {
+
+        /** The default poll interval of the removal log. */
+        public static final java.time.Duration DEFAULT_REMOVAL_POLL = java.time.Duration.ofSeconds(2);
+
+        public Storage(String url, String user, String password, String keyFile) {
+            this(url, user, password, keyFile, null);
+        }
+
+        /** @return this section with {@code newUrl} and {@code newKeyFile} (resolved paths), every other key kept */
+        Storage withPaths(String newUrl, String newKeyFile) {
+            return new Storage(newUrl, user, password, newKeyFile, removalPollInterval);
+        }
+
+        /**
+         * The removal log's poll interval, {@link #DEFAULT_REMOVAL_POLL} when left out.
+         *
+         * @throws IllegalArgumentException if the value is not a duration from 100ms to 1h
+         */
+        public java.time.Duration removalPoll() {
+            if (removalPollInterval == null) {
+                return DEFAULT_REMOVAL_POLL;
+            }
+            java.util.Optional<java.time.Duration> parsed;
+            try {
+                parsed = StartupTimeout.parse(removalPollInterval);
+            } catch (IllegalArgumentException e) {
+                parsed = java.util.Optional.empty();
+            }
+            // empty also for "forever" and "0", which are no intervals
+            java.time.Duration d = parsed.orElseThrow(() -> new IllegalArgumentException("'" + removalPollInterval
+                            + "' is not a duration like 2s, 500ms or 1m"));
+            if (d.toMillis() < 100 || d.compareTo(java.time.Duration.ofHours(1)) > 0) {
+                throw new IllegalArgumentException("'" + removalPollInterval + "' must be from 100ms to 1h");
+            }
+            return d;
+        }
     }
 
     /**
@@ -155,21 +193,26 @@ public record TransportConfig(
      *                     ({@code 10MB}) and at midnight
      * @param maxDays      rolled files older than this many days are deleted
      * @param totalSizeCap the oldest rolled files are deleted while all of them together are larger
+     * @param repeatsPerMinute of the lines with the same logger, level and pattern, this many a minute
+     *                     are logged, then one line with the count of the rest; 0 logs every line;
+     *                     reloaded with the file
      */
-    public record Logging(String level, String file, String maxFileSize, Integer maxDays, String totalSizeCap) {
+    public record Logging(String level, String file, String maxFileSize, Integer maxDays, String totalSizeCap,
+                          Integer repeatsPerMinute) {
 
-        public static final Logging DEFAULTS = new Logging("info", null, "10MB", 14, "1GB");
+        public static final Logging DEFAULTS = new Logging("info", null, "10MB", 14, "1GB", 5);
 
         /** @return this section with {@code logFile} as its file */
         Logging withFile(String logFile) {
-            return new Logging(level, logFile, maxFileSize, maxDays, totalSizeCap);
+            return new Logging(level, logFile, maxFileSize, maxDays, totalSizeCap, repeatsPerMinute);
         }
 
         Logging withDefaults() {
             return new Logging(level == null ? DEFAULTS.level : level, file,
                     maxFileSize == null ? DEFAULTS.maxFileSize : maxFileSize,
                     maxDays == null ? DEFAULTS.maxDays : maxDays,
-                    totalSizeCap == null ? DEFAULTS.totalSizeCap : totalSizeCap);
+                    totalSizeCap == null ? DEFAULTS.totalSizeCap : totalSizeCap,
+                    repeatsPerMinute == null ? DEFAULTS.repeatsPerMinute : repeatsPerMinute);
         }
     }
 

@@ -89,6 +89,7 @@ public final class ConfigReloader implements ConfigReload {
         }
         List<String> changes = live.apply(next);
         LogSetup.level(next.logging().level());
+        LogSetup.repeatsPerMinute(next.logging().repeatsPerMinute());
         if (changes.isEmpty()) {
             LOG.info("{} reloaded: nothing changed", file);
             return "Reloaded " + file + ": nothing changed.";

@@ -69,6 +69,9 @@ public final class LiveConfig {
         if (!Objects.equals(old.logging().level(), next.logging().level())) {
             changes.add("logging.level is now " + next.logging().level());
         }
+        if (!Objects.equals(old.logging().repeatsPerMinute(), next.logging().repeatsPerMinute())) {
+            changes.add("logging.repeats-per-minute is now " + next.logging().repeatsPerMinute());
+        }
         restartOnly(changes, "component", running.component(), old.component(), next.component());
         restartOnly(changes, "msn", running.msn(), old.msn(), next.msn());
         restartOnly(changes, "storage", running.storage(), old.storage(), next.storage());

@@ -1,7 +1,10 @@
 package org.imbridge.app.launcher;
 
 import java.nio.file.Path;
+import java.time.InstantSource;
+import java.util.Optional;
 
+import org.imbridge.app.launcher.logging.RepeatedLogFilter;
 import org.slf4j.LoggerFactory;
 import org.slf4j.bridge.SLF4JBridgeHandler;
 
@@ -17,7 +20,8 @@ import ch.qos.logback.core.util.FileSize;
 
 /**
  * Programmatic logging set-ups the launcher needs beyond {@code logback.xml}: the demo writes its
- * logs to a file so that the terminal shows only what the demo says.
+ * logs to a file so that the terminal shows only what the demo says; the configured level, file and
+ * limit on repeated lines.
  */
 public final class LogSetup {
 
@@ -41,7 +45,60 @@ public final class LogSetup {
         context.getLogger("org.flywaydb").setLevel(Level.WARN);
         // the demo's own Jabber clients (Smack) complain about connections they closed themselves
         context.getLogger("org.jivesoftware").setLevel(Level.ERROR);
+        install(context, new RepeatedLogFilter(), RepeatedLogFilter.DEFAULT_REPEATS_PER_MINUTE); // reset removed it
         routeJavaUtilLogging();
+    }
+
+    /**
+     * Of the log lines with the same logger, level and pattern, only the first {@code repeats} of a
+     * minute are written (console and file alike), then one line with the count of the rest (config
+     * {@code logging.repeats-per-minute}; 0 writes every line). The shipped {@code logback.xml}
+     * installs the filter; a logback configuration of the admin's own
+     * ({@code -Dlogback.configurationFile}) is left as it is, with or without it.
+     */
+    public static void repeatsPerMinute(int repeats) {
+        if (LoggerFactory.getILoggerFactory() instanceof LoggerContext context) {
+            installed(context).ifPresent(filter -> filter.setRepeatsPerMinute(repeats));
+        }
+    }
+
+    /**
+     * As {@link #repeatsPerMinute(int)}, with a new filter on {@code clock} in place of the one
+     * installed: for tests, which end a minute by moving their clock.
+     *
+     * @return the filter, to {@link RepeatedLogFilter#flush() flush}; empty with another slf4j binding
+     */
+    public static Optional<RepeatedLogFilter> repeatsPerMinute(int repeats, InstantSource clock) {
+        if (!(LoggerFactory.getILoggerFactory() instanceof LoggerContext context)) {
+            return Optional.empty();
+        }
+        synchronized (LogSetup.class) {
+            installed(context).ifPresent(old -> {
+                context.getTurboFilterList().remove(old);
+                old.stop();
+            });
+            return Optional.of(install(context, new RepeatedLogFilter(clock), repeats));
+        }
+    }
+
+    /** Logs the counts of repeated lines not logged yet (their minute is not over): before exiting. */
+    public static void flushRepeatCounts() {
+        if (LoggerFactory.getILoggerFactory() instanceof LoggerContext context) {
+            installed(context).ifPresent(RepeatedLogFilter::flushAll);
+        }
+    }
+
+    private static Optional<RepeatedLogFilter> installed(LoggerContext context) {
+        return context.getTurboFilterList().stream().filter(RepeatedLogFilter.class::isInstance)
+                .map(RepeatedLogFilter.class::cast).findFirst();
+    }
+
+    private static RepeatedLogFilter install(LoggerContext context, RepeatedLogFilter filter, int repeats) {
+        filter.setContext(context);
+        filter.setRepeatsPerMinute(repeats);
+        filter.start();
+        context.addTurboFilter(filter);
+        return filter;
     }
 
     /** Smack logs through java.util.logging: send that to the same place. */

@@ -79,8 +79,9 @@ public final class Transport implements AutoCloseable {
         StanzaSink sink = stanza -> send(holder[0], stanza);
         this.gateway = new Gateway(jids, new MeteredNetwork(settings.network(), metrics), settings.store(), sink,
                 settings.allowlist(), workers, scheduler, settings.policy());
-        this.control = new TransportControls(domain, gateway.sessions(), settings.store(), sink, metrics, settings.reload());
-        this.admin = new AdminCommands(domain, settings.admins(), control, sink, workers);
+        this.control = new TransportControls(domain, gateway.sessions(), gateway.removals(), settings.store(), sink,
+                metrics, settings.reload());
+        this.admin = new AdminCommands(domain, settings.admins(), control, sink, workers, gateway.settingsCommand());
         this.probes = new RegisteredUserProbes(settings.store(), settings.network().id(), jids, sink, workers,
                 (nanos, task) -> scheduler.schedule(task, nanos, TimeUnit.NANOSECONDS),
                 () -> settings.limits().get().startupProbesPerSecond(), System::nanoTime,
@@ -159,6 +160,24 @@ public final class Transport implements AutoCloseable {
         }
         settings.reload().watch(scheduler, CONFIG_CHECK_INTERVAL);
         scheduler.scheduleWithFixedDelay(this::refreshGauges, 0, 30, TimeUnit.SECONDS);
+        followRemovals();
+    }
+
+    /** Removals made by another process (users remove, another instance), read from the store's log. */
+    private void followRemovals() {
+        try {
+            gateway.removalLog().start();
+        } catch (RuntimeException e) {
+            LOG.warn("cannot read the registration removal log; trying again at the next poll: {}", e.getMessage());
+        }
+        long every = settings.removalPoll().toMillis();
+        scheduler.scheduleWithFixedDelay(() -> {
+            try {
+                workers.execute(gateway.removalLog()::poll);
+            } catch (java.util.concurrent.RejectedExecutionException e) {
+                // stopping
+            }
+        }, every, every, TimeUnit.MILLISECONDS);
     }
 
     private void refreshGauges() {

@@ -10,6 +10,7 @@ import org.imbridge.core.registration.RegistrationStore;
 import org.imbridge.core.session.LinkState;
 import org.imbridge.core.session.SessionManager;
 import org.imbridge.xmpp.admin.TransportControl;
+import org.imbridge.xmpp.gateway.register.RegistrationRemovals;
 import org.imbridge.xmpp.gateway.stanza.StanzaSink;
 import org.imbridge.xmpp.metrics.TransportMetrics;
 import org.jivesoftware.smack.packet.Message;
@@ -26,16 +27,18 @@ final class TransportControls implements TransportControl {
 
     private final DomainBareJid transport;
     private final SessionManager sessions;
+    private final RegistrationRemovals removals;
     private final RegistrationStore store;
     private final StanzaSink sink;
     private final TransportMetrics metrics;
     private final ConfigReload reload;
     private final Instant started = Instant.now();
 
-    TransportControls(DomainBareJid transport, SessionManager sessions, RegistrationStore store, StanzaSink sink,
-                      TransportMetrics metrics, ConfigReload reload) {
+    TransportControls(DomainBareJid transport, SessionManager sessions, RegistrationRemovals removals,
+                      RegistrationStore store, StanzaSink sink, TransportMetrics metrics, ConfigReload reload) {
         this.transport = transport;
         this.sessions = sessions;
+        this.removals = removals;
         this.store = store;
         this.sink = sink;
         this.metrics = metrics;
@@ -103,6 +106,11 @@ final class TransportControls implements TransportControl {
             u.terminate(why);
             return true;
         }).orElse(false);
+    }
+
+    @Override
+    public boolean removeUser(String userJid) {
+        return removals.removeByAdmin(userJid);
     }
 
     @Override

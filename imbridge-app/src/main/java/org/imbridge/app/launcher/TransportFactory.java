@@ -61,7 +61,7 @@ public final class TransportFactory {
         InetSocketAddress metrics = config.metrics().enabled()
                 ? new InetSocketAddress(config.metrics().host(), config.metrics().port()) : null;
         return new TransportSettings(component.build(), network, store, following::allowlist, SessionPolicy.DEFAULTS,
-                8, following::admins, following::limits, reload, metrics);
+                8, following::admins, following::limits, reload, metrics, config.storage().removalPoll());
     }
 
     /** The configuration the last settings follow. */

@@ -1,6 +1,7 @@
 package org.imbridge.app.launcher;
 
 import java.net.InetSocketAddress;
+import java.time.Duration;
 import java.util.Objects;
 import java.util.Set;
 import java.util.function.Supplier;
@@ -26,11 +27,12 @@ import org.imbridge.xmpp.stream.ComponentConfig;
  * @param limits         users, message size and rate per user, read on every use
  * @param reload         how the admin command reloads the configuration
  * @param metricsAddress where to serve Prometheus metrics, or null for nowhere
+ * @param removalPoll    how often the store's removal log is read (removals made by another process)
  */
 public record TransportSettings(ComponentConfig component, LegacyNetwork network, RegistrationStore store,
                                 Supplier<UserAllowlist> allowlist, SessionPolicy policy, int workers,
                                 Supplier<Set<String>> admins, Supplier<TransportConfig.Limits> limits,
-                                ConfigReload reload, InetSocketAddress metricsAddress) {
+                                ConfigReload reload, InetSocketAddress metricsAddress, Duration removalPoll) {
 
     public TransportSettings {
         Objects.requireNonNull(component, "component");
@@ -44,6 +46,24 @@ public record TransportSettings(ComponentConfig component, LegacyNetwork network
         if (workers < 1) {
             throw new IllegalArgumentException("workers must be at least 1");
         }
+        if (removalPoll == null || removalPoll.isNegative() || removalPoll.isZero()) {
+            throw new IllegalArgumentException("removalPoll must be positive");
+        }
+    }
+
+    /** Settings that read the removal log at the default interval. */
+    public TransportSettings(ComponentConfig component, LegacyNetwork network, RegistrationStore store,
+                             Supplier<UserAllowlist> allowlist, SessionPolicy policy, int workers,
+                             Supplier<Set<String>> admins, Supplier<TransportConfig.Limits> limits,
+                             ConfigReload reload, InetSocketAddress metricsAddress) {
+        this(component, network, store, allowlist, policy, workers, admins, limits, reload, metricsAddress,
+                TransportConfig.Storage.DEFAULT_REMOVAL_POLL);
+    }
+
+    /** @return these settings reading the removal log every {@code interval} */
+    public TransportSettings withRemovalPoll(Duration interval) {
+        return new TransportSettings(component, network, store, allowlist, policy, workers, admins, limits, reload,
+                metricsAddress, interval);
     }
 
     /** Settings with a message size limit but without admins, user or rate limits, reload or metrics (tests). */

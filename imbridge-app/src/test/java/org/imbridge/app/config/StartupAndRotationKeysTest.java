@@ -9,7 +9,10 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
-/** {@code component.startup-timeout} and the {@code logging} rotation keys: defaults, values, mistakes. */
+/**
+ * {@code component.startup-timeout}, the {@code logging} rotation keys and
+ * {@code logging.repeats-per-minute}: defaults, values, mistakes.
+ */
 class StartupAndRotationKeysTest {
 
     private static final String MINIMAL = MinimalConfig.YAML;
@@ -56,5 +59,17 @@ class StartupAndRotationKeysTest {
                 .hasMessageContaining("key 'logging.max-days' must be a positive number");
         assertThatThrownBy(() -> loader.parse("t.yaml", MINIMAL + "logging:\n  total-size-cap: 1 tonne\n"))
                 .hasMessageContaining("key 'logging.total-size-cap'");
+    }
+
+    @Test
+    void repeatsPerMinuteDefaultsToFiveAndZeroTurnsItOff() throws Exception {
+        assertThat(loader.parse("t.yaml", MINIMAL).logging().repeatsPerMinute()).isEqualTo(5);
+        assertThat(loader.load(Path.of("../config/transport.yaml")).logging().repeatsPerMinute()).isEqualTo(5);
+        assertThat(loader.parse("t.yaml", MINIMAL + "logging:\n  repeats-per-minute: 0\n").logging()
+                .repeatsPerMinute()).isZero();
+        assertThat(loader.parse("t.yaml", MINIMAL + "logging:\n  repeats-per-minute: 20\n").logging()
+                .repeatsPerMinute()).isEqualTo(20);
+        assertThatThrownBy(() -> loader.parse("t.yaml", MINIMAL + "logging:\n  repeats-per-minute: -1\n"))
+                .hasMessageContaining("key 'logging.repeats-per-minute' must be 0 (log every line)");
     }
 }

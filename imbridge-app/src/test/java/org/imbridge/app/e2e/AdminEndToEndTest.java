@@ -133,7 +133,7 @@ class AdminEndToEndTest {
 
         DiscoverItems commands = AdHocCommandManager.getAddHocCommandsManager(boss).discoverCommands(transportJid);
         assertThat(commands.getItems()).extracting(DiscoverItems.Item::getName).contains("Online users", "Statistics",
-                "Announce to online users", "Disconnect a user", "Reload configuration");
+                "Announce to online users", "Disconnect a user", "Remove a user", "Reload configuration");
         assertThat(AdHocCommandManager.getAddHocCommandsManager(eve).discoverCommands(transportJid).getItems()).isEmpty();
         RemoteCommand evesTry = command(eve, "urn:imbridge:admin#statistics");
         assertThatThrownBy(evesTry::execute).isInstanceOfSatisfying(XMPPException.XMPPErrorException.class,
@@ -209,6 +209,34 @@ class AdminEndToEndTest {
         assertThat(AdHocCommandManager.getAddHocCommandsManager(carol).discoverCommands(transportJid).getItems())
                 .as("carol is still an admin").isNotEmpty();
         writeConfig("[boss@localhost, carol@localhost]", 60);
+    }
+
+    @Test
+    @Order(3)
+    void removeAUserWhileRunningLogsThemOutAndTellsThem() throws Exception {
+        XMPPTCPConnection boss = login("boss2");
+        writeConfig("[boss@localhost, boss2@localhost]", 60);
+        await().atMost(TIMEOUT).until(() ->
+                !AdHocCommandManager.getAddHocCommandsManager(boss).discoverCommands(transportJid).getItems().isEmpty());
+        XMPPTCPConnection bob = login("bobby");
+        List<Message> bobsMessages = new CopyOnWriteArrayList<>();
+        bob.addAsyncStanzaListener((StanzaListener) s -> bobsMessages.add((Message) s), StanzaTypeFilter.MESSAGE);
+        register(bob, "bob@hotmail.com", "bob-pw");
+        await().atMost(TIMEOUT).until(() -> msn.isOnline("bob@hotmail.com"));
+
+        RemoteCommand remove = command(boss, "http://jabber.org/protocol/admin#delete-user");
+        remove.execute();
+        FillableForm who = new FillableForm(remove.getForm());
+        who.setAnswer("accountjids", List.of(JidCreate.from("Bobby@LocalHost"), JidCreate.from("nobody@localhost")));
+        remove.complete(who);
+
+        assertThat(remove.getNotes().get(0).getValue())
+                .isEqualTo("Removed: bobby@localhost. Not registered: nobody@localhost.");
+        await().atMost(TIMEOUT).until(() -> !msn.isOnline("bob@hotmail.com"));
+        await().atMost(TIMEOUT).until(() -> bobsMessages.stream().anyMatch(m -> transportJid.equals(m.getFrom())
+                && m.getBody() != null && m.getBody().contains("removed by an administrator")));
+        assertThat(transport.gateway().sessions().isRegistered("bobby@localhost").toCompletableFuture()
+                .get(TIMEOUT.toSeconds(), TimeUnit.SECONDS)).isFalse();
     }
 
     private static int logins() {

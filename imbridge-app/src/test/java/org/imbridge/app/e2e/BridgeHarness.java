@@ -37,6 +37,8 @@ import org.jxmpp.jid.impl.JidCreate;
 final class BridgeHarness implements AutoCloseable {
 
     static final Duration TIMEOUT = Duration.ofSeconds(15);
+    /** How often the transport reads the store's removal log: quickly, so that tests need not wait. */
+    static final Duration REMOVAL_POLL = Duration.ofMillis(200);
 
     final PrivateProsody prosody;
     volatile MsnServer msn;
@@ -56,6 +58,12 @@ final class BridgeHarness implements AutoCloseable {
     /** @param component adjusts the transport's component settings (e.g. a lower max-stanza-bytes) */
     BridgeHarness(PrivateProsody.Builder prosodySettings, List<AccountSpec> accounts, List<String> allow,
                   Consumer<ComponentConfig.Builder> component) throws Exception {
+        this(prosodySettings, accounts, allow, component, RegistrationStores.inMemory());
+    }
+
+    /** @param store the transport's store (owned: closed with the transport), e.g. one another store shares */
+    BridgeHarness(PrivateProsody.Builder prosodySettings, List<AccountSpec> accounts, List<String> allow,
+                  Consumer<ComponentConfig.Builder> component, RegistrationStore store) throws Exception {
         prosody = prosodySettings.start();
         MsnServer first = MsnServer.start(MsnServerConfig.builder().accounts(accounts).build());
         msn = first;
@@ -64,7 +72,7 @@ final class BridgeHarness implements AutoCloseable {
                 .notificationPort(first.notificationAddress().getPort())
                 .switchboardPort(first.switchboardAddress().getPort())
                 .build();
-        store = RegistrationStores.inMemory();
+        this.store = store;
         allowlist = new UserAllowlist(allow);
         componentConfig = ProsodyClients.componentConfig(prosody);
         component.accept(componentConfig);
@@ -76,7 +84,8 @@ final class BridgeHarness implements AutoCloseable {
         network = new MsnNetwork(msn.dispatchAddress(), MsnClientConfig.defaults());
         TransportSettings settings = new TransportSettings(componentConfig.build(), network, store,
                 () -> allowlist, 64 * 1024,
-                new SessionPolicy(Duration.ofMillis(200), Duration.ofSeconds(2), 100, Duration.ofSeconds(20)), 4);
+                new SessionPolicy(Duration.ofMillis(200), Duration.ofSeconds(2), 100, Duration.ofSeconds(20)), 4)
+                .withRemovalPoll(REMOVAL_POLL);
         return Transport.start(settings, stopped -> { }).toCompletableFuture().get(TIMEOUT.toSeconds(), TimeUnit.SECONDS);
     }
 

@@ -15,6 +15,7 @@ import java.util.concurrent.ScheduledExecutorService;
 
 import org.imbridge.app.config.ConfigException;
 import org.imbridge.app.config.ConfigLoader;
+import org.imbridge.app.launcher.logging.RepeatedLogFilter;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -86,6 +87,22 @@ class ConfigReloaderTest {
             assertThat(imbridge.getLevel()).isEqualTo(ch.qos.logback.classic.Level.DEBUG);
         } finally {
             imbridge.setLevel(before);
+        }
+    }
+
+    @Test
+    void theLimitOnRepeatedLinesFollowsTheFile() throws Exception {
+        Path file = write("allow: [example.org]", "admins: []", 120, 5347);
+        ConfigReloader reloader = new ConfigReloader(file, loader, new LiveConfig(loader.load(file)));
+        RepeatedLogFilter filter = LogSetup.repeatsPerMinute(5, java.time.InstantSource.system()).orElseThrow();
+        try {
+            Files.writeString(file, Files.readString(file) + "logging: {repeats-per-minute: 0}\n");
+            assertThat(reloader.reload()).contains("logging.repeats-per-minute is now 0");
+            assertThat(filter.getRepeatsPerMinute()).isZero();
+        } finally {
+            ((ch.qos.logback.classic.LoggerContext) org.slf4j.LoggerFactory.getILoggerFactory())
+                    .getTurboFilterList().remove(filter);
+            filter.stop();
         }
     }
 

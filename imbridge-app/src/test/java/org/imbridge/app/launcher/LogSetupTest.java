@@ -3,21 +3,30 @@ package org.imbridge.app.launcher;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import java.net.URL;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Stream;
 
+import org.imbridge.app.launcher.logging.RepeatedLogFilter;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.slf4j.LoggerFactory;
 
 import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.LoggerContext;
+import ch.qos.logback.classic.joran.JoranConfigurator;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.Appender;
 
-/** {@code logging.file} rolls over at its size limit instead of growing forever. */
+/**
+ * {@code logging.file} rolls over at its size limit instead of growing forever; a flood is a few lines
+ * and a count there too, and in every set-up that starts from the shipped {@code logback.xml}.
+ */
 class LogSetupTest {
 
     @TempDir
@@ -25,12 +34,55 @@ class LogSetupTest {
 
     private final Logger root = (Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
 
+    private RepeatedLogFilter repeats;
+
     @AfterEach
     void removeTheFileAppender() {
         Appender<ILoggingEvent> appender = root.getAppender("config-file");
         if (appender != null) {
             root.detachAppender(appender);
             appender.stop();
+        }
+        if (repeats != null) {
+            root.getLoggerContext().getTurboFilterList().remove(repeats);
+            repeats.stop();
+        }
+    }
+
+    @Test
+    void aFloodIsFiveLinesAndOneCountInTheLogFile() throws Exception {
+        Path file = dir.resolve("imbridge.log");
+        LogSetup.alsoToFile(file, "10MB", 14, "1GB");
+        AtomicReference<Instant> now = new AtomicReference<>(Instant.now());
+        repeats = LogSetup.repeatsPerMinute(5, now::get).orElseThrow();
+        org.slf4j.Logger log = LoggerFactory.getLogger("org.imbridge.flood-test");
+        for (int i = 0; i < 1_000; i++) {
+            log.warn("cannot parse line {} from the MSN server", i);
+        }
+
+        now.set(now.get().plus(Duration.ofSeconds(60)));
+        repeats.flush();
+
+        assertThat(Files.readAllLines(file)).filteredOn(line -> line.contains("org.imbridge.flood-test"))
+                .hasSize(6).last().asString().contains(" WARN ")
+                .endsWith(" org.imbridge.flood-test - … and 995 more like this in the last 60 s: "
+                        + "cannot parse line {} from the MSN server");
+    }
+
+    @Test
+    void theShippedLogbackXmlInstallsTheFilterWithFiveLinesAMinute() throws Exception {
+        URL shipped = Path.of("src/main/resources/logback.xml").toUri().toURL();
+        LoggerContext context = new LoggerContext();
+        try {
+            JoranConfigurator configurator = new JoranConfigurator();
+            configurator.setContext(context);
+            configurator.doConfigure(shipped);
+
+            assertThat(context.getTurboFilterList()).singleElement().isInstanceOfSatisfying(RepeatedLogFilter.class,
+                    f -> assertThat(f).extracting(RepeatedLogFilter::getRepeatsPerMinute, RepeatedLogFilter::isStarted)
+                            .containsExactly(5, true));
+        } finally {
+            context.stop();
         }
     }
 

@@ -187,6 +187,18 @@ final class NotificationConnection extends MsnpLink implements NotificationSessi
     }
 
     @Override
+    public CompletionStage<Void> setPrivacyMode(PrivacyMode mode) {
+        Objects.requireNonNull(mode, "mode");
+        return request(Set.of("BLP"), "BLP", mode.name()).thenApply(reply -> null);
+    }
+
+    @Override
+    public CompletionStage<Void> setReverseListPrompt(ReverseListPrompt prompt) {
+        Objects.requireNonNull(prompt, "prompt");
+        return request(Set.of("GTC"), "GTC", prompt.name()).thenApply(reply -> null);
+    }
+
+    @Override
     public CompletionStage<ContactList> addContact(ListType list, String handle, String friendly, Integer groupId) {
         checkListRequest(list, handle, groupId);
         String encoded = encodeName(friendly == null ? handle : friendly);

@@ -45,6 +45,12 @@ public interface NotificationSession {
     /** {@code REA} with the user's own handle: changes the friendly name (encoded for the wire here). */
     CompletionStage<Void> setFriendlyName(String friendlyName);
 
+    /** {@code BLP}: who may see and message the user (docs/msnp.md §5.1); the current value again fails with 218. */
+    CompletionStage<Void> setPrivacyMode(PrivacyMode mode);
+
+    /** {@code GTC}: whether to ask about new watchers (docs/msnp.md §5.1); the current value again fails with 218. */
+    CompletionStage<Void> setReverseListPrompt(ReverseListPrompt prompt);
+
     /**
      * {@code ADD}: puts {@code handle} on a list; completes with the updated lists. Typical errors: 201
      * malformed handle, 205 no such account, 210 list full, 215 already there, 219 on the opposite

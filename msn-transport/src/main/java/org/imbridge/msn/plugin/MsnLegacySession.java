@@ -10,6 +10,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.imbridge.core.logging.LogContext;
+import org.imbridge.core.model.AccountSettings;
 import org.imbridge.core.model.ChatState;
 import org.imbridge.core.model.ContactCard;
 import org.imbridge.core.model.DeliveryFailure;
@@ -112,7 +113,7 @@ final class MsnLegacySession implements LegacySession, NotificationListener, Con
         ContactList list = session.contactList();
         book.reportAll(list);
         for (org.imbridge.msn.client.Contact c : list.list(ListType.RL)) {
-            askIfUndecided(list, c.handle(), c.friendlyName());
+            askIfUndecided(now, list, c.handle(), c.friendlyName());
         }
         return session.changeStatus(status).handle((v, e) -> {
             if (e != null) {
@@ -273,6 +274,18 @@ final class MsnLegacySession implements LegacySession, NotificationListener, Con
     }
 
     @Override
+    public CompletionStage<AccountSettings> settings() {
+        Online o = online;
+        return o == null ? notConnected() : CompletableFuture.completedFuture(new AccountSettingsEdits(o.ns()).current());
+    }
+
+    @Override
+    public CompletionStage<Void> changeSettings(AccountSettings wanted) {
+        Online o = online;
+        return o == null ? notConnected() : new AccountSettingsEdits(o.ns()).change(wanted);
+    }
+
+    @Override
     public void logout() {
         quiet = true;
         typing.stop();
@@ -306,7 +319,7 @@ final class MsnLegacySession implements LegacySession, NotificationListener, Con
     public void onAddedBy(String handle, String friendlyName) {
         Online o = online;
         if (o != null) {
-            askIfUndecided(o.ns().contactList(), handle, friendlyName);
+            askIfUndecided(o, o.ns().contactList(), handle, friendlyName);
         }
     }
 
@@ -426,10 +439,23 @@ final class MsnLegacySession implements LegacySession, NotificationListener, Con
                 who.value() + " is not an MSN account"));
     }
 
-    /** Someone has the user on their list and the user has neither allowed nor blocked them (docs/msnp.md §5.1 GTC). */
-    private void askIfUndecided(ContactList list, String handle, String friendlyName) {
+    /**
+     * Someone has the user on their list and the user has neither allowed nor blocked them: with GTC A
+     * the user is asked, with GTC N they are allowed without asking, as MSN Messenger does
+     * (docs/msnp.md §5.1 GTC); should that fail, the user is asked after all.
+     */
+    private void askIfUndecided(Online o, ContactList list, String handle, String friendlyName) {
         boolean decided = list.contact(handle).map(c -> c.isOn(ListType.AL) || c.isOn(ListType.BL)).orElse(false);
-        if (!decided) {
+        if (decided) {
+            return;
+        }
+        if (new AccountSettingsEdits(o.ns()).allowsNewWatchers()) {
+            o.edits().allow(handle).whenComplete((v, e) -> {
+                if (e != null) {
+                    logContext.run(() -> listener.onAuthorizationRequest(LegacyAddress.of(handle), friendlyName));
+                }
+            });
+        } else {
             listener.onAuthorizationRequest(LegacyAddress.of(handle), friendlyName);
         }
     }

@@ -208,6 +208,16 @@ final class FakeSwitchboards implements NotificationSession {
     }
 
     @Override
+    public CompletionStage<Void> setPrivacyMode(org.imbridge.msn.client.PrivacyMode mode) {
+        throw new UnsupportedOperationException();
+    }
+
+    @Override
+    public CompletionStage<Void> setReverseListPrompt(org.imbridge.msn.client.ReverseListPrompt prompt) {
+        throw new UnsupportedOperationException();
+    }
+
+    @Override
     public CompletionStage<ContactList> addContact(ListType list, String handle, String friendlyName, Integer groupId) {
         throw new UnsupportedOperationException();
     }

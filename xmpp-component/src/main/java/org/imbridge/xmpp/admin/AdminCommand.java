@@ -14,6 +14,19 @@ interface AdminCommand {
     /** The name clients show. */
     String name();
 
+    /**
+     * Whether {@code user} (a bare JID) may list and run this command; admin commands are for the
+     * admins only ({@code isAdmin}). May block.
+     */
+    default boolean mayRun(String user, boolean isAdmin) {
+        return isAdmin;
+    }
+
+    /** False for a command of the users themselves, whom {@link #mayRun} refuses only until they register. */
+    default boolean forAdminsOnly() {
+        return true;
+    }
+
     /** The first stage, for {@code admin}. */
     AdminReply start(String admin) throws Exception;
 

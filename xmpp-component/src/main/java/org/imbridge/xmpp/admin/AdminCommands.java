@@ -14,6 +14,7 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.function.Supplier;
 
 import org.imbridge.core.logging.LogContext;
+import org.imbridge.xmpp.gateway.settings.SettingsCommand;
 import org.imbridge.xmpp.gateway.stanza.StanzaSink;
 import org.jivesoftware.smack.packet.IQ;
 import org.jivesoftware.smack.packet.Stanza;
@@ -33,11 +34,13 @@ import org.slf4j.LoggerFactory;
 /**
  * The transport's XEP-0050 commands: answers {@code command} IQs, the disco#items listing of the
  * commands node and disco#info on each command's node. Only the admins of the config may list or
- * run commands; others get an empty list and {@code forbidden}. Commands run on {@code pool}
- * (they may touch the store); multi-stage sessions expire after {@link #SESSION_LIFETIME}.
+ * run the admin commands; others get {@code forbidden}. Every registered user (admins too) may list
+ * and run the users' own commands (their settings); others get {@code registration-required}.
+ * Commands run on {@code pool} (they may touch the store); multi-stage sessions expire after
+ * {@link #SESSION_LIFETIME}.
  *
  * <pre>
- * AdminCommands admin = new AdminCommands(transportJid, config::admins, control, sink, pool);
+ * AdminCommands admin = new AdminCommands(transportJid, config::admins, control, sink, pool, gateway.settingsCommand());
  * connection.onStanza(s -&gt; { if (!admin.accept(s)) gateway.accept(s); });
  * </pre>
  */
@@ -67,19 +70,29 @@ public final class AdminCommands {
      */
     public AdminCommands(DomainBareJid transport, Supplier<Set<String>> admins, TransportControl control,
                          StanzaSink sink, Executor pool) {
-        this(transport, admins, control, sink, pool, Clock.systemUTC());
+        this(transport, admins, control, sink, pool, null, Clock.systemUTC());
+    }
+
+    /** As above, also offering every registered user {@code userSettings}. */
+    public AdminCommands(DomainBareJid transport, Supplier<Set<String>> admins, TransportControl control,
+                         StanzaSink sink, Executor pool, SettingsCommand userSettings) {
+        this(transport, admins, control, sink, pool, userSettings, Clock.systemUTC());
     }
 
     AdminCommands(DomainBareJid transport, Supplier<Set<String>> admins, TransportControl control, StanzaSink sink,
-                  Executor pool, Clock clock) {
+                  Executor pool, SettingsCommand userSettings, Clock clock) {
         this.transport = transport;
         this.admins = admins;
         this.sink = sink;
         this.pool = pool;
         this.clock = clock;
         for (AdminCommand c : new AdminCommand[] {new OnlineUsersCommand(control), new StatisticsCommand(control),
-                new AnnounceCommand(control), new DisconnectUserCommand(control), new ReloadConfigCommand(control)}) {
+                new AnnounceCommand(control), new DisconnectUserCommand(control), new RemoveUserCommand(control),
+                new ReloadConfigCommand(control)}) {
             commands.put(c.node(), c);
+        }
+        if (userSettings != null) {
+            commands.put(userSettings.node(), new UserSettingsCommand(userSettings));
         }
     }
 
@@ -98,7 +111,7 @@ public final class AdminCommands {
             return true;
         }
         if (iq instanceof DiscoverItems items && NAMESPACE.equals(items.getNode())) {
-            sink.send(list(items));
+            run(() -> sink.send(list(items))); // whether a user is registered is a look-up in the store
             return true;
         }
         if (iq instanceof DiscoverInfo info && info.getNode() != null
@@ -134,12 +147,18 @@ public final class AdminCommands {
     }
 
     private IQ answer(AdHocCommandData request, String admin) throws Exception {
-        if (!isAdmin(request.getFrom())) {
+        boolean isAdmin = isAdmin(request.getFrom());
+        AdminCommand command = commands.get(request.getNode());
+        if (command != null && !command.forAdminsOnly() && !command.mayRun(admin, isAdmin)) {
+            LOG.info("refused command {} from {}: not registered", request.getNode(), admin);
+            return IQ.createErrorResponse(request, StanzaError.getBuilder(StanzaError.Condition.registration_required)
+                    .setDescriptiveEnText("Register with the transport first.").build());
+        }
+        if (!isAdmin && (command == null || command.forAdminsOnly())) {
             LOG.info("refused admin command {} from {}: not an admin", request.getNode(), admin);
             return IQ.createErrorResponse(request, StanzaError.getBuilder(StanzaError.Condition.forbidden)
                     .setDescriptiveEnText("Only the transport's administrators may run commands.").build());
         }
-        AdminCommand command = commands.get(request.getNode());
         if (command == null) {
             return IQ.createErrorResponse(request, StanzaError.Condition.item_not_found);
         }
@@ -216,8 +235,10 @@ public final class AdminCommands {
         answer.setTo(request.getFrom());
         answer.setFrom(request.getTo());
         answer.setNode(NAMESPACE);
-        if (isAdmin(request.getFrom())) {
-            for (AdminCommand c : commands.values()) {
+        boolean isAdmin = isAdmin(request.getFrom());
+        String user = request.getFrom().asBareJid().toString();
+        for (AdminCommand c : commands.values()) {
+            if (c.mayRun(user, isAdmin)) {
                 DiscoverItems.Item item = new DiscoverItems.Item(transport);
                 item.setNode(c.node());
                 item.setName(c.name());

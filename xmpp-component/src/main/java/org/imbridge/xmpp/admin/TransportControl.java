@@ -47,6 +47,15 @@ public interface TransportControl {
     boolean disconnect(String userJid, String why);
 
     /**
+     * Deletes {@code userJid}'s registration: they are logged out, told why and how to register again,
+     * and the roster entries the transport created are retracted.
+     *
+     * @param userJid the bare JID, normalised
+     * @return false when the user was not registered
+     */
+    boolean removeUser(String userJid);
+
+    /**
      * Reads the configuration file again and applies what can change while running.
      *
      * @return what changed, for the admin

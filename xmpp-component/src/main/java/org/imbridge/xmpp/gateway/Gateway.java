@@ -1,13 +1,16 @@
 package org.imbridge.xmpp.gateway;
 
+import java.time.Clock;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.function.Supplier;
 
 import org.imbridge.core.model.Contact;
+import org.imbridge.core.model.DeliveryFailure;
 import org.imbridge.core.model.LegacyAddress;
 import org.imbridge.core.network.LegacyNetwork;
 import org.imbridge.core.registration.Registration;
@@ -35,12 +38,18 @@ import org.imbridge.xmpp.gateway.presence.PresenceHandler;
 import org.imbridge.xmpp.gateway.privilege.PrivilegeState;
 import org.imbridge.xmpp.gateway.prompt.GatewayQuery;
 import org.imbridge.xmpp.gateway.prompt.GatewayQueryHandler;
+import org.imbridge.xmpp.gateway.register.LocalRemovals;
+import org.imbridge.xmpp.gateway.register.NotRegistered;
 import org.imbridge.xmpp.gateway.register.RegisterHandler;
+import org.imbridge.xmpp.gateway.register.RegistrationRemovals;
+import org.imbridge.xmpp.gateway.register.RemovalLogFollower;
 import org.imbridge.xmpp.gateway.register.RegistrationListener;
 import org.imbridge.xmpp.gateway.register.UserAllowlist;
 import org.imbridge.xmpp.gateway.roster.PrivilegedRosterSync;
 import org.imbridge.xmpp.gateway.roster.RosterSyncSelector;
 import org.imbridge.xmpp.gateway.roster.SubscriptionRosterSync;
+import org.imbridge.xmpp.gateway.settings.SettingsCommand;
+import org.imbridge.xmpp.gateway.settings.UserSettings;
 import org.imbridge.xmpp.gateway.stanza.StanzaSink;
 import org.imbridge.xmpp.gateway.unsupported.UnsupportedContentNotices;
 import org.imbridge.xmpp.gateway.vcard.VCardHandler;
@@ -49,6 +58,7 @@ import org.jivesoftware.smack.packet.Message;
 import org.jivesoftware.smack.packet.Presence;
 import org.jivesoftware.smack.packet.Stanza;
 import org.jivesoftware.smack.packet.StanzaBuilder;
+import org.jivesoftware.smack.packet.StanzaError;
 import org.jxmpp.jid.impl.JidCreate;
 import org.jivesoftware.smackx.chatstates.packet.ChatStateExtension;
 import org.jivesoftware.smackx.commands.packet.AdHocCommandData;
@@ -76,6 +86,9 @@ public final class Gateway {
     private final StanzaSink sink;
     private final UnmappedContactJids unmapped;
     private final GroupChatRooms rooms;
+    private final RegistrationRemovals removals;
+    private final RemovalLogFollower removalLog;
+    private final SettingsCommand settingsCommand;
 
     public Gateway(JidMapping jids, LegacyNetwork network, RegistrationStore store, StanzaSink sink,
                    Supplier<UserAllowlist> allowlist, Executor pool,
@@ -89,7 +102,7 @@ public final class Gateway {
         this.sink = sink;
         ContactNames names = this::contactName;
         // the rooms look the user up at each use: the session manager is made after the output it feeds
-        this.rooms = new GroupChatRooms(jids, sink, RoomLimits.DEFAULT, this::bridgedUser);
+        this.rooms = new GroupChatRooms(jids, sink, RoomLimits.DEFAULT, this::bridgedUser, this::whyOffline);
         this.output = new StanzaOutput(jids, sink, roster, network.profile(), rooms,
                 new AttentionMessages(jids, names, sink), new UnsupportedContentNotices(jids, names, sink));
         this.sessions = new SessionManager(network, store, output, pool, scheduler, policy);
@@ -120,6 +133,11 @@ public final class Gateway {
                 sessions.remove(userJid).whenComplete((v, e) -> output.forgetUser(userJid));
             }
         };
+        LocalRemovals localRemovals = new LocalRemovals();
+        this.removals = new RegistrationRemovals(jids, network.profile(), store, sink, followRegistrations, localRemovals);
+        this.removalLog = new RemovalLogFollower(store, removals::removedElsewhere, Clock.systemUTC());
+        UserSettings userSettings = new UserSettings(network.profile(), sessions::user);
+        this.settingsCommand = new SettingsCommand(userSettings, store);
         this.iqs = new IqRouter(sink)
                 .register(new DiscoInfoHandler(jids, features, network.name() + " Transport", network.gatewayType()))
                 .register(new DiscoItemsHandler())
@@ -127,7 +145,8 @@ public final class Gateway {
                 .register(new PingHandler())
                 .register(new GatewayQueryHandler(jids, network))
                 .register(new VCardHandler(jids, sessions))
-                .register(new RegisterHandler(jids, network, store, pool, allowlist, sink, followRegistrations));
+                .register(new RegisterHandler(jids, network, store, pool, allowlist, sink, followRegistrations,
+                        localRemovals, userSettings));
         this.unmapped = new UnmappedContactJids(jids, network::isValidAccount);
         this.presences = new PresenceHandler(jids, sessions, output, sink);
         this.messages = new MessageHandler(jids, sessions, sink, new AttentionRequests(sessions, sink));
@@ -195,6 +214,28 @@ public final class Gateway {
 
     public SessionManager sessions() {
         return sessions;
+    }
+
+    /** The users' own "Settings" ad-hoc command, which the commands' front door answers. */
+    public SettingsCommand settingsCommand() {
+        return settingsCommand;
+    }
+
+    /** Removes registrations for administrators, and carries out those removed elsewhere. */
+    public RegistrationRemovals removals() {
+        return removals;
+    }
+
+    /** The store's removal log, to {@link RemovalLogFollower#poll() poll} every few seconds. */
+    public RemovalLogFollower removalLog() {
+        return removalLog;
+    }
+
+    private CompletionStage<StanzaError> whyOffline(String userJid) {
+        return sessions.notConnected(userJid).thenApply(failure -> failure.kind() == DeliveryFailure.Kind.NOT_REGISTERED
+                ? StanzaError.from(NotRegistered.CONDITION, NotRegistered.text(sessions.network().profile(),
+                        jids.transport())).build()
+                : StanzaError.from(StanzaError.Condition.service_unavailable, failure.userText()).build());
     }
 
     private Optional<BridgedUser> bridgedUser(String userJid) {

@@ -42,7 +42,7 @@ class AdminCommandsTest {
         DiscoverItems items = (DiscoverItems) sink.last();
         assertThat(items.getItems()).extracting(DiscoverItems.Item::getName)
                 .containsExactly("Online users", "Statistics", "Announce to online users", "Disconnect a user",
-                        "Reload configuration");
+                        "Remove a user", "Reload configuration");
         commands.accept(Stanzas.parse("<iq type='get' id='2' from='eve@example.org/pc' to='msn.example.org'>"
                 + "<query xmlns='http://jabber.org/protocol/disco#items' node='http://jabber.org/protocol/commands'/></iq>"));
         assertThat(((DiscoverItems) sink.last()).getItems()).isEmpty();
@@ -154,6 +154,38 @@ class AdminCommandsTest {
     }
 
     @Test
+    void removeUserRemovesNormalisedJidsAndSaysWhoWasNotRegistered() {
+        commands.accept(execute("boss@example.org/pc", "http://jabber.org/protocol/admin#delete-user"));
+        AdHocCommandData ask = (AdHocCommandData) sink.last();
+        assertThat(ask.getStatus()).isEqualTo(AdHocCommand.Status.executing);
+        assertThat(ask.getForm().getField("accountjids")).isNotNull();
+        assertThat(ask.getForm().getInstructions().get(0)).contains("FakeNet registration");
+
+        commands.accept(submit(ask.getSessionID(), "http://jabber.org/protocol/admin#delete-user", "accountjids",
+                "<value>A@Example.ORG</value><value>z@example.org</value>"));
+
+        AdHocCommandData done = (AdHocCommandData) sink.last();
+        assertThat(done.getStatus()).isEqualTo(AdHocCommand.Status.completed);
+        assertThat(done.getNotes().get(0).getValue()).isEqualTo("Removed: a@example.org. Not registered: z@example.org.");
+        assertThat(control.removed).containsExactly("a@example.org", "z@example.org");
+    }
+
+    @Test
+    void removeUserRefusesWhatIsNotAUsersBareJidAndRemovesNobody() {
+        for (String bad : new String[] {"a@example.org/phone", "example.org"}) {
+            commands.accept(execute("boss@example.org/pc", "http://jabber.org/protocol/admin#delete-user"));
+            String session = ((AdHocCommandData) sink.last()).getSessionID();
+            commands.accept(submit(session, "http://jabber.org/protocol/admin#delete-user", "accountjids",
+                    "<value>a@example.org</value><value>" + bad + "</value>"));
+            AdHocCommandNote note = ((AdHocCommandData) sink.last()).getNotes().get(0);
+            assertThat(note.getType()).as(bad).isEqualTo(AdHocCommandNote.Type.error);
+            assertThat(note.getValue()).as(bad).isEqualTo("'" + bad + "' is not a user's bare JID (user@domain); "
+                    + "nobody was removed.");
+        }
+        assertThat(control.removed).isEmpty();
+    }
+
+    @Test
     void reloadReportsWhatChangedOrWhyItWasRefused() {
         commands.accept(execute("boss@example.org/pc", "urn:imbridge:admin#reload-config"));
         assertThat(((AdHocCommandData) sink.last()).getNotes().get(0).getValue()).isEqualTo("Reloaded: admins changed");
@@ -174,6 +206,13 @@ class AdminCommandsTest {
                 + "<body>hi</body></message>"))).isFalse();
     }
 
+    private static IQ submit(String session, String node, String field, String values) {
+        return Stanzas.parse("<iq type='set' id='2' from='boss@example.org/pc' to='msn.example.org'>"
+                + "<command xmlns='http://jabber.org/protocol/commands' node='" + node + "' sessionid='" + session
+                + "'><x xmlns='jabber:x:data' type='submit'>" + FORM_TYPE + "<field var='" + field + "'>" + values
+                + "</field></x></command></iq>");
+    }
+
     private static IQ execute(String from, String node) {
         return Stanzas.parse("<iq type='set' id='1' from='" + from + "' to='msn.example.org'>"
                 + "<command xmlns='http://jabber.org/protocol/commands' node='" + node + "' action='execute'/></iq>");
@@ -182,6 +221,7 @@ class AdminCommandsTest {
     private static final class FakeControl implements TransportControl {
         final List<String> announced = new ArrayList<>();
         final List<String> disconnected = new ArrayList<>();
+        final List<String> removed = new ArrayList<>();
         int reloads;
         boolean reloadFails;
 
@@ -223,6 +263,12 @@ class AdminCommandsTest {
                 return true;
             }
             return false;
+        }
+
+        @Override
+        public boolean removeUser(String userJid) {
+            removed.add(userJid);
+            return userJid.equals("a@example.org");
         }
 
         @Override

@@ -8,6 +8,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.BiFunction;
 import java.util.function.Function;
 
+import org.imbridge.core.model.AccountSettings;
 import org.imbridge.core.model.ChatState;
 import org.imbridge.core.model.ContactCard;
 import org.imbridge.core.model.LegacyAddress;
@@ -35,6 +36,12 @@ public final class FakeSession implements LegacySession {
             to -> CompletableFuture.completedFuture(null);
     public volatile Function<LegacyAddress, CompletionStage<ContactCard>> contactCard =
             contact -> CompletableFuture.completedFuture(new ContactCard(contact, null, Map.of()));
+
+    /** The user's settings as the network has them; {@link #changeSettings} replaces them unless it fails. */
+    public volatile AccountSettings settings =
+            new AccountSettings("Romeo", AccountSettings.Visibility.EVERYONE_NOT_BLOCKED, true);
+    public volatile Function<AccountSettings, CompletionStage<Void>> changeSettings =
+            wanted -> CompletableFuture.completedFuture(null);
 
     FakeSession(SessionListener listener) {
         this.listener = listener;
@@ -129,6 +136,17 @@ public final class FakeSession implements LegacySession {
     @Override
     public void leaveGroupChat(String groupId) {
         calls.add("leaveGroupChat " + groupId);
+    }
+
+    @Override
+    public CompletionStage<AccountSettings> settings() {
+        return CompletableFuture.completedFuture(settings);
+    }
+
+    @Override
+    public CompletionStage<Void> changeSettings(AccountSettings wanted) {
+        calls.add("changeSettings " + wanted);
+        return changeSettings.apply(wanted).thenRun(() -> settings = wanted);
     }
 
     @Override

@@ -396,9 +396,11 @@ class GatewayGroupChatTest {
         gateway.accept(Stanzas.parse("<presence xmlns='jabber:client' from='mallory@elsewhere.example/x' to='"
                 + "spam@msn.localhost/M'><x xmlns='http://jabber.org/protocol/muc'/></presence>"));
 
-        Presence error = (Presence) sink.last();
-        assertThat(error.getType()).isEqualTo(Presence.Type.error);
+        // answered once the store said mallory is not registered
+        Presence error = awaitStanza(s -> s instanceof Presence p && p.getType() == Presence.Type.error
+                && p.getTo().toString().equals("mallory@elsewhere.example/x"));
         assertThat(error.getError().getCondition()).isEqualTo(StanzaError.Condition.registration_required);
+        assertThat(error.getError().getDescriptiveText()).contains("not registered with the FakeNet transport msn.localhost");
     }
 
     @Test

@@ -119,6 +119,7 @@ class GatewayVCardTest {
 
         assertThat(error.getType()).isEqualTo(IQ.Type.error);
         assertThat(error.getError().getCondition()).isEqualTo(StanzaError.Condition.registration_required);
+        assertThat(error.getError().getDescriptiveText()).contains("not registered with the FakeNet transport msn.localhost");
     }
 
     @Test

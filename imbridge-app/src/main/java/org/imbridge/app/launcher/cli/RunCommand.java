@@ -49,6 +49,7 @@ final class RunCommand implements Callable<Integer> {
         TransportConfig loaded = valid.get();
         LogSetup.routeJavaUtilLogging();
         LogSetup.level(loaded.logging().level());
+        LogSetup.repeatsPerMinute(loaded.logging().repeatsPerMinute());
         if (loaded.logging().file() != null) {
             LogSetup.alsoToFile(java.nio.file.Path.of(loaded.logging().file()), loaded.logging().maxFileSize(),
                     loaded.logging().maxDays(), loaded.logging().totalSizeCap());
@@ -86,6 +87,7 @@ final class RunCommand implements Callable<Integer> {
         }
         Thread hook = new Thread(() -> {
             transport.close();
+            LogSetup.flushRepeatCounts();
             stopped.countDown();
         }, "imbridge-shutdown");
         Runtime.getRuntime().addShutdownHook(hook);
@@ -98,6 +100,7 @@ final class RunCommand implements Callable<Integer> {
         if (exit.get() != ExitCodes.OK) {
             Runtime.getRuntime().removeShutdownHook(hook);
             transport.close();
+            LogSetup.flushRepeatCounts();
         }
         return exit.get();
     }

@@ -23,11 +23,15 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code imbridge users list|show JID|remove JID}: the registrations in the store named by the
- * config. Meant for a stopped transport (an H2 file can only be open in one process).
+ * config. With H2 the transport must be stopped (an H2 file can only be open in one process); with
+ * PostgreSQL it may run, and carries out a removal (logout, notice, roster retraction) from the
+ * store's removal log within {@code storage.removal-poll-interval}.
  */
 @Command(name = "users", mixinStandardHelpOptions = true,
         description = {"Lists, shows and removes registered users, straight from the store.",
-                "Stop the transport first: its H2 database can be open in one process only."},
+                "With H2, stop the transport first (its database can be open in one process only) or, while it "
+                        + "runs, use its admin command 'Remove a user'. With PostgreSQL the transport may run: it "
+                        + "logs a removed user out within seconds."},
         subcommands = {UsersCommand.ListUsers.class, UsersCommand.ShowUser.class, UsersCommand.RemoveUser.class},
         footer = {"", ExitCodes.HELP})
 final class UsersCommand implements Runnable {
@@ -65,7 +69,8 @@ final class UsersCommand implements Runnable {
         } catch (RegistrationStoreException | SecretBoxException e) {
             err.println("cannot open the store: " + e.getMessage());
             if (String.valueOf(e.getMessage()).contains("in use") || String.valueOf(e.getMessage()).contains("locked")) {
-                err.println("(is the transport running? stop it first)");
+                err.println("(is the transport running? its H2 database can be open in one process only: stop it "
+                        + "first, or remove users while it runs with its admin command 'Remove a user')");
             }
             return ExitCodes.FAILURE;
         }
@@ -138,7 +143,9 @@ final class UsersCommand implements Runnable {
     }
 
     @Command(name = "remove", mixinStandardHelpOptions = true,
-            description = "Deletes one user's registration and everything kept with it.",
+            description = {"Deletes one user's registration and everything kept with it.",
+                    "A transport running on the same PostgreSQL database logs the user out, tells them and "
+                            + "retracts their roster entries."},
             footer = {"", ExitCodes.HELP})
     static final class RemoveUser implements Callable<Integer> {
         @Mixin

@@ -110,6 +110,14 @@ class MainTest {
         assertThat(err.toString()).contains("no user romeo@example.org is registered");
         assertThat(imbridge("users", "remove", "nobody@example.org", "-c", config.toString()))
                 .isEqualTo(ExitCodes.NOT_FOUND);
+        // what a transport running on the same database reads to log romeo out and retract his roster
+        try (RegistrationStore store = RegistrationStores.open(TransportFactory.storeConfig(
+                ConfigLoader.withSystemEnvironment().load(config).storage()))) {
+            assertThat(store.removalsAfter(0, 10)).singleElement().satisfies(r -> {
+                assertThat(r.userJid()).isEqualTo("romeo@example.org");
+                assertThat(r.syncedContacts()).containsExactly("juliet@hotmail.com");
+            });
+        }
     }
 
     @Test

@@ -5,6 +5,7 @@ import java.util.concurrent.CompletionException;
 import org.imbridge.core.model.DeliveryFailure;
 import org.imbridge.core.model.LegacyAddress;
 import org.imbridge.core.session.SessionManager;
+import org.imbridge.xmpp.gateway.register.NotRegistered;
 import org.imbridge.xmpp.gateway.stanza.StanzaSink;
 import org.jivesoftware.smack.packet.Message;
 import org.jivesoftware.smack.packet.StanzaBuilder;
@@ -32,18 +33,27 @@ public final class AttentionRequests {
                         fail(request, failureText(e));
                     }
                 }),
-                () -> fail(request, "You are not connected to " + sessions.network().profile().shortName()
-                        + "; go online first"));
+                () -> sessions.notConnected(userJid).whenComplete((failure, e) -> {
+                    if (failure != null && failure.kind() == DeliveryFailure.Kind.NOT_REGISTERED) {
+                        fail(request, NotRegistered.CONDITION, NotRegistered.text(sessions.network().profile(),
+                                request.getTo().asDomainBareJid()));
+                    } else {
+                        fail(request, failureText(failure != null ? failure : e));
+                    }
+                }));
     }
 
     private void fail(Message request, String text) {
+        fail(request, StanzaError.Condition.service_unavailable, text);
+    }
+
+    private void fail(Message request, StanzaError.Condition condition, String text) {
         sink.send(StanzaBuilder.buildMessage(request.getStanzaId())
                 .ofType(Message.Type.error)
                 .from(request.getTo())
                 .to(request.getFrom())
                 .addExtension(new AttentionExtension())
-                .setError(StanzaError.from(StanzaError.Condition.service_unavailable,
-                        "Could not ask for attention: " + text).build())
+                .setError(StanzaError.from(condition, "Could not ask for attention: " + text).build())
                 .build());
     }
 

@@ -36,12 +36,21 @@ public final class GroupChatRooms {
      */
     public GroupChatRooms(JidMapping jids, StanzaSink sink, RoomLimits limits,
                           Function<String, Optional<BridgedUser>> users) {
+        this(jids, sink, limits, users, OfflineReasons.NOT_CONNECTED);
+    }
+
+    /**
+     * @param users   the bridged user of a bare JID, if they have a session (looked up at each use)
+     * @param offline what to tell a user without a session (not connected, or not registered)
+     */
+    public GroupChatRooms(JidMapping jids, StanzaSink sink, RoomLimits limits,
+                          Function<String, Optional<BridgedUser>> users, OfflineReasons offline) {
         this.jids = jids;
         this.sink = sink;
         this.limits = limits;
         this.users = users;
         this.names = new RoomNames(jids.transport());
-        this.requests = new RoomRequests(jids, sink, limits, names, directory, users);
+        this.requests = new RoomRequests(jids, sink, limits, names, directory, users, offline);
     }
 
     /** The features a room has, for the transport's own disco#info too. */

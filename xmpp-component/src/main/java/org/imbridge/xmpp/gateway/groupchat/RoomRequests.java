@@ -40,9 +40,11 @@ final class RoomRequests {
     private final RoomDirectory directory;
     private final Function<String, Optional<BridgedUser>> users;
     private final RoomIqs iqs;
+    private final OfflineReasons offline;
 
     RoomRequests(JidMapping jids, StanzaSink sink, RoomLimits limits, RoomNames names, RoomDirectory directory,
-                 Function<String, Optional<BridgedUser>> users) {
+                 Function<String, Optional<BridgedUser>> users, OfflineReasons offline) {
+        this.offline = offline;
         this.jids = jids;
         this.sink = sink;
         this.limits = limits;
@@ -117,8 +119,9 @@ final class RoomRequests {
         if (existing.isEmpty()) {
             if (users.apply(sender.asBareJid().toString()).isEmpty()) {
                 // rooms are for users of the transport: nobody else may make it keep state
-                presenceError(presence, StanzaError.Condition.registration_required,
-                        "Register with this transport and go online to open group conversations");
+                offline.whyOffline(sender.asBareJid().toString()).whenComplete((error, e) -> presenceError(presence,
+                        error != null ? error : StanzaError.from(StanzaError.Condition.service_unavailable,
+                                "You are not connected; go online first").build()));
                 return;
             }
             if (directory.count(sender.asBareJid()) >= limits.roomsPerUser()) {
@@ -142,9 +145,19 @@ final class RoomRequests {
     }
 
     private void presenceError(Presence presence, StanzaError.Condition condition, String text) {
+        presenceError(presence, StanzaError.from(condition, text).build());
+    }
+
+    private void presenceError(Presence presence, StanzaError error) {
         sink.send(StanzaBuilder.buildPresence(presence.getStanzaId()).ofType(Presence.Type.error)
-                .from(presence.getTo()).to(presence.getFrom())
-                .setError(StanzaError.from(condition, text).build()).build());
+                .from(presence.getTo()).to(presence.getFrom()).setError(error).build());
+    }
+
+    /** Bounces {@code message} of {@code owner}, who has no session: not connected, or not registered. */
+    private void bounceOffline(Message message, String owner) {
+        offline.whyOffline(owner).whenComplete((error, e) -> sink.send(ErrorReplies.bounce(message,
+                error != null ? error : StanzaError.from(StanzaError.Condition.service_unavailable,
+                        "You are not connected; go online first").build())));
     }
 
     private void leave(Room room, EntityFullJid sender) {
@@ -191,7 +204,7 @@ final class RoomRequests {
         }
         Optional<BridgedUser> user = users.apply(room.owner().toString());
         if (user.isEmpty()) {
-            bounce(message, StanzaError.Condition.service_unavailable, "You are not connected; go online first");
+            bounceOffline(message, room.owner().toString());
             return;
         }
         String body = message.getBody();
@@ -216,7 +229,7 @@ final class RoomRequests {
         LegacyAddress address = contact.get();
         Optional<BridgedUser> user = users.apply(room.owner().toString());
         if (user.isEmpty()) {
-            bounce(request, StanzaError.Condition.service_unavailable, "You are not connected; go online first");
+            bounceOffline(request, room.owner().toString());
         } else if (room.hasParticipant(address)) {
             room.notice(address + " is in this conversation already");
         } else if (room.isFull()) {
@@ -302,6 +315,7 @@ final class RoomRequests {
             case NOT_ACCEPTABLE -> StanzaError.Condition.not_acceptable;
             case UNSUPPORTED -> StanzaError.Condition.feature_not_implemented;
             case NOT_DELIVERED, SESSION_DOWN -> StanzaError.Condition.service_unavailable;
+            case NOT_REGISTERED -> StanzaError.Condition.registration_required;
         };
     }
 }

@@ -11,6 +11,7 @@ import org.imbridge.core.session.SessionManager;
 import org.imbridge.xmpp.gateway.attention.AttentionMessages;
 import org.imbridge.xmpp.gateway.attention.AttentionRequests;
 import org.imbridge.xmpp.gateway.mapping.JidMapping;
+import org.imbridge.xmpp.gateway.register.NotRegistered;
 import org.imbridge.xmpp.gateway.stanza.ErrorReplies;
 import org.imbridge.xmpp.gateway.stanza.StanzaSink;
 import org.jivesoftware.smack.packet.Message;
@@ -81,6 +82,11 @@ public final class MessageHandler {
             }
             if (e != null) {
                 DeliveryFailure failure = asFailure(e);
+                if (failure.kind() == DeliveryFailure.Kind.NOT_REGISTERED) {
+                    bounce(message, NotRegistered.CONDITION,
+                            NotRegistered.text(sessions.network().profile(), jids.transport()));
+                    return;
+                }
                 bounce(message, conditionFor(failure.kind()), failure.userText());
             } else if (receipt && message.getStanzaId() != null) {
                 sink.send(StanzaBuilder.buildMessage()
@@ -110,6 +116,7 @@ public final class MessageHandler {
             case NOT_DELIVERED -> StanzaError.Condition.service_unavailable;
             case TIMEOUT -> StanzaError.Condition.remote_server_timeout;
             case SESSION_DOWN -> StanzaError.Condition.service_unavailable;
+            case NOT_REGISTERED -> NotRegistered.CONDITION;
             case NOT_ACCEPTABLE -> StanzaError.Condition.not_acceptable;
             case UNSUPPORTED -> StanzaError.Condition.feature_not_implemented;
         };

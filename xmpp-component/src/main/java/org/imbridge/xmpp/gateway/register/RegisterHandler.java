@@ -8,6 +8,8 @@ import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Executor;
 import java.util.function.Supplier;
 
+import org.imbridge.core.model.AccountSettings;
+import org.imbridge.core.model.DeliveryFailure;
 import org.imbridge.core.model.LegacyAddress;
 import org.imbridge.core.network.LegacyCredentials;
 import org.imbridge.core.network.LegacyNetwork;
@@ -17,11 +19,14 @@ import org.imbridge.core.registration.Registration;
 import org.imbridge.core.registration.RegistrationStore;
 import org.imbridge.xmpp.gateway.iq.IqHandler;
 import org.imbridge.xmpp.gateway.mapping.JidMapping;
+import org.imbridge.xmpp.gateway.settings.SettingsForm;
+import org.imbridge.xmpp.gateway.settings.UserSettings;
 import org.imbridge.xmpp.gateway.stanza.StanzaSink;
 import org.jivesoftware.smack.packet.IQ;
 import org.jivesoftware.smack.packet.Presence;
 import org.jivesoftware.smack.packet.StanzaBuilder;
 import org.jivesoftware.smack.packet.StanzaError;
+import org.jivesoftware.smackx.xdata.packet.DataForm;
 import org.jxmpp.jid.BareJid;
 import org.jxmpp.jid.Jid;
 import org.slf4j.Logger;
@@ -33,6 +38,10 @@ import org.slf4j.LoggerFactory;
  * stores the registration and, for a new one, asks the user to subscribe to the transport (XEP-0100
  * §4.1.1); {@code <remove/>} logs the user out, deletes every record and retracts the subscriptions of
  * the transport and of every contact JID that was in the user's roster.
+ *
+ * <p>A registered user who is online also finds their settings (name, privacy) in the form; a
+ * submission that keeps the account applies the settings it changes before anything else, and fails
+ * as a whole when the network refuses them.
  *
  * <p>This handler sends its responses itself (and returns {@code null} to the router), because the
  * result must go out before the presences that follow it.
@@ -49,9 +58,25 @@ public final class RegisterHandler implements IqHandler {
     private final StanzaSink sink;
     private final RegistrationListener listener;
     private final RegistrationForm form;
+    private final RosterRetraction retraction;
+    private final LocalRemovals local;
+    private final UserSettings settings;
 
     public RegisterHandler(JidMapping jids, LegacyNetwork network, RegistrationStore store, Executor storeExecutor,
                            Supplier<UserAllowlist> allowlist, StanzaSink sink, RegistrationListener listener) {
+        this(jids, network, store, storeExecutor, allowlist, sink, listener, new LocalRemovals(),
+                new UserSettings(network.profile(), user -> Optional.empty()));
+    }
+
+    /**
+     * @param local    where the removals made here are marked, so that the removal log does not bring them back
+     * @param settings the registered user's own settings, shown and changed through the form
+     */
+    public RegisterHandler(JidMapping jids, LegacyNetwork network, RegistrationStore store, Executor storeExecutor,
+                           Supplier<UserAllowlist> allowlist, StanzaSink sink, RegistrationListener listener,
+                           LocalRemovals local, UserSettings settings) {
+        this.retraction = new RosterRetraction(jids, sink);
+        this.local = local;
         this.jids = jids;
         this.network = network;
         this.store = store;
@@ -60,6 +85,7 @@ public final class RegisterHandler implements IqHandler {
         this.sink = sink;
         this.listener = listener;
         this.form = new RegistrationForm(network.profile());
+        this.settings = settings;
     }
 
     @Override
@@ -82,7 +108,7 @@ public final class RegisterHandler implements IqHandler {
         CompletionStage<IQ> answer;
         if (request.getType() == IQ.Type.get) {
             answer = CompletableFuture.supplyAsync(() -> store.find(user, network.id()), storeExecutor)
-                    .thenApply(existing -> answer(request, form.blank(existing.map(Registration::legacyAccount).orElse(null))));
+                    .thenCompose(existing -> blankForm(request, user, existing));
         } else if (RegistrationForm.isRemoval(registration)) {
             answer = remove(request, user);
         } else {
@@ -109,7 +135,57 @@ public final class RegisterHandler implements IqHandler {
         }
         LegacyAddress account = LegacyAddress.of(submission.account());
         LegacyCredentials credentials = new LegacyCredentials(account, submission.password());
+        DataForm submitted = DataForm.from((org.jivesoftware.smackx.iqregister.packet.Registration) request);
         return CompletableFuture.supplyAsync(() -> store.find(user, network.id()), storeExecutor)
+                .thenCompose(existing -> applySettings(user, existing, account, submitted).thenApply(failure -> {
+                    if (failure != null) {
+                        sink.send(IQ.createErrorResponse(request, StanzaError.from(
+                                UserSettings.condition(failure), failure.userText()).build()));
+                        return null;
+                    }
+                    return existing;
+                }))
+                .thenCompose(existing -> existing == null ? CompletableFuture.completedFuture(null)
+                        : registerCredentials(request, user, existing, account, credentials, submission));
+    }
+
+    /** The form for a new user, or with the account and (when online) the settings of a registered one. */
+    private CompletionStage<IQ> blankForm(IQ request, String user, Optional<Registration> existing) {
+        if (existing.isEmpty()) {
+            return CompletableFuture.completedFuture(answer(request, form.blank(null)));
+        }
+        return currentSettings(user).thenApply(current -> answer(request, form.blank(existing.get().legacyAccount(), current)));
+    }
+
+    /** The user's settings when they can be read now (the user is online), else null. */
+    private CompletionStage<AccountSettings> currentSettings(String user) {
+        return settings.current(user).handle((current, failure) -> failure == null ? current : null);
+    }
+
+    /**
+     * Applies the settings a registered user submitted along with an unchanged account; the failure, or
+     * null when there was nothing to do or it went through.
+     */
+    private CompletionStage<DeliveryFailure> applySettings(String user, Optional<Registration> existing,
+                                                           LegacyAddress account, DataForm submitted) {
+        if (existing.isEmpty() || !SettingsForm.hasSettings(submitted)
+                || !existing.get().legacyAccount().equals(account.value())) {
+            return CompletableFuture.completedFuture(null);
+        }
+        return settings.apply(user, submitted).handle((v, failure) -> {
+            if (failure == null) {
+                return null;
+            }
+            DeliveryFailure f = settings.failure(failure);
+            LOG.info("settings of {} not changed: {}", user, f.userText());
+            return f;
+        });
+    }
+
+    private CompletionStage<IQ> registerCredentials(IQ request, String user, Optional<Registration> found,
+                                                    LegacyAddress account, LegacyCredentials credentials,
+                                                    RegistrationForm.Submission submission) {
+        return CompletableFuture.completedFuture(found)
                 .thenCompose(existing -> unchanged(existing, credentials)
                         // a second login with the same account would log the user's live session out
                         ? CompletableFuture.completedFuture(null)
@@ -178,21 +254,12 @@ public final class RegisterHandler implements IqHandler {
                     }
                     listener.onUnregistering(user);
                     Set<String> contacts = store.syncedContacts(user, network.id());
-                    store.remove(user, network.id());
+                    local.remove(user, () -> store.remove(user, network.id()));
                     sendResult(request);
-                    BareJid userJid = request.getFrom().asBareJid();
-                    for (String contact : contacts) {
-                        retract(jids.toJid(LegacyAddress.of(contact)), userJid);
-                    }
-                    retract(jids.transport(), userJid);
+                    retraction.retract(request.getFrom().asBareJid(), contacts);
                     LOG.info("{} removed their registration ({} contacts retracted)", user, contacts.size());
                     return null;
                 }, storeExecutor);
-    }
-
-    private void retract(Jid from, BareJid user) {
-        sink.send(presence(Presence.Type.unsubscribe, from, user));
-        sink.send(presence(Presence.Type.unsubscribed, from, user));
     }
 
     private void sendResult(IQ request) {

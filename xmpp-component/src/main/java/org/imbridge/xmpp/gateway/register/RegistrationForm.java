@@ -4,7 +4,9 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 
+import org.imbridge.core.model.AccountSettings;
 import org.imbridge.core.network.NetworkProfile;
+import org.imbridge.xmpp.gateway.settings.SettingsForm;
 import org.jivesoftware.smack.packet.IQ;
 import org.jivesoftware.smackx.iqregister.packet.Registration;
 import org.jivesoftware.smackx.xdata.FormField;
@@ -23,9 +25,11 @@ public final class RegistrationForm {
     /** What the account field asks for, e.g. {@code MSN Messenger account (e-mail address)}. */
     private final String accountLabel;
     private final String networkName;
+    private final SettingsForm settingsForm;
 
     public RegistrationForm(NetworkProfile network) {
         this.networkName = network.name();
+        this.settingsForm = new SettingsForm(network);
         this.accountLabel = network.name() + " account (" + network.accountForm() + ")";
     }
 
@@ -48,6 +52,14 @@ public final class RegistrationForm {
 
     /** What a user fills in; {@code currentAccount} is shown when already registered (never the password). */
     public Registration blank(String currentAccount) {
+        return blank(currentAccount, null);
+    }
+
+    /**
+     * The form of a registered user, with their current {@code settings} (name, privacy) in the data
+     * form when they are known (the user is online), else without them.
+     */
+    public Registration blank(String currentAccount, AccountSettings settings) {
         String instructions = "Enter your " + accountLabel + " and password.";
         Map<String, String> fields = new LinkedHashMap<>();
         if (currentAccount != null) {
@@ -56,24 +68,27 @@ public final class RegistrationForm {
         fields.put(ACCOUNT, currentAccount == null ? "" : currentAccount);
         fields.put(PASSWORD, "");
         Registration form = new Registration(instructions, fields);
-        form.addExtension(dataForm(instructions, currentAccount));
+        form.addExtension(dataForm(instructions, currentAccount, settings));
         return form;
     }
 
-    private DataForm dataForm(String instructions, String currentAccount) {
+    private DataForm dataForm(String instructions, String currentAccount, AccountSettings settings) {
         var account = FormField.textSingleBuilder(ACCOUNT)
                 .setLabel(accountLabel)
                 .setRequired(true);
         if (currentAccount != null) {
             account.setValue(currentAccount);
         }
-        return DataForm.builder(DataForm.Type.form)
+        DataForm.Builder form = DataForm.builder(DataForm.Type.form)
                 .setTitle("Register with " + networkName)
                 .addInstruction(instructions)
                 .addField(FormField.hiddenBuilder(FormField.FORM_TYPE).setValue(Registration.NAMESPACE).build())
                 .addField(account.build())
-                .addField(FormField.textPrivateBuilder(PASSWORD).setLabel("Password").setRequired(true).build())
-                .build();
+                .addField(FormField.textPrivateBuilder(PASSWORD).setLabel("Password").setRequired(true).build());
+        if (settings != null) {
+            settingsForm.fields(settings).forEach(form::addField);
+        }
+        return form.build();
     }
 
     /** The submitted account and password, from the data form if there is one, else the legacy fields. */

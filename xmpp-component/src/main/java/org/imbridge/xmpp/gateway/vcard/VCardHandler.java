@@ -12,6 +12,7 @@ import org.imbridge.core.session.LinkState;
 import org.imbridge.core.session.SessionManager;
 import org.imbridge.xmpp.gateway.iq.IqHandler;
 import org.imbridge.xmpp.gateway.mapping.JidMapping;
+import org.imbridge.xmpp.gateway.register.NotRegistered;
 import org.jivesoftware.smack.packet.IQ;
 import org.jivesoftware.smack.packet.StanzaError;
 import org.jivesoftware.smackx.vcardtemp.packet.VCard;
@@ -58,8 +59,8 @@ public final class VCardHandler implements IqHandler {
         String userJid = request.getFrom().asBareJid().toString();
         return sessions.isRegistered(userJid).thenCompose(registered -> registered
                 ? contactCard(request, userJid, contact.get())
-                : error(request, StanzaError.Condition.registration_required,
-                        "Register with the " + networkName + " transport first"));
+                : error(request, NotRegistered.CONDITION, NotRegistered.text(sessions.network().profile(),
+                        jids.transport())));
     }
 
     private CompletionStage<IQ> contactCard(IQ request, String userJid, LegacyAddress contact) {
