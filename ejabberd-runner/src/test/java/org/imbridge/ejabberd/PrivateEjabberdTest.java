@@ -2,7 +2,6 @@ package org.imbridge.ejabberd;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
 import java.net.InetAddress;
@@ -13,22 +12,21 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.regex.Pattern;
 
+import org.imbridge.ejabberd.testing.EjabberdExtension;
 import org.jivesoftware.smack.ConnectionConfiguration.SecurityMode;
 import org.jivesoftware.smack.packet.Message;
 import org.jivesoftware.smack.packet.StanzaBuilder;
 import org.jivesoftware.smack.tcp.XMPPTCPConnection;
 import org.jivesoftware.smack.tcp.XMPPTCPConnectionConfiguration;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 class PrivateEjabberdTest {
 
-    @BeforeAll
-    static void ejabberdCanRun() {
-        String reason = PrivateEjabberd.unavailableReason();
-        assumeTrue(reason == null, () -> "no private ejabberd here: " + reason);
-    }
+    /** One server for the tests that only need a running one; all tests skip where none can run. */
+    @RegisterExtension
+    static final EjabberdExtension SHARED = new EjabberdExtension();
 
     @Test
     void aClientLogsInAComponentShakesHandsAndMessagesFlowBetweenThem() throws Exception {
@@ -110,25 +108,23 @@ class PrivateEjabberdTest {
     }
 
     @Test
-    void aWrongSecretIsRefused() throws Exception {
-        try (PrivateEjabberd ejabberd = PrivateEjabberd.builder().start()) {
-            assertThatThrownBy(() -> RawComponent.connect(ejabberd.host(), ejabberd.componentPort(),
-                    ejabberd.componentDomain(), "wrong").close())
-                    .isInstanceOf(IOException.class)
-                    .hasMessageContaining("not-authorized");
-        }
+    void aWrongSecretIsRefused() {
+        PrivateEjabberd ejabberd = SHARED.server();
+        assertThatThrownBy(() -> RawComponent.connect(ejabberd.host(), ejabberd.componentPort(),
+                ejabberd.componentDomain(), "wrong").close())
+                .isInstanceOf(IOException.class)
+                .hasMessageContaining("not-authorized");
     }
 
     @Test
     void registeringTwiceFailsWithEjabberdsMessage() {
-        try (PrivateEjabberd ejabberd = PrivateEjabberd.builder().start()) {
-            ejabberd.registerUser("carol", "pw");
-            assertThatThrownBy(() -> ejabberd.registerUser("carol", "pw"))
-                    .isInstanceOf(IllegalStateException.class)
-                    .hasMessageContaining("ejabberdctl register carol failed")
-                    .hasMessageContaining("already registered")
-                    .hasMessageNotContaining("pw");
-        }
+        PrivateEjabberd ejabberd = SHARED.server();
+        ejabberd.registerUser("carol", "pw");
+        assertThatThrownBy(() -> ejabberd.registerUser("carol", "pw"))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("ejabberdctl register carol failed")
+                .hasMessageContaining("already registered")
+                .hasMessageNotContaining("pw");
     }
 
     @Test
