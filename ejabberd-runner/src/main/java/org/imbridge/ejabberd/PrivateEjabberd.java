@@ -50,6 +50,7 @@ public final class PrivateEjabberd implements AutoCloseable {
     private static final Duration GRACEFUL_STOP = Duration.ofSeconds(10);
     private static final Duration CTL_TIMEOUT = Duration.ofSeconds(30);
     private static final SecureRandom RANDOM = new SecureRandom();
+    private static final int START_ATTEMPTS = 3;
 
     private final Builder settings;
     private final String ejabberdctl;
@@ -370,8 +371,7 @@ public final class PrivateEjabberd implements AutoCloseable {
                 .append("  - port: ").append(c2sPort).append('\n')
                 .append("    ip: \"127.0.0.1\"\n")
                 .append("    module: ejabberd_c2s\n")
-                .append("    access: c2s\n")
-                .append("    max_stanza_size: 1048576\n");
+                .append("    access: c2s\n");
         for (int port : componentPorts) {
             yaml.append("  - port: ").append(port).append('\n')
                     .append("    ip: \"127.0.0.1\"\n")
@@ -601,19 +601,25 @@ public final class PrivateEjabberd implements AutoCloseable {
         }
 
         /**
-         * Writes the config and starts the server.
+         * Writes the config and starts the server; on other free ports again (twice at most) when one
+         * was taken between choosing it and ejabberd binding it.
          *
          * @return the running server
          * @throws IllegalStateException if ejabberd is missing or does not start (with its log)
          */
         public PrivateEjabberd start() {
-            PrivateEjabberd server = create();
-            try {
-                server.start();
-                return server;
-            } catch (RuntimeException e) {
-                server.close();
-                throw e;
+            for (int attempt = 1; ; attempt++) {
+                PrivateEjabberd server = create();
+                try {
+                    server.start();
+                    return server;
+                } catch (RuntimeException e) {
+                    server.close();
+                    boolean portTaken = e.getMessage() != null && e.getMessage().contains("eaddrinuse");
+                    if (!portTaken || attempt == START_ATTEMPTS) {
+                        throw e;
+                    }
+                }
             }
         }
 

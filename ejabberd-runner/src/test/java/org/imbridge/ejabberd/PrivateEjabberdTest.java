@@ -128,6 +128,17 @@ class PrivateEjabberdTest {
     }
 
     @Test
+    void aConfigEjabberdRejectsFailsTheStartWithItsLogAndLeavesNothingBehind(@TempDir Path dir) {
+        assertThatThrownBy(() -> PrivateEjabberd.builder().directory(dir).extraConfig("no_such_option: 1").start())
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageStartingWith("ejabberd exited with status")
+                .hasMessageContaining("--- ejabberd.log (tail) ---")
+                .hasMessageContaining("no_such_option");
+        assertThat(ProcessHandle.allProcesses().map(p -> p.info().commandLine().orElse("")))
+                .noneMatch(line -> line.contains(dir.toString()));
+    }
+
+    @Test
     void theConfigKeepsToLoopbackAndQuotesTheSecret() {
         try (PrivateEjabberd ejabberd = PrivateEjabberd.builder().componentSecret("a\"b").create()) {
             String config = ejabberd.config();
