@@ -12,6 +12,7 @@ import org.imbridge.app.launcher.Transport;
 import org.imbridge.app.launcher.TransportSettings;
 import org.imbridge.core.registration.RegistrationStore;
 import org.imbridge.core.session.SessionPolicy;
+import org.imbridge.ejabberd.PrivateEjabberd;
 import org.imbridge.msn.client.MsnClientConfig;
 import org.imbridge.msn.plugin.MsnNetwork;
 import org.imbridge.msnserver.MsnServer;
@@ -22,7 +23,6 @@ import org.imbridge.store.RegistrationStores;
 import org.imbridge.xmpp.gateway.register.RegistrationForm;
 import org.imbridge.xmpp.gateway.register.UserAllowlist;
 import org.imbridge.xmpp.stream.ComponentConfig;
-import org.imbridge.xmpp.testing.ProsodyClients;
 import org.jivesoftware.smack.packet.IQ;
 import org.jivesoftware.smack.roster.Roster;
 import org.jivesoftware.smack.tcp.XMPPTCPConnection;
@@ -31,8 +31,8 @@ import org.jxmpp.jid.DomainBareJid;
 import org.jxmpp.jid.impl.JidCreate;
 
 /**
- * The whole product on loopback: Prosody, our MSN network, the transport between them, and Smack
- * clients as users. Everything it starts is stopped by {@link #close()}.
+ * The whole product on loopback: Prosody (or ejabberd), our MSN network, the transport between them,
+ * and Smack clients as users. Everything it starts is stopped by {@link #close()}.
  */
 final class BridgeHarness implements AutoCloseable {
 
@@ -40,7 +40,9 @@ final class BridgeHarness implements AutoCloseable {
     /** How often the transport reads the store's removal log: quickly, so that tests need not wait. */
     static final Duration REMOVAL_POLL = Duration.ofMillis(200);
 
+    /** The Prosody the transport runs on; null when it runs on ejabberd. */
     final PrivateProsody prosody;
+    final XmppServer server;
     volatile MsnServer msn;
     private final MsnServerConfig msnConfig;
     final RegistrationStore store;
@@ -64,7 +66,25 @@ final class BridgeHarness implements AutoCloseable {
     /** @param store the transport's store (owned: closed with the transport), e.g. one another store shares */
     BridgeHarness(PrivateProsody.Builder prosodySettings, List<AccountSpec> accounts, List<String> allow,
                   Consumer<ComponentConfig.Builder> component, RegistrationStore store) throws Exception {
-        prosody = prosodySettings.start();
+        this(prosodySettings.start(), accounts, allow, component, store);
+    }
+
+    /** The transport on a private ejabberd, which grants it no XEP-0356 privilege. */
+    BridgeHarness(PrivateEjabberd.Builder ejabberdSettings, List<AccountSpec> accounts, List<String> allow)
+            throws Exception {
+        this(XmppServer.of(ejabberdSettings.start()), null, accounts, allow, component -> { },
+                RegistrationStores.inMemory());
+    }
+
+    private BridgeHarness(PrivateProsody prosody, List<AccountSpec> accounts, List<String> allow,
+                          Consumer<ComponentConfig.Builder> component, RegistrationStore store) throws Exception {
+        this(XmppServer.of(prosody), prosody, accounts, allow, component, store);
+    }
+
+    private BridgeHarness(XmppServer server, PrivateProsody prosody, List<AccountSpec> accounts, List<String> allow,
+                          Consumer<ComponentConfig.Builder> component, RegistrationStore store) throws Exception {
+        this.server = server;
+        this.prosody = prosody;
         MsnServer first = MsnServer.start(MsnServerConfig.builder().accounts(accounts).build());
         msn = first;
         msnConfig = MsnServerConfig.builder().accounts(accounts)
@@ -74,10 +94,10 @@ final class BridgeHarness implements AutoCloseable {
                 .build();
         this.store = store;
         allowlist = new UserAllowlist(allow);
-        componentConfig = ProsodyClients.componentConfig(prosody);
+        componentConfig = server.componentConfig();
         component.accept(componentConfig);
         transport = startTransport();
-        transportJid = JidCreate.domainBareFrom(prosody.componentDomain());
+        transportJid = JidCreate.domainBareFrom(server.componentDomain());
     }
 
     private Transport startTransport() throws Exception {
@@ -91,7 +111,7 @@ final class BridgeHarness implements AutoCloseable {
 
     /**
      * The transport dies as with kill -9: its XMPP and MSN sockets drop without a goodbye (no
-     * unavailable presences, no OUT), and a new one starts on the same store, Prosody and MSN network.
+     * unavailable presences, no OUT), and a new one starts on the same store, XMPP server and MSN network.
      */
     void crashAndRestartTransport() throws Exception {
         transport.halt();
@@ -100,10 +120,10 @@ final class BridgeHarness implements AutoCloseable {
         transport = startTransport();
     }
 
-    /** A Prosody account for {@code user}, logged in; its roster answers nothing by itself. */
+    /** An account on the XMPP server for {@code user}, logged in; its roster answers nothing by itself. */
     XMPPTCPConnection login(String user, String password) throws Exception {
-        prosody.registerUser(user, password);
-        XMPPTCPConnection client = ProsodyClients.newClient(prosody, user, password);
+        server.registerUser(user, password);
+        XMPPTCPConnection client = server.newClient(user, password);
         Roster.getInstanceFor(client).setSubscriptionMode(Roster.SubscriptionMode.manual);
         client.setReplyTimeout(TIMEOUT.toMillis());
         client.connect().login();
@@ -145,8 +165,8 @@ final class BridgeHarness implements AutoCloseable {
         if (msn != null) {
             msn.stop();
         }
-        if (prosody != null) {
-            prosody.close();
+        if (server != null) {
+            server.close();
         }
     }
 }

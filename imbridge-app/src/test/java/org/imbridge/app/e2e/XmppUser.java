@@ -36,7 +36,7 @@ final class XmppUser {
         client.addAsyncStanzaListener((StanzaListener) s -> messages.add((Message) s), StanzaTypeFilter.MESSAGE);
     }
 
-    /** Logs in to Prosody, registers {@code account} with the transport and waits until it is online on MSN. */
+    /** Logs in to the XMPP server, registers {@code account} with the transport and waits until it is online on MSN. */
     static XmppUser onboard(BridgeHarness bridge, String user, String account, String password) throws Exception {
         XmppUser u = new XmppUser(bridge, bridge.login(user, "xmpp-" + user));
         bridge.register(u.client, account, password);
