@@ -129,6 +129,14 @@ abstract class MsnpLink {
         }
     }
 
+    /**
+     * Names the reason for a close that a goodbye about to be written will cause: the server may close
+     * the connection as soon as it reads it, before {@link #closeAfterFlush} runs.
+     */
+    final void expectClose(DisconnectReason reason) {
+        closeReason.compareAndSet(null, reason);
+    }
+
     /** Closes once the commands already written are on the wire. */
     final void closeAfterFlush(DisconnectReason reason) {
         closeReason.compareAndSet(null, reason);

@@ -272,6 +272,7 @@ final class NotificationConnection extends MsnpLink implements NotificationSessi
             for (SwitchboardConnection sb : List.copyOf(switchboards)) {
                 sb.close();
             }
+            expectClose(DisconnectReason.LOGGED_OUT);
             write(MsnpCommand.of("OUT"));
             closeAfterFlush(DisconnectReason.LOGGED_OUT);
         }

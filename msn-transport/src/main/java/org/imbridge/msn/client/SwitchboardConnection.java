@@ -389,6 +389,7 @@ final class SwitchboardConnection extends MsnpLink implements SwitchboardSession
             sayGoodbye = (state == State.READY || state == State.DESERTED) && !isCloseRequested();
         }
         if (sayGoodbye) {
+            expectClose(DisconnectReason.LOGGED_OUT);
             write(MsnpCommand.of("OUT"));
         }
         closeAfterFlush(DisconnectReason.LOGGED_OUT);
@@ -473,6 +474,7 @@ final class SwitchboardConnection extends MsnpLink implements SwitchboardSession
         }
         LOG.debug("{}: the last participant left; leaving once the server has answered {} message(s)", this,
                 unacknowledged.size());
+        expectClose(DisconnectReason.LOGGED_OUT);
         write(MsnpCommand.of("OUT"));
         goodbyeTimer = awaitServerClose(DisconnectReason.LOGGED_OUT, config().ackTimeout());
     }
