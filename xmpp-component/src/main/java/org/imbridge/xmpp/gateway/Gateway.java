@@ -3,6 +3,7 @@ package org.imbridge.xmpp.gateway;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.function.Supplier;
@@ -19,6 +20,8 @@ import org.imbridge.core.session.SessionPolicy;
 import org.imbridge.xmpp.gateway.attention.AttentionMessages;
 import org.imbridge.xmpp.gateway.attention.AttentionRequests;
 import org.imbridge.xmpp.gateway.basics.PingHandler;
+import org.imbridge.xmpp.gateway.blocking.BlockListPushes;
+import org.imbridge.xmpp.gateway.blocking.BlockingRequests;
 import org.imbridge.xmpp.gateway.basics.VersionHandler;
 import org.imbridge.xmpp.gateway.disco.DiscoInfoHandler;
 import org.imbridge.xmpp.gateway.disco.DiscoItemsHandler;
@@ -89,7 +92,8 @@ public final class Gateway {
         // the rooms look the user up at each use: the session manager is made after the output it feeds
         this.rooms = new GroupChatRooms(jids, sink, RoomLimits.DEFAULT, this::bridgedUser);
         this.output = new StanzaOutput(jids, sink, roster, network.profile(), rooms,
-                new AttentionMessages(jids, names, sink), new UnsupportedContentNotices(jids, names, sink));
+                new AttentionMessages(jids, names, sink), new UnsupportedContentNotices(jids, names, sink),
+                new BlockListPushes(jids, sink, this::resources));
         this.sessions = new SessionManager(network, store, output, pool, scheduler, policy);
         Features features = new Features()
                 .addTransportFeature(org.jivesoftware.smackx.iqregister.packet.Registration.NAMESPACE)
@@ -98,6 +102,7 @@ public final class Gateway {
                 .addTransportFeature(PingHandler.NAMESPACE)
                 .addTransportFeature(AdHocCommandData.NAMESPACE) // admin commands, answered in front of the gateway
                 .addTransportFeature(GroupChatRooms.mucNamespace()) // it hosts the rooms of group conversations
+                .addTransportFeature(BlockingRequests.NAMESPACE)
                 .addContactFeature(AttentionMessages.NAMESPACE)
                 .addContactFeature(ChatStateExtension.NAMESPACE)
                 .addContactFeature(DeliveryReceipt.NAMESPACE);
@@ -123,6 +128,7 @@ public final class Gateway {
                 .register(new PingHandler())
                 .register(new GatewayQueryHandler(jids, network))
                 .register(new RegisterHandler(jids, network, store, pool, allowlist, sink, followRegistrations));
+        new BlockingRequests(jids, sessions).handlers().forEach(iqs::register);
         this.unmapped = new UnmappedContactJids(jids, network::isValidAccount);
         this.presences = new PresenceHandler(jids, sessions, output, sink);
         this.messages = new MessageHandler(jids, sessions, sink, new AttentionRequests(sessions, sink));
@@ -198,6 +204,10 @@ public final class Gateway {
 
     private String contactName(String userJid, LegacyAddress contact) {
         return sessions.user(userJid).flatMap(u -> u.contact(contact)).map(Contact::displayName).orElse(contact.value());
+    }
+
+    private Set<String> resources(String userJid) {
+        return sessions.user(userJid).map(BridgedUser::resources).orElse(Set.of());
     }
 
     private Collection<Contact> currentContacts(String userJid) {
