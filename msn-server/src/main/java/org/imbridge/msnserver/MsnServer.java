@@ -205,6 +205,14 @@ public final class MsnServer implements AutoCloseable {
         return context.locked(() -> notification.sendSystemMessage(handle, minutes));
     }
 
+    /**
+     * Blocks (or unblocks) {@code contact} for {@code handle} from the server's side, as another client of
+     * the user's would: AL and BL change and the user, if online, is told with TrID 0. False for an unknown account.
+     */
+    public boolean setBlocked(String handle, String contact, boolean blocked) {
+        return context.locked(() -> notification.setBlocked(handle, contact, blocked));
+    }
+
     /** Sends {@code CHL 0 <challenge>} to {@code handle} now and returns the challenge; empty when offline. */
     public Optional<String> challengeNow(String handle) {
         return context.locked(() -> notification.challengeNow(handle));

@@ -57,6 +57,8 @@ public final class BridgedUser {
     private final SessionPolicy policy;
     private final Backoff backoff;
     private final ResourceSet resources = new ResourceSet();
+    /** The names in {@link #resources}, for readers on other threads. */
+    private volatile Set<String> resourceNames = Set.of();
     private final Map<LegacyAddress, Contact> contacts = new ConcurrentHashMap<>();
     private final ArrayDeque<PendingMessage> queue = new ArrayDeque<>();
     /** List changes asked for while (re)connecting; run once online. */
@@ -98,10 +100,16 @@ public final class BridgedUser {
         return List.copyOf(contacts.values());
     }
 
+    /** The user's online resources (their names, {@code ""} for none); read from any thread. */
+    public Set<String> resources() {
+        return resourceNames;
+    }
+
     /** A resource came online or changed its presence. */
     public void resourcePresence(String resource, Presence presence, int priority) {
         executor.execute(() -> {
             resources.update(resource, presence, priority);
+            resourceNames = Set.copyOf(resources.names());
             if (resources.isEmpty()) {
                 goOffline("You went offline");
                 return;
@@ -118,6 +126,7 @@ public final class BridgedUser {
     public void resourceGone(String resource) {
         executor.execute(() -> {
             resources.remove(resource);
+            resourceNames = Set.copyOf(resources.names());
             if (resources.isEmpty()) {
                 goOffline("You went offline");
             } else if (state == LinkState.ONLINE) {
@@ -145,6 +154,7 @@ public final class BridgedUser {
         CompletableFuture<Void> done = new CompletableFuture<>();
         executor.execute(() -> {
             resources.clear();
+            resourceNames = Set.of();
             goOffline(why);
             done.complete(null);
         });

@@ -74,6 +74,17 @@ class SessionManagerTest {
     }
 
     @Test
+    void theUsersOnlineResourcesAreKnown() throws Exception {
+        manager.resourcePresence(USER, "phone", Presence.AVAILABLE, 0).toCompletableFuture().get();
+        manager.resourcePresence(USER, "desk", Presence.AVAILABLE, 0);
+        await().until(() -> manager.user(USER).orElseThrow().resources().equals(java.util.Set.of("phone", "desk")));
+
+        manager.resourceGone(USER, "phone");
+
+        await().until(() -> manager.user(USER).orElseThrow().resources().equals(java.util.Set.of("desk")));
+    }
+
+    @Test
     void unregisteredUsersAreIgnored() throws Exception {
         assertThat(manager.resourcePresence("stranger@example.org", "r", Presence.AVAILABLE, 0)
                 .toCompletableFuture().get()).isFalse();

@@ -9,9 +9,11 @@ import java.util.function.Supplier;
 import org.apache.mina.core.future.CloseFuture;
 import org.apache.mina.core.service.IoHandler;
 import org.apache.mina.core.session.IoSession;
+import org.imbridge.msn.protocol.ListType;
 import org.imbridge.msn.protocol.MsnpCommand;
 import org.imbridge.msnserver.account.Account;
 import org.imbridge.msnserver.account.AccountDirectory;
+import org.imbridge.msnserver.account.ListOperationException;
 import org.imbridge.msnserver.login.LoginRules;
 import org.imbridge.msnserver.login.LoginStage;
 import org.imbridge.msnserver.login.VersionCommands;
@@ -142,6 +144,41 @@ public final class NotificationServer {
     public boolean sendSystemMessage(String handle, int minutes) {
         NotificationConnection c = online.get(handle);
         return c != null && c.send(NotificationPayloads.message(NotificationPayloads.maintenance(minutes)));
+    }
+
+    /**
+     * The server moves {@code contact} between {@code handle}'s AL and BL on its own (as another client
+     * of the user's would): off the one list, onto the other, each told to the user if online as
+     * {@code REM 0}/{@code ADD 0} (docs/msnp.md §5.5); watchers see the effect. False for an unknown account.
+     */
+    public boolean setBlocked(String handle, String contact, boolean blocked) {
+        Account me = directory.find(handle);
+        Account other = directory.find(contact);
+        if (me == null || other == null) {
+            return false;
+        }
+        ListType from = blocked ? ListType.AL : ListType.BL;
+        ListType to = blocked ? ListType.BL : ListType.AL;
+        try {
+            if (me.isOnList(from, other.handle())) {
+                long version = presence.publishRefusable(me, () -> directory.removeFromList(me, from, other.handle()));
+                tell(handle, MsnpCommand.of("REM", "0", from, version, other.handle()));
+            }
+            if (!me.isOnList(to, other.handle())) {
+                long version = presence.publishRefusable(me, () -> directory.addToList(me, to, other, other.nick()));
+                tell(handle, MsnpCommand.of("ADD", "0", to, version, other.handle(), Names.wire(other.nick())));
+            }
+        } catch (ListOperationException e) {
+            throw new IllegalStateException("moving " + contact + " to " + to + " of " + handle + " was refused", e);
+        }
+        return true;
+    }
+
+    private void tell(String handle, MsnpCommand command) {
+        NotificationConnection c = online.get(handle);
+        if (c != null) {
+            c.send(command);
+        }
     }
 
     /** Sends {@code CHL 0 challenge} now; empty when not online. */

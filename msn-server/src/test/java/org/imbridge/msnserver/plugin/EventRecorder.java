@@ -78,6 +78,9 @@ final class EventRecorder implements SessionListener {
     record GroupEnded(String groupId, String reason) implements Event {
     }
 
+    record BlockChanged(LegacyAddress contact, boolean blocked) implements Event {
+    }
+
     private final List<Event> events = new CopyOnWriteArrayList<>();
 
     List<Event> events() {
@@ -166,6 +169,11 @@ final class EventRecorder implements SessionListener {
     @Override
     public void onAttention(LegacyAddress from) {
         events.add(new Attention(from));
+    }
+
+    @Override
+    public void onBlockListChanged(LegacyAddress contact, boolean blocked) {
+        events.add(new BlockChanged(contact, blocked));
     }
 
     @Override

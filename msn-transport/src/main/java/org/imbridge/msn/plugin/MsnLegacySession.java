@@ -2,6 +2,7 @@ package org.imbridge.msn.plugin;
 
 import java.net.InetSocketAddress;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
@@ -59,6 +60,7 @@ final class MsnLegacySession implements LegacySession, NotificationListener, Con
     private final SessionListener listener;
     private final MsnPluginSettings settings;
     private final ContactBook book;
+    private final BlockList blocked;
     private final IncomingTyping typing;
     private final GroupTyping groupTyping;
     private final AtomicBoolean loginStarted = new AtomicBoolean();
@@ -77,6 +79,7 @@ final class MsnLegacySession implements LegacySession, NotificationListener, Con
         this.listener = listener;
         this.settings = settings;
         this.book = new ContactBook(listener);
+        this.blocked = new BlockList(listener);
         this.typing = new IncomingTyping(scheduler, settings.typingExpiry(),
                 (handle, state) -> logContext.run(() -> listener.onChatState(LegacyAddress.of(handle), state)));
         this.groupTyping = new GroupTyping(scheduler, settings.typingExpiry(), (groupId, handle, state) ->
@@ -112,6 +115,7 @@ final class MsnLegacySession implements LegacySession, NotificationListener, Con
         }
         ContactList list = session.contactList();
         book.reportAll(list);
+        blocked.reset(list);
         for (org.imbridge.msn.client.Contact c : list.list(ListType.RL)) {
             askIfUndecided(now, list, c.handle(), c.friendlyName());
         }
@@ -270,7 +274,42 @@ final class MsnLegacySession implements LegacySession, NotificationListener, Con
         if (o == null) {
             return notConnected();
         }
-        return allow ? o.edits().allow(contact.value()) : o.edits().block(contact.value());
+        return (allow ? o.edits().allow(contact.value()) : o.edits().block(contact.value()))
+                .thenRun(() -> blocked.reportChanges(o.ns().contactList()));
+    }
+
+    // ---- blocking: BL, with AL and BL exclusive (docs/msnp.md §5.1, §5.5) ----
+
+    @Override
+    public CompletionStage<Set<LegacyAddress>> blockList() {
+        Online o = online;
+        return o == null ? notConnected() : CompletableFuture.completedFuture(BlockList.blocked(o.ns().contactList()));
+    }
+
+    /** Off AL, onto BL. */
+    @Override
+    public CompletionStage<Void> block(LegacyAddress contact) {
+        Online o = online;
+        if (o == null) {
+            return notConnected();
+        }
+        if (!MsnpNames.isValidHandle(contact.value())) {
+            return notAnAccount(contact);
+        }
+        return o.edits().block(contact.value()).thenRun(() -> blocked.reportChanges(o.ns().contactList()));
+    }
+
+    /** Off BL, onto AL: allowed even when the user's BLP lets only AL see them. */
+    @Override
+    public CompletionStage<Void> unblock(LegacyAddress contact) {
+        Online o = online;
+        if (o == null) {
+            return notConnected();
+        }
+        if (!MsnpNames.isValidHandle(contact.value())) {
+            return notAnAccount(contact);
+        }
+        return o.edits().allow(contact.value()).thenRun(() -> blocked.reportChanges(o.ns().contactList()));
     }
 
     @Override
@@ -302,6 +341,7 @@ final class MsnLegacySession implements LegacySession, NotificationListener, Con
     public void onContactListChanged(ContactList list) {
         if (online != null) {
             book.reportChanges(list);
+            blocked.reportChanges(list);
         }
     }
 

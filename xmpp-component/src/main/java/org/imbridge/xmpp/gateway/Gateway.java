@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ScheduledExecutorService;
@@ -22,6 +23,8 @@ import org.imbridge.core.session.SessionPolicy;
 import org.imbridge.xmpp.gateway.attention.AttentionMessages;
 import org.imbridge.xmpp.gateway.attention.AttentionRequests;
 import org.imbridge.xmpp.gateway.basics.PingHandler;
+import org.imbridge.xmpp.gateway.blocking.BlockListPushes;
+import org.imbridge.xmpp.gateway.blocking.BlockingRequests;
 import org.imbridge.xmpp.gateway.basics.VersionHandler;
 import org.imbridge.xmpp.gateway.disco.DiscoInfoHandler;
 import org.imbridge.xmpp.gateway.disco.DiscoItemsHandler;
@@ -104,7 +107,8 @@ public final class Gateway {
         // the rooms look the user up at each use: the session manager is made after the output it feeds
         this.rooms = new GroupChatRooms(jids, sink, RoomLimits.DEFAULT, this::bridgedUser, this::whyOffline);
         this.output = new StanzaOutput(jids, sink, roster, network.profile(), rooms,
-                new AttentionMessages(jids, names, sink), new UnsupportedContentNotices(jids, names, sink));
+                new AttentionMessages(jids, names, sink), new UnsupportedContentNotices(jids, names, sink),
+                new BlockListPushes(jids, sink, this::resources));
         this.sessions = new SessionManager(network, store, output, pool, scheduler, policy);
         Features features = new Features()
                 .addTransportFeature(org.jivesoftware.smackx.iqregister.packet.Registration.NAMESPACE)
@@ -113,6 +117,7 @@ public final class Gateway {
                 .addTransportFeature(PingHandler.NAMESPACE)
                 .addTransportFeature(AdHocCommandData.NAMESPACE) // admin commands, answered in front of the gateway
                 .addTransportFeature(GroupChatRooms.mucNamespace()) // it hosts the rooms of group conversations
+                .addTransportFeature(BlockingRequests.NAMESPACE)
                 .addContactFeature(AttentionMessages.NAMESPACE)
                 .addContactFeature(ChatStateExtension.NAMESPACE)
                 .addContactFeature(DeliveryReceipt.NAMESPACE)
@@ -147,6 +152,7 @@ public final class Gateway {
                 .register(new VCardHandler(jids, sessions))
                 .register(new RegisterHandler(jids, network, store, pool, allowlist, sink, followRegistrations,
                         localRemovals, userSettings));
+        new BlockingRequests(jids, sessions).handlers().forEach(iqs::register);
         this.unmapped = new UnmappedContactJids(jids, network::isValidAccount);
         this.presences = new PresenceHandler(jids, sessions, output, sink);
         this.messages = new MessageHandler(jids, sessions, sink, new AttentionRequests(sessions, sink));
@@ -244,6 +250,10 @@ public final class Gateway {
 
     private String contactName(String userJid, LegacyAddress contact) {
         return sessions.user(userJid).flatMap(u -> u.contact(contact)).map(Contact::displayName).orElse(contact.value());
+    }
+
+    private Set<String> resources(String userJid) {
+        return sessions.user(userJid).map(BridgedUser::resources).orElse(Set.of());
     }
 
     private Collection<Contact> currentContacts(String userJid) {

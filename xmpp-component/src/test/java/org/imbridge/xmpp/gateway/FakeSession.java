@@ -138,6 +138,32 @@ public final class FakeSession implements LegacySession {
         calls.add("leaveGroupChat " + groupId);
     }
 
+    /** The block list; block and unblock change it and report changes, as a network would. */
+    public final java.util.Set<LegacyAddress> blocked = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
+    @Override
+    public CompletionStage<java.util.Set<LegacyAddress>> blockList() {
+        return CompletableFuture.completedFuture(java.util.Set.copyOf(blocked));
+    }
+
+    @Override
+    public CompletionStage<Void> block(LegacyAddress contact) {
+        calls.add("block " + contact);
+        if (blocked.add(contact)) {
+            listener.onBlockListChanged(contact, true);
+        }
+        return CompletableFuture.completedFuture(null);
+    }
+
+    @Override
+    public CompletionStage<Void> unblock(LegacyAddress contact) {
+        calls.add("unblock " + contact);
+        if (blocked.remove(contact)) {
+            listener.onBlockListChanged(contact, false);
+        }
+        return CompletableFuture.completedFuture(null);
+    }
+
     @Override
     public CompletionStage<AccountSettings> settings() {
         return CompletableFuture.completedFuture(settings);

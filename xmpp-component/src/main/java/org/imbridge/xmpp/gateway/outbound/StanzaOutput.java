@@ -3,6 +3,7 @@ package org.imbridge.xmpp.gateway.outbound;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 import org.imbridge.core.model.ChatState;
 import org.imbridge.core.model.Contact;
@@ -13,6 +14,7 @@ import org.imbridge.core.network.NetworkProfile;
 import org.imbridge.core.session.BridgeOutput;
 import org.imbridge.core.session.LinkState;
 import org.imbridge.xmpp.gateway.attention.AttentionMessages;
+import org.imbridge.xmpp.gateway.blocking.BlockListPushes;
 import org.imbridge.xmpp.gateway.groupchat.GroupChatRooms;
 import org.imbridge.xmpp.gateway.groupchat.RoomLimits;
 import org.imbridge.xmpp.gateway.mapping.JidMapping;
@@ -50,6 +52,8 @@ public final class StanzaOutput implements BridgeOutput {
     private final AttentionMessages attention;
     /** Notes about what cannot be shown. */
     private final UnsupportedContentNotices unsupported;
+    /** Block list changes as XEP-0191 pushes. */
+    private final BlockListPushes blockList;
 
     /** Without the users' sessions: rooms cannot reach the network and contacts are named by address. */
     public StanzaOutput(JidMapping jids, StanzaSink sink, RosterSync roster, NetworkProfile network) {
@@ -60,6 +64,13 @@ public final class StanzaOutput implements BridgeOutput {
 
     public StanzaOutput(JidMapping jids, StanzaSink sink, RosterSync roster, NetworkProfile network,
                         GroupChatRooms rooms, AttentionMessages attention, UnsupportedContentNotices unsupported) {
+        this(jids, sink, roster, network, rooms, attention, unsupported, new BlockListPushes(jids, sink, user -> Set.of()));
+    }
+
+    public StanzaOutput(JidMapping jids, StanzaSink sink, RosterSync roster, NetworkProfile network,
+                        GroupChatRooms rooms, AttentionMessages attention, UnsupportedContentNotices unsupported,
+                        BlockListPushes blockList) {
+        this.blockList = blockList;
         this.rooms = rooms;
         this.attention = attention;
         this.unsupported = unsupported;
@@ -218,5 +229,10 @@ public final class StanzaOutput implements BridgeOutput {
     @Override
     public void groupChatEnded(String userJid, String groupId, String reason) {
         rooms.ended(userJid, groupId, reason);
+    }
+
+    @Override
+    public void blockListChanged(String userJid, LegacyAddress contact, boolean blocked) {
+        blockList.changed(userJid, contact, blocked);
     }
 }
