@@ -9,14 +9,14 @@ import java.util.concurrent.CopyOnWriteArrayList;
 
 import org.imbridge.msn.protocol.MsnStatus;
 import org.imbridge.msnserver.account.AccountSpec;
-import org.imbridge.prosody.PrivateProsody;
 import org.jivesoftware.smack.iqrequest.AbstractIqRequestHandler;
 import org.jivesoftware.smack.iqrequest.IQRequestHandler;
 import org.jivesoftware.smack.packet.IQ;
 import org.jivesoftware.smackx.blocking.element.BlockContactsIQ;
 import org.jivesoftware.smackx.blocking.element.BlockListIQ;
 import org.jivesoftware.smackx.blocking.element.UnblockContactsIQ;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.jxmpp.jid.Jid;
 
 /**
@@ -27,9 +27,10 @@ import org.jxmpp.jid.Jid;
  */
 class BlockingEndToEndTest {
 
-    @Test
-    void blockAndUnblockAContactAndSeeABlockFromMsn() throws Exception {
-        try (BridgeHarness bridge = new BridgeHarness(PrivateProsody.builder(), List.of(
+    @ParameterizedTest
+    @EnumSource(ServerKind.class)
+    void blockAndUnblockAContactAndSeeABlockFromMsn(ServerKind server) throws Exception {
+        try (BridgeHarness bridge = server.start(List.of(
                 AccountSpec.of("r1@hotmail.com", "pw", "Romeo One").withContacts("b1@hotmail.com"),
                 AccountSpec.of("b1@hotmail.com", "pw", "Bob One").withContacts("r1@hotmail.com"),
                 AccountSpec.of("m1@hotmail.com", "pw", "Mallory One")), List.of("*@localhost"));

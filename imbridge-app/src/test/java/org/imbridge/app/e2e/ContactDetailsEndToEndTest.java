@@ -11,7 +11,6 @@ import org.imbridge.msnserver.account.AccountSpec;
 import org.imbridge.msnserver.account.ContactSpec;
 import org.imbridge.msnserver.account.PrivacyMode;
 import org.imbridge.msnserver.account.ReversePrompt;
-import org.imbridge.prosody.PrivateProsody;
 import org.jivesoftware.smack.XMPPException;
 import org.jivesoftware.smack.packet.IQ;
 import org.jivesoftware.smack.packet.Presence;
@@ -26,20 +25,24 @@ import org.jxmpp.jid.EntityBareJid;
 import org.jxmpp.jid.Jid;
 
 /**
- * What a Jabber client learns about MSN contacts through real Prosody: their vCards (XEP-0054, with
+ * What a Jabber client learns about MSN contacts through real Prosody (and ejabberd: the subclass): their vCards (XEP-0054, with
  * Smack's VCardManager as a client asks), and their new friendly names as XEP-0172 nicks in presence
  * (renames of roster items with XEP-0356 are in {@link RosterEndToEndTest}).
  */
 class ContactDetailsEndToEndTest {
 
-    private static BridgeHarness bridge;
+    static BridgeHarness bridge;
 
     @BeforeAll
     static void start() throws Exception {
+        bridge = startOn(ServerKind.PROSODY);
+    }
+
+    static BridgeHarness startOn(ServerKind server) throws Exception {
         AccountSpec bob = new AccountSpec("b1@hotmail.com", "pw", "Bob One", true,
                 List.of(ContactSpec.of("r1@hotmail.com")), List.of(), List.of(), PrivacyMode.AL, ReversePrompt.A, null, 0,
                 Map.of("PHH", "555 0100", "PHW", "555 0101", "PHM", "+1 555 0102", "MOB", "Y"));
-        bridge = new BridgeHarness(PrivateProsody.builder(), List.of(
+        return server.start(List.of(
                 AccountSpec.of("r1@hotmail.com", "pw", "Romeo One").withContacts("b1@hotmail.com", "c1@hotmail.com"),
                 bob,
                 AccountSpec.of("c1@hotmail.com", "pw", "Carol One").withContacts("r1@hotmail.com"),

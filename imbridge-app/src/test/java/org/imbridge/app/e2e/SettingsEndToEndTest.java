@@ -13,7 +13,6 @@ import org.imbridge.msn.protocol.MsnStatus;
 import org.imbridge.msnserver.account.AccountSpec;
 import org.imbridge.msnserver.account.PrivacyMode;
 import org.imbridge.msnserver.account.ReversePrompt;
-import org.imbridge.prosody.PrivateProsody;
 import org.imbridge.xmpp.gateway.settings.SettingsCommand;
 import org.imbridge.xmpp.gateway.settings.SettingsForm;
 import org.jivesoftware.smack.packet.IQ;
@@ -25,7 +24,8 @@ import org.jivesoftware.smackx.disco.packet.DiscoverItems;
 import org.jivesoftware.smackx.iqregister.packet.Registration;
 import org.jivesoftware.smackx.xdata.form.FillableForm;
 import org.jivesoftware.smackx.xdata.packet.DataForm;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * The user's own MSN name and privacy through real Prosody and our MSN network: the "Settings"
@@ -42,9 +42,10 @@ class SettingsEndToEndTest {
                 AccountSpec.of("frank@hotmail.com", "frank-pw", "Frank"));
     }
 
-    @Test
-    void theUserRenamesThemselvesAndStopsBeingAskedAboutNewWatchers() throws Exception {
-        try (BridgeHarness bridge = new BridgeHarness(PrivateProsody.builder(), accounts(), List.of("localhost"))) {
+    @ParameterizedTest
+    @EnumSource(ServerKind.class)
+    void theUserRenamesThemselvesAndStopsBeingAskedAboutNewWatchers(ServerKind server) throws Exception {
+        try (BridgeHarness bridge = server.start(accounts(), List.of("localhost"))) {
             XmppUser romeo = XmppUser.onboard(bridge, "romeo", ROMEO, "romeo-pw");
             try (MsnPeer bob = new MsnPeer(bridge, "bob@hotmail.com", "bob-pw")) {
                 AdHocCommandManager commands = AdHocCommandManager.getAddHocCommandsManager(romeo.client);
