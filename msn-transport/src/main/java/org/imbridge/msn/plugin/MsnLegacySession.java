@@ -2,6 +2,7 @@ package org.imbridge.msn.plugin;
 
 import java.net.InetSocketAddress;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
@@ -247,6 +248,14 @@ final class MsnLegacySession implements LegacySession, NotificationListener, Con
         Online o = online;
         return o == null ? notConnected()
                 : o.edits().remove(contact.value()).thenRun(() -> book.reportChanges(o.ns().contactList()));
+    }
+
+    @Override
+    public CompletionStage<Void> setContactGroups(LegacyAddress contact, Set<String> groups) {
+        Online o = online;
+        return o == null ? notConnected()
+                : new GroupEdits(o.ns()).setGroups(contact.value(), groups)
+                        .thenRun(() -> book.reportChanges(o.ns().contactList()));
     }
 
     @Override
