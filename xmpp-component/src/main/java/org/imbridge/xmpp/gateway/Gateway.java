@@ -39,6 +39,8 @@ import org.imbridge.xmpp.gateway.register.RegisterHandler;
 import org.imbridge.xmpp.gateway.register.RegistrationListener;
 import org.imbridge.xmpp.gateway.register.UserAllowlist;
 import org.imbridge.xmpp.gateway.roster.PrivilegedRosterSync;
+import org.imbridge.xmpp.gateway.roster.RosterGroupEdits;
+import org.imbridge.xmpp.gateway.roster.RosterPushHandler;
 import org.imbridge.xmpp.gateway.roster.RosterSyncSelector;
 import org.imbridge.xmpp.gateway.roster.SubscriptionRosterSync;
 import org.imbridge.xmpp.gateway.stanza.StanzaSink;
@@ -121,6 +123,7 @@ public final class Gateway {
                 .register(new DiscoItemsHandler())
                 .register(new VersionHandler())
                 .register(new PingHandler())
+                .register(new RosterPushHandler(jids, new RosterGroupEdits(sessions::user)))
                 .register(new GatewayQueryHandler(jids, network))
                 .register(new RegisterHandler(jids, network, store, pool, allowlist, sink, followRegistrations));
         this.unmapped = new UnmappedContactJids(jids, network::isValidAccount);
