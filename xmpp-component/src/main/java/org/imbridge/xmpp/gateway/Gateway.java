@@ -39,6 +39,7 @@ import org.imbridge.xmpp.gateway.register.RegisterHandler;
 import org.imbridge.xmpp.gateway.register.RegistrationListener;
 import org.imbridge.xmpp.gateway.register.UserAllowlist;
 import org.imbridge.xmpp.gateway.roster.PrivilegedRosterSync;
+import org.imbridge.xmpp.gateway.roster.RosterExchangeReceiver;
 import org.imbridge.xmpp.gateway.roster.RosterGroupEdits;
 import org.imbridge.xmpp.gateway.roster.RosterPushHandler;
 import org.imbridge.xmpp.gateway.roster.RosterSyncSelector;
@@ -70,6 +71,7 @@ public final class Gateway {
     private final RosterSyncSelector roster;
     private final PresenceHandler presences;
     private final MessageHandler messages;
+    private final RosterExchangeReceiver rosterExchanges;
     private final SessionManager sessions;
     private final StanzaOutput output;
     private final JidMapping jids;
@@ -118,12 +120,14 @@ public final class Gateway {
                 sessions.remove(userJid).whenComplete((v, e) -> output.forgetUser(userJid));
             }
         };
+        RosterGroupEdits groupEdits = new RosterGroupEdits(sessions::user);
+        this.rosterExchanges = new RosterExchangeReceiver(jids, groupEdits);
         this.iqs = new IqRouter(sink)
                 .register(new DiscoInfoHandler(jids, features, network.name() + " Transport", network.gatewayType()))
                 .register(new DiscoItemsHandler())
                 .register(new VersionHandler())
                 .register(new PingHandler())
-                .register(new RosterPushHandler(jids, new RosterGroupEdits(sessions::user)))
+                .register(new RosterPushHandler(jids, groupEdits))
                 .register(new GatewayQueryHandler(jids, network))
                 .register(new RegisterHandler(jids, network, store, pool, allowlist, sink, followRegistrations));
         this.unmapped = new UnmappedContactJids(jids, network::isValidAccount);
@@ -142,7 +146,7 @@ public final class Gateway {
         } else if (stanza instanceof Presence presence) {
             presences.handle(presence);
         } else if (stanza instanceof Message message) {
-            if (!privileges.accept(message)) {
+            if (!privileges.accept(message) && !rosterExchanges.accept(message)) {
                 messages.handle(message);
             }
         }

@@ -86,4 +86,17 @@ class GatewayRosterGroupsTest {
         assertThat(answer("p4").getType()).isEqualTo(IQ.Type.result);
         Awaitility.await().atMost(WAIT).until(() -> session.calls().contains("setContactGroups bob@fakenet.example []"));
     }
+
+    @Test
+    void aRosterExchangeModifyFromTheUsersClientMovesTheContact() {
+        gateway.accept(Stanzas.parse("<message xmlns='jabber:client' from='" + ROMEO + "/r' to='msn.localhost'>"
+                + "<x xmlns='http://jabber.org/protocol/rosterx'>"
+                + "<item action='modify' jid='" + BOB_JID + "' name='Bob'><group>Work</group></item>"
+                + "<item action='delete' jid='carol%fakenet.example@msn.localhost'/>"
+                + "</x></message>"));
+
+        Awaitility.await().atMost(WAIT).until(() -> session.calls().contains("setContactGroups bob@fakenet.example [Work]"));
+        assertThat(session.calls()).filteredOn(c -> c.startsWith("setContactGroups")).hasSize(1);
+        assertThat(sink.sent()).as("a roster exchange is not answered").isEmpty();
+    }
 }
