@@ -39,6 +39,8 @@ import org.imbridge.xmpp.gateway.register.RegisterHandler;
 import org.imbridge.xmpp.gateway.register.RegistrationListener;
 import org.imbridge.xmpp.gateway.register.UserAllowlist;
 import org.imbridge.xmpp.gateway.roster.PrivilegedRosterSync;
+import org.imbridge.xmpp.gateway.roster.ExchangeRosterSync;
+import org.imbridge.xmpp.gateway.roster.RosterExchangeClients;
 import org.imbridge.xmpp.gateway.roster.RosterExchangeReceiver;
 import org.imbridge.xmpp.gateway.roster.RosterGroupEdits;
 import org.imbridge.xmpp.gateway.roster.RosterPushHandler;
@@ -72,6 +74,7 @@ public final class Gateway {
     private final PresenceHandler presences;
     private final MessageHandler messages;
     private final RosterExchangeReceiver rosterExchanges;
+    private final RosterExchangeClients exchangeClients;
     private final SessionManager sessions;
     private final StanzaOutput output;
     private final JidMapping jids;
@@ -84,9 +87,13 @@ public final class Gateway {
                    ScheduledExecutorService scheduler, SessionPolicy policy) {
         GatewayProviders.register();
         this.requests = new IqRequests(sink, scheduler, IqRequests.DEFAULT_TIMEOUT);
+        SubscriptionRosterSync subscriptions = new SubscriptionRosterSync(jids, sink, store, network.id());
+        this.exchangeClients = new RosterExchangeClients(requests);
         this.roster = new RosterSyncSelector(privileges,
                 listener -> new PrivilegedRosterSync(jids, requests, privileges, store, network.id(), pool, listener),
-                new SubscriptionRosterSync(jids, sink, store, network.id()), this::currentContacts);
+                subscriptions,
+                new ExchangeRosterSync(jids, sink, store, network.id(), exchangeClients, subscriptions),
+                user -> exchangeClients.client(user).isPresent(), this::currentContacts);
         this.jids = jids;
         this.sink = sink;
         ContactNames names = this::contactName;
@@ -144,6 +151,9 @@ public final class Gateway {
                 iqs.route(iq);
             }
         } else if (stanza instanceof Presence presence) {
+            if (presence.getFrom() != null && presence.getTo() != null && jids.isTransport(presence.getTo())) {
+                exchangeClients.presence(presence, jids.transport());
+            }
             presences.handle(presence);
         } else if (stanza instanceof Message message) {
             if (!privileges.accept(message) && !rosterExchanges.accept(message)) {
