@@ -109,6 +109,7 @@ public final class Gateway {
                 .addTransportFeature(PingHandler.NAMESPACE)
                 .addTransportFeature(AdHocCommandData.NAMESPACE) // admin commands, answered in front of the gateway
                 .addTransportFeature(GroupChatRooms.mucNamespace()) // it hosts the rooms of group conversations
+                .addTransportFeature(org.imbridge.xmpp.gateway.roster.RosterExchange.NAMESPACE) // takes modify items
                 .addContactFeature(AttentionMessages.NAMESPACE)
                 .addContactFeature(ChatStateExtension.NAMESPACE)
                 .addContactFeature(DeliveryReceipt.NAMESPACE);

@@ -99,4 +99,13 @@ class GatewayRosterGroupsTest {
         assertThat(session.calls()).filteredOn(c -> c.startsWith("setContactGroups")).hasSize(1);
         assertThat(sink.sent()).as("a roster exchange is not answered").isEmpty();
     }
+
+    @Test
+    void theTransportAdvertisesRosterItemExchange() {
+        gateway.accept(Stanzas.parse("<iq xmlns='jabber:client' type='get' id='d1' from='" + ROMEO
+                + "/r' to='msn.localhost'><query xmlns='http://jabber.org/protocol/disco#info'/></iq>"));
+
+        assertThat(((org.jivesoftware.smackx.disco.packet.DiscoverInfo) answer("d1"))
+                .containsFeature("http://jabber.org/protocol/rosterx")).isTrue();
+    }
 }
