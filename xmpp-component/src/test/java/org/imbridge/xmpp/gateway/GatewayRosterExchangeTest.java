@@ -92,6 +92,12 @@ class GatewayRosterExchangeTest {
         Awaitility.await().atMost(WAIT).until(() -> sink.sent().stream().anyMatch(s -> s instanceof Message m
                 && RosterExchange.from(m) != null
                 && RosterExchange.from(m).items().contains(new Item(Action.MODIFY, BOB_JID, "Bob", Set.of("Work")))));
+
+        session.listener().onContactRemoved(BOB);
+
+        Awaitility.await().atMost(WAIT).until(() -> sink.sent().stream().anyMatch(s -> s instanceof Message m
+                && RosterExchange.from(m) != null
+                && RosterExchange.from(m).items().contains(new Item(Action.DELETE, BOB_JID, null, Set.of()))));
     }
 
     @Test
