@@ -216,6 +216,16 @@ final class NotificationConnection extends MsnpLink implements NotificationSessi
     }
 
     @Override
+    public CompletionStage<ContactList> addGroup(String name) {
+        String encoded = MsnpNames.encode(Objects.requireNonNull(name, "name"));
+        if (encoded.isEmpty() || encoded.length() > MsnpNames.MAX_GROUP_NAME_BYTES) {
+            throw new IllegalArgumentException("a group name must have 1 to " + MsnpNames.MAX_GROUP_NAME_BYTES
+                    + " bytes once encoded; has " + encoded.length());
+        }
+        return request(Set.of("ADG"), "ADG", encoded, 0).thenApply(reply -> lists.snapshot());
+    }
+
+    @Override
     public CompletionStage<SwitchboardSession> openSwitchboard(SwitchboardListener sbListener) {
         Objects.requireNonNull(sbListener, "listener");
         if (!isConnected()) {

@@ -69,6 +69,14 @@ public interface NotificationSession {
     CompletionStage<ContactList> removeContact(ListType list, String handle, Integer groupId);
 
     /**
+     * {@code ADG name 0}: creates a forward-list group (docs/msnp.md §5.7); completes with the updated
+     * lists, which name the new group's id. Typical errors: 223 too many groups, 229 name too long.
+     *
+     * @throws IllegalArgumentException when the name is empty or over 61 bytes once encoded
+     */
+    CompletionStage<ContactList> addGroup(String name);
+
+    /**
      * Opens a new conversation: {@code XFR SB}, connect, {@code USR handle cookie}. Invite people with
      * {@link SwitchboardSession#invite(String)}. When the user's status is still FLN the session first
      * changes it to NLN, since servers refuse switchboards to offline users (913).

@@ -6,9 +6,9 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
-import java.util.function.BiFunction;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.BiFunction;
 
 import org.imbridge.core.logging.LogContext;
 import org.imbridge.core.model.AccountSettings;
@@ -266,6 +266,14 @@ final class MsnLegacySession implements LegacySession, NotificationListener, Con
                 .map(c -> CompletableFuture.completedFuture(ContactCards.of(c)))
                 .orElseGet(() -> CompletableFuture.failedFuture(new DeliveryFailure(DeliveryFailure.Kind.NOT_ACCEPTABLE,
                         contact.value() + " is not on your MSN contact list")));
+    }
+
+    @Override
+    public CompletionStage<Void> setContactGroups(LegacyAddress contact, Set<String> groups) {
+        Online o = online;
+        return o == null ? notConnected()
+                : new GroupEdits(o.ns()).setGroups(contact.value(), groups)
+                        .thenRun(() -> book.reportChanges(o.ns().contactList()));
     }
 
     @Override

@@ -20,6 +20,8 @@ public final class MsnpNames {
     public static final int MAX_FRIENDLY_NAME_BYTES = 387;
     /** Longest account handle (docs/msnp.md §2.3). */
     public static final int MAX_HANDLE_BYTES = 129;
+    /** The longest group name ADG accepts, encoded (docs/msnp.md §5.7). */
+    public static final int MAX_GROUP_NAME_BYTES = 61;
 
     private static final char[] HEX = "0123456789ABCDEF".toCharArray();
 

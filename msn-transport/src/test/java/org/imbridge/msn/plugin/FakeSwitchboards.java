@@ -228,6 +228,11 @@ final class FakeSwitchboards implements NotificationSession {
     }
 
     @Override
+    public CompletionStage<ContactList> addGroup(String name) {
+        throw new UnsupportedOperationException();
+    }
+
+    @Override
     public CompletionStage<Void> logout() {
         throw new UnsupportedOperationException();
     }

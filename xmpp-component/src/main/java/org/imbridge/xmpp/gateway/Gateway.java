@@ -49,6 +49,11 @@ import org.imbridge.xmpp.gateway.register.RemovalLogFollower;
 import org.imbridge.xmpp.gateway.register.RegistrationListener;
 import org.imbridge.xmpp.gateway.register.UserAllowlist;
 import org.imbridge.xmpp.gateway.roster.PrivilegedRosterSync;
+import org.imbridge.xmpp.gateway.roster.ExchangeRosterSync;
+import org.imbridge.xmpp.gateway.roster.RosterExchangeClients;
+import org.imbridge.xmpp.gateway.roster.RosterExchangeReceiver;
+import org.imbridge.xmpp.gateway.roster.RosterGroupEdits;
+import org.imbridge.xmpp.gateway.roster.RosterPushHandler;
 import org.imbridge.xmpp.gateway.roster.RosterSyncSelector;
 import org.imbridge.xmpp.gateway.roster.SubscriptionRosterSync;
 import org.imbridge.xmpp.gateway.settings.SettingsCommand;
@@ -83,6 +88,8 @@ public final class Gateway {
     private final RosterSyncSelector roster;
     private final PresenceHandler presences;
     private final MessageHandler messages;
+    private final RosterExchangeReceiver rosterExchanges;
+    private final RosterExchangeClients exchangeClients;
     private final SessionManager sessions;
     private final StanzaOutput output;
     private final JidMapping jids;
@@ -98,9 +105,13 @@ public final class Gateway {
                    ScheduledExecutorService scheduler, SessionPolicy policy) {
         GatewayProviders.register();
         this.requests = new IqRequests(sink, scheduler, IqRequests.DEFAULT_TIMEOUT);
+        SubscriptionRosterSync subscriptions = new SubscriptionRosterSync(jids, sink, store, network.id());
+        this.exchangeClients = new RosterExchangeClients(requests);
         this.roster = new RosterSyncSelector(privileges,
                 listener -> new PrivilegedRosterSync(jids, requests, privileges, store, network.id(), pool, listener),
-                new SubscriptionRosterSync(jids, sink, store, network.id()), this::currentContacts);
+                subscriptions,
+                new ExchangeRosterSync(jids, sink, store, network.id(), exchangeClients, subscriptions),
+                user -> exchangeClients.client(user).isPresent(), this::currentContacts);
         this.jids = jids;
         this.sink = sink;
         ContactNames names = this::contactName;
@@ -118,6 +129,7 @@ public final class Gateway {
                 .addTransportFeature(AdHocCommandData.NAMESPACE) // admin commands, answered in front of the gateway
                 .addTransportFeature(GroupChatRooms.mucNamespace()) // it hosts the rooms of group conversations
                 .addTransportFeature(BlockingRequests.NAMESPACE)
+                .addTransportFeature(org.imbridge.xmpp.gateway.roster.RosterExchange.NAMESPACE) // takes modify items
                 .addContactFeature(AttentionMessages.NAMESPACE)
                 .addContactFeature(ChatStateExtension.NAMESPACE)
                 .addContactFeature(DeliveryReceipt.NAMESPACE)
@@ -143,11 +155,14 @@ public final class Gateway {
         this.removalLog = new RemovalLogFollower(store, removals::removedElsewhere, Clock.systemUTC());
         UserSettings userSettings = new UserSettings(network.profile(), sessions::user);
         this.settingsCommand = new SettingsCommand(userSettings, store);
+        RosterGroupEdits groupEdits = new RosterGroupEdits(sessions::user);
+        this.rosterExchanges = new RosterExchangeReceiver(jids, groupEdits);
         this.iqs = new IqRouter(sink)
                 .register(new DiscoInfoHandler(jids, features, network.name() + " Transport", network.gatewayType()))
                 .register(new DiscoItemsHandler())
                 .register(new VersionHandler())
                 .register(new PingHandler())
+                .register(new RosterPushHandler(jids, groupEdits))
                 .register(new GatewayQueryHandler(jids, network))
                 .register(new VCardHandler(jids, sessions))
                 .register(new RegisterHandler(jids, network, store, pool, allowlist, sink, followRegistrations,
@@ -167,9 +182,12 @@ public final class Gateway {
                 iqs.route(iq);
             }
         } else if (stanza instanceof Presence presence) {
+            if (presence.getFrom() != null && presence.getTo() != null && jids.isTransport(presence.getTo())) {
+                exchangeClients.presence(presence, jids.transport());
+            }
             presences.handle(presence);
         } else if (stanza instanceof Message message) {
-            if (!privileges.accept(message)) {
+            if (!privileges.accept(message) && !rosterExchanges.accept(message)) {
                 messages.handle(message);
             }
         }

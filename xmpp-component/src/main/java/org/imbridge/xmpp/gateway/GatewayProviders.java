@@ -4,6 +4,8 @@ import org.imbridge.xmpp.gateway.prompt.GatewayQuery;
 import org.imbridge.xmpp.gateway.prompt.GatewayQueryProvider;
 import org.imbridge.xmpp.gateway.privilege.Privilege;
 import org.imbridge.xmpp.gateway.privilege.PrivilegeProvider;
+import org.imbridge.xmpp.gateway.roster.RosterExchange;
+import org.imbridge.xmpp.gateway.roster.RosterExchangeProvider;
 import org.jivesoftware.smack.Smack;
 import org.jivesoftware.smack.provider.ProviderManager;
 import org.jivesoftware.smack.roster.packet.RosterPacket;
@@ -31,6 +33,8 @@ public final class GatewayProviders {
         ProviderManager.addExtensionProvider(Privilege.ELEMENT, Privilege.NAMESPACE_V1, PrivilegeProvider.INSTANCE);
         // answers to privileged roster gets; smack-im registers it too, but only when its initializer ran
         ProviderManager.addIQProvider(RosterPacket.ELEMENT, RosterPacket.NAMESPACE, RosterPacketProvider.INSTANCE);
+        ProviderManager.addExtensionProvider(RosterExchange.ELEMENT, RosterExchange.NAMESPACE,
+                RosterExchangeProvider.INSTANCE);
         registered = true;
     }
 }

@@ -94,6 +94,12 @@ public final class FakeSession implements LegacySession {
     }
 
     @Override
+    public CompletionStage<Void> setContactGroups(LegacyAddress contact, java.util.Set<String> groups) {
+        calls.add("setContactGroups " + contact + " " + new java.util.TreeSet<>(groups));
+        return CompletableFuture.completedFuture(null);
+    }
+
+    @Override
     public CompletionStage<Void> authorize(LegacyAddress contact, boolean allow) {
         return CompletableFuture.completedFuture(null);
     }

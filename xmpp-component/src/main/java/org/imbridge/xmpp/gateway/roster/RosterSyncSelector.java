@@ -4,6 +4,7 @@ import java.util.Collection;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
+import java.util.function.Predicate;
 
 import org.imbridge.core.model.Contact;
 import org.imbridge.core.model.LegacyAddress;
@@ -15,7 +16,9 @@ import org.slf4j.LoggerFactory;
 /**
  * Chooses, per user, how contacts reach the roster: privileged roster pushes (XEP-0356) when the
  * user's server granted the component roster set under {@code urn:xmpp:privilege:2} and the method has
- * not failed for that user before; otherwise presence subscriptions with nicknames. When privileged
+ * not failed for that user before; otherwise XEP-0144 roster item exchange followed by presence
+ * subscriptions when the user's online client takes roster item exchange; otherwise presence
+ * subscriptions with nicknames. When privileged
  * pushes fail for a user (an error answer such as ejabberd 23.01's {@code internal-server-error}, or a
  * timeout), that user is switched to the fallback for as long as the transport runs, and the fallback
  * syncs the user's current contact list at once (contacts already pushed are marked synced, so they
@@ -29,6 +32,8 @@ public final class RosterSyncSelector implements RosterSync {
     public enum Method {
         /** XEP-0356 privileged roster get and set. */
         PRIVILEGED,
+        /** XEP-0144 items (names and groups) to the user's client, then subscriptions. */
+        EXCHANGE,
         /** {@code subscribe} presences with XEP-0172 nicknames. */
         SUBSCRIPTION
     }
@@ -36,6 +41,8 @@ public final class RosterSyncSelector implements RosterSync {
     private final PrivilegeState privileges;
     private final RosterSync privileged;
     private final RosterSync fallback;
+    private final RosterSync exchange;
+    private final Predicate<String> takesExchange;
     private final Function<String, Collection<Contact>> currentContacts;
     private final Set<String> failedUsers = ConcurrentHashMap.newKeySet();
 
@@ -48,8 +55,21 @@ public final class RosterSyncSelector implements RosterSync {
     public RosterSyncSelector(PrivilegeState privileges,
                               Function<PrivilegedRosterSync.Listener, RosterSync> privileged,
                               RosterSync fallback, Function<String, Collection<Contact>> currentContacts) {
+        this(privileges, privileged, fallback, fallback, user -> false, currentContacts);
+    }
+
+    /**
+     * @param exchange      the XEP-0144 method
+     * @param takesExchange whether a user's online client takes roster item exchange now
+     */
+    public RosterSyncSelector(PrivilegeState privileges,
+                              Function<PrivilegedRosterSync.Listener, RosterSync> privileged,
+                              RosterSync fallback, RosterSync exchange, Predicate<String> takesExchange,
+                              Function<String, Collection<Contact>> currentContacts) {
         this.privileges = privileges;
         this.fallback = fallback;
+        this.exchange = exchange;
+        this.takesExchange = takesExchange;
         this.currentContacts = currentContacts;
         this.privileged = privileged.apply(this::privilegedFailed);
     }
@@ -59,11 +79,11 @@ public final class RosterSyncSelector implements RosterSync {
      * @return the method used for that user now
      */
     public Method method(String userJid) {
-        if (failedUsers.contains(userJid)) {
-            return Method.SUBSCRIPTION;
-        }
         DomainBareJid server = SubscriptionRosterSync.bare(userJid).asDomainBareJid();
-        return privileges.rosterAccess(server).canWrite() ? Method.PRIVILEGED : Method.SUBSCRIPTION;
+        if (!failedUsers.contains(userJid) && privileges.rosterAccess(server).canWrite()) {
+            return Method.PRIVILEGED;
+        }
+        return takesExchange.test(userJid) ? Method.EXCHANGE : Method.SUBSCRIPTION;
     }
 
     @Override
@@ -82,7 +102,11 @@ public final class RosterSyncSelector implements RosterSync {
     }
 
     private RosterSync forUser(String userJid) {
-        return method(userJid) == Method.PRIVILEGED ? privileged : fallback;
+        return switch (method(userJid)) {
+            case PRIVILEGED -> privileged;
+            case EXCHANGE -> exchange;
+            case SUBSCRIPTION -> fallback;
+        };
     }
 
     private void privilegedFailed(String userJid, Set<LegacyAddress> unfinishedRemovals, Throwable cause) {
@@ -91,7 +115,8 @@ public final class RosterSyncSelector implements RosterSync {
         }
         LOG.info("{}: roster items are asked for with presence subscriptions from now on ({})", userJid,
                 cause.getMessage());
-        unfinishedRemovals.forEach(contact -> fallback.removed(userJid, contact));
-        fallback.sync(userJid, currentContacts.apply(userJid));
+        RosterSync now = forUser(userJid);
+        unfinishedRemovals.forEach(contact -> now.removed(userJid, contact));
+        now.sync(userJid, currentContacts.apply(userJid));
     }
 }

@@ -1,0 +1,85 @@
+package org.imbridge.xmpp.gateway.roster;
+
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
+
+import org.imbridge.xmpp.gateway.iq.IqRequests;
+import org.jivesoftware.smack.packet.IQ;
+import org.jivesoftware.smack.packet.Presence;
+import org.jivesoftware.smack.util.StringUtils;
+import org.jivesoftware.smackx.caps.packet.CapsExtension;
+import org.jivesoftware.smackx.disco.packet.DiscoverInfo;
+import org.jivesoftware.smackx.disco.packet.DiscoverInfoBuilder;
+import org.jxmpp.jid.FullJid;
+import org.jxmpp.jid.Jid;
+
+/**
+ * Which of a user's clients take XEP-0144 roster item exchange: an available presence from a user's
+ * resource carries entity capabilities (XEP-0115); the first time a capabilities version is seen the
+ * transport asks that full JID for disco#info and remembers the answer per version, so every later
+ * client with the same version is known without asking. A client that announces no capabilities is
+ * taken as not supporting it (asking every client that comes online would cost a round trip per
+ * presence). An unavailable presence forgets the resource.
+ */
+public final class RosterExchangeClients {
+
+    private final Function<IQ, CompletionStage<IQ>> requests;
+    private final Map<String, Boolean> byCapsVersion = new ConcurrentHashMap<>();
+    private final Map<String, Map<FullJid, Boolean>> users = new ConcurrentHashMap<>();
+
+    public RosterExchangeClients(IqRequests requests) {
+        this(requests::send);
+    }
+
+    RosterExchangeClients(Function<IQ, CompletionStage<IQ>> requests) {
+        this.requests = requests;
+    }
+
+    /** Takes note of a presence from a user (any other presence is ignored). */
+    public void presence(Presence presence, Jid transport) {
+        if (!(presence.getFrom() instanceof FullJid from) || !from.hasLocalpart()) {
+            return;
+        }
+        String user = from.asBareJid().toString();
+        if (presence.getType() == Presence.Type.unavailable) {
+            Map<FullJid, Boolean> resources = users.get(user);
+            if (resources != null) {
+                resources.remove(from);
+            }
+            return;
+        }
+        if (presence.getType() != Presence.Type.available) {
+            return;
+        }
+        CapsExtension caps = presence.getExtension(CapsExtension.class);
+        if (caps == null) {
+            users.computeIfAbsent(user, u -> new ConcurrentHashMap<>()).put(from, false);
+            return;
+        }
+        String version = caps.getNode() + "#" + caps.getVer();
+        Boolean known = byCapsVersion.get(version);
+        if (known != null) {
+            users.computeIfAbsent(user, u -> new ConcurrentHashMap<>()).put(from, known);
+            return;
+        }
+        DiscoverInfoBuilder ask = DiscoverInfo.builder("caps-" + StringUtils.randomString(8)).ofType(IQ.Type.get).to(from).from(transport);
+        requests.apply(ask.build()).whenComplete((answer, failure) -> {
+            boolean supports = failure == null && answer instanceof DiscoverInfo info
+                    && info.containsFeature(RosterExchange.NAMESPACE);
+            if (failure == null) {
+                byCapsVersion.put(version, supports);
+            }
+            users.computeIfAbsent(user, u -> new ConcurrentHashMap<>()).put(from, supports);
+        });
+    }
+
+    /** @return a full JID of the user's that takes roster item exchange, if any is online */
+    public Optional<FullJid> client(String userJid) {
+        Map<FullJid, Boolean> resources = users.get(userJid);
+        return resources == null ? Optional.empty()
+                : resources.entrySet().stream().filter(Map.Entry::getValue).map(Map.Entry::getKey).findFirst();
+    }
+}
