@@ -79,8 +79,8 @@ class ContactDetailsEndToEndTest {
         assertThat(card.getPhoneHome("CELL")).isEqualTo("+1 555 0102");
 
         // someone not on the list
-        XMPPException.XMPPErrorException notOnList = catchThrowableOfType(() -> vcards.loadVCard(
-                romeo.contact("b2@hotmail.com").asEntityBareJidOrThrow()), XMPPException.XMPPErrorException.class);
+        XMPPException.XMPPErrorException notOnList = catchThrowableOfType(XMPPException.XMPPErrorException.class,
+                () -> vcards.loadVCard(romeo.contact("b2@hotmail.com").asEntityBareJidOrThrow()));
         assertThat(notOnList.getStanzaError().getCondition()).isEqualTo(StanzaError.Condition.item_not_found);
     }
 
@@ -94,9 +94,9 @@ class ContactDetailsEndToEndTest {
         IQ answer = stranger.client.createStanzaCollectorAndSend(request).nextResultOrThrow(BridgeHarness.TIMEOUT.toMillis());
         assertThat(((VCard) answer).getField("FN")).isEqualTo("MSN Messenger Transport");
 
-        XMPPException.XMPPErrorException unregistered = catchThrowableOfType(() -> VCardManager.getInstanceFor(
-                stranger.client).loadVCard(stranger.contact("b2@hotmail.com").asEntityBareJidOrThrow()),
-                XMPPException.XMPPErrorException.class);
+        XMPPException.XMPPErrorException unregistered = catchThrowableOfType(
+                XMPPException.XMPPErrorException.class, () -> VCardManager.getInstanceFor(stranger.client)
+                        .loadVCard(stranger.contact("b2@hotmail.com").asEntityBareJidOrThrow()));
         assertThat(unregistered.getStanzaError().getCondition()).isEqualTo(StanzaError.Condition.registration_required);
     }
 

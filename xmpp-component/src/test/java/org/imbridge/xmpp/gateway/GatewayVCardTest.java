@@ -182,7 +182,7 @@ class GatewayVCardTest {
         session.listener().onContactUpdated(new Contact(BOB, "Bobby", Set.of(), Presence.AVAILABLE));
 
         org.jivesoftware.smack.packet.Presence presence = awaitStanza(s ->
-                s instanceof org.jivesoftware.smack.packet.Presence p && p.hasExtension(Nick.ELEMENT_NAME, Nick.NAMESPACE));
+                s instanceof org.jivesoftware.smack.packet.Presence p && p.hasExtension(Nick.QNAME));
         assertThat(presence.getType()).isEqualTo(org.jivesoftware.smack.packet.Presence.Type.available);
         assertThat(presence.getFrom().toString()).isEqualTo(BOB_JID);
         assertThat(presence.getTo().toString()).isEqualTo(ROMEO);
@@ -199,6 +199,6 @@ class GatewayVCardTest {
         awaitStanza(s -> s instanceof org.jivesoftware.smack.packet.Message m && "after the rename".equals(m.getBody()));
 
         assertThat(sink.sentOfType(org.jivesoftware.smack.packet.Presence.class))
-                .noneMatch(p -> p.hasExtension(Nick.ELEMENT_NAME, Nick.NAMESPACE));
+                .noneMatch(p -> p.hasExtension(Nick.QNAME));
     }
 }
