@@ -6,17 +6,13 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
-import java.util.function.Predicate;
 
 import org.awaitility.Awaitility;
 import org.imbridge.core.model.Contact;
 import org.imbridge.core.model.DeliveryFailure;
 import org.imbridge.core.model.LegacyAddress;
 import org.imbridge.core.model.Presence;
-import org.imbridge.core.registration.Registration;
-import org.imbridge.core.session.LinkState;
 import org.jivesoftware.smack.packet.Message;
-import org.jivesoftware.smack.packet.Stanza;
 import org.jivesoftware.smackx.disco.packet.DiscoverInfo;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -37,14 +33,8 @@ class GatewayAttentionAndUnsupportedTest {
 
     @BeforeEach
     void romeoIsOnlineWithBobOnHisList() {
-        fixture.store.save(Registration.of(ROMEO, FakeNetwork.ID, "romeo@fakenet.example", "pw"));
-        gateway.accept(Stanzas.parse("<presence xmlns='jabber:client' from='" + ROMEO + "/r' to='msn.localhost'/>"));
-        Awaitility.await().atMost(WAIT).until(() -> gateway.sessions().user(ROMEO)
-                .map(u -> u.state() == LinkState.ONLINE).orElse(false));
-        session = fixture.network.session("romeo@fakenet.example").orElseThrow();
-        session.listener().onContactList(List.of(new Contact(BOB, "Bob", Set.of(), Presence.AVAILABLE)));
-        Awaitility.await().atMost(WAIT).until(() -> gateway.sessions().user(ROMEO).orElseThrow().contact(BOB).isPresent());
-        sink.clear();
+        fixture.register(ROMEO, "romeo@fakenet.example");
+        session = fixture.online(ROMEO, "romeo@fakenet.example", List.of(new Contact(BOB, "Bob", Set.of(), Presence.AVAILABLE)));
     }
 
     @AfterEach
@@ -52,17 +42,12 @@ class GatewayAttentionAndUnsupportedTest {
         fixture.close();
     }
 
-    @SuppressWarnings("unchecked")
-    private <S extends Stanza> S awaitStanza(Predicate<Stanza> match) {
-        Awaitility.await().atMost(WAIT).until(() -> sink.sent().stream().anyMatch(match));
-        return (S) sink.sent().stream().filter(match).findFirst().orElseThrow();
-    }
 
     @Test
     void aNudgeIsAnAttentionHeadlineFromTheContact() {
         session.listener().onAttention(BOB);
 
-        Message nudge = awaitStanza(s -> s instanceof Message m && m.hasExtension("attention", "urn:xmpp:attention:0"));
+        Message nudge = fixture.awaitSent(s -> s instanceof Message m && m.hasExtension("attention", "urn:xmpp:attention:0"));
         assertThat(nudge.getType()).isEqualTo(Message.Type.headline);
         assertThat(nudge.getFrom().toString()).isEqualTo(BOB_JID);
         assertThat(nudge.getTo().toString()).isEqualTo(ROMEO);
@@ -86,7 +71,7 @@ class GatewayAttentionAndUnsupportedTest {
         gateway.accept(Stanzas.parse("<message xmlns='jabber:client' id='a2' from='" + ROMEO + "/r' to='" + BOB_JID
                 + "'><attention xmlns='urn:xmpp:attention:0'/></message>"));
 
-        Message error = awaitStanza(s -> s instanceof Message m && "a2".equals(m.getStanzaId()));
+        Message error = fixture.awaitSent(s -> s instanceof Message m && "a2".equals(m.getStanzaId()));
         assertThat(error.getType()).isEqualTo(Message.Type.error);
         assertThat(error.getError().getDescriptiveText()).isEqualTo("Could not ask for attention: Bob is offline");
         assertThat(session.calls()).noneMatch(c -> c.startsWith("sendMessage"));
@@ -97,7 +82,7 @@ class GatewayAttentionAndUnsupportedTest {
         gateway.accept(Stanzas.parse("<iq xmlns='jabber:client' type='get' id='d1' from='" + ROMEO + "/r' to='" + BOB_JID
                 + "'><query xmlns='http://jabber.org/protocol/disco#info'/></iq>"));
 
-        DiscoverInfo info = awaitStanza(s -> s instanceof DiscoverInfo && "d1".equals(s.getStanzaId()));
+        DiscoverInfo info = fixture.awaitSent(s -> s instanceof DiscoverInfo && "d1".equals(s.getStanzaId()));
         assertThat(info.getFeatures()).extracting(DiscoverInfo.Feature::getVar).contains("urn:xmpp:attention:0");
     }
 
@@ -106,7 +91,7 @@ class GatewayAttentionAndUnsupportedTest {
         gateway.accept(Stanzas.parse("<iq xmlns='jabber:client' type='get' id='d2' from='" + ROMEO
                 + "/r' to='msn.localhost'><query xmlns='http://jabber.org/protocol/disco#info'/></iq>"));
 
-        DiscoverInfo info = awaitStanza(s -> s instanceof DiscoverInfo && "d2".equals(s.getStanzaId()));
+        DiscoverInfo info = fixture.awaitSent(s -> s instanceof DiscoverInfo && "d2".equals(s.getStanzaId()));
         assertThat(info.getFeatures()).extracting(DiscoverInfo.Feature::getVar).contains("http://jabber.org/protocol/muc");
     }
 
@@ -132,7 +117,7 @@ class GatewayAttentionAndUnsupportedTest {
     void unsupportedContentFromTheNetworkArrivesThroughTheSession() {
         session.listener().onUnsupportedContent(BOB, "a voice clip");
 
-        Message note = awaitStanza(s -> s instanceof Message m && m.getBody() != null);
+        Message note = fixture.awaitSent(s -> s instanceof Message m && m.getBody() != null);
         assertThat(note.getBody()).isEqualTo("Bob sent you a voice clip, which this transport cannot show");
     }
 }

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Duration;
 import java.util.List;
 import java.util.Set;
-import java.util.function.Predicate;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
@@ -14,7 +13,6 @@ import org.imbridge.core.model.LegacyAddress;
 import org.imbridge.core.registration.Registration;
 import org.imbridge.core.session.LinkState;
 import org.jivesoftware.smack.packet.IQ;
-import org.jivesoftware.smack.packet.Stanza;
 import org.jivesoftware.smack.packet.StanzaError;
 import org.jivesoftware.smackx.blocking.element.BlockContactsIQ;
 import org.jivesoftware.smackx.blocking.element.BlockListIQ;
@@ -166,7 +164,7 @@ class GatewayBlockingTest {
         gateway.accept(Stanzas.parse("<iq xmlns='jabber:client' type='get' id='d1' from='" + ROMEO
                 + "/r' to='msn.localhost'><query xmlns='http://jabber.org/protocol/disco#info'/></iq>"));
 
-        DiscoverInfo info = awaitStanza(s -> s instanceof DiscoverInfo && "d1".equals(s.getStanzaId()));
+        DiscoverInfo info = fixture.awaitSent(s -> s instanceof DiscoverInfo && "d1".equals(s.getStanzaId()));
         assertThat(info.getFeatures()).extracting(DiscoverInfo.Feature::getVar).contains("urn:xmpp:blocking");
     }
 
@@ -182,7 +180,7 @@ class GatewayBlockingTest {
         String id = "b" + ++ids;
         gateway.accept(Stanzas.parse("<iq xmlns='jabber:client' type='" + type + "' id='" + id + "' from='" + from
                 + "' to='msn.localhost'>" + child + "</iq>"));
-        return awaitStanza(s -> s instanceof IQ iq && id.equals(iq.getStanzaId())
+        return fixture.awaitSent(s -> s instanceof IQ iq && id.equals(iq.getStanzaId())
                 && (iq.getType() == IQ.Type.result || iq.getType() == IQ.Type.error));
     }
 
@@ -196,9 +194,4 @@ class GatewayBlockingTest {
                 .filter(iq -> iq.getType() == IQ.Type.set).toList();
     }
 
-    @SuppressWarnings("unchecked")
-    private <S extends Stanza> S awaitStanza(Predicate<Stanza> match) {
-        Awaitility.await().atMost(WAIT).until(() -> sink.sent().stream().anyMatch(match));
-        return (S) sink.sent().stream().filter(match).findFirst().orElseThrow();
-    }
 }

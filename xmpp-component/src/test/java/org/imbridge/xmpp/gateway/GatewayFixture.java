@@ -2,15 +2,21 @@ package org.imbridge.xmpp.gateway;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.function.Predicate;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 
+import org.awaitility.Awaitility;
+import org.imbridge.core.model.Contact;
+import org.imbridge.core.registration.Registration;
 import org.imbridge.core.registration.RegistrationStore;
+import org.imbridge.core.session.LinkState;
 import org.imbridge.core.session.SessionPolicy;
 import org.imbridge.store.RegistrationStores;
 import org.imbridge.xmpp.gateway.mapping.JidMapping;
 import org.imbridge.xmpp.gateway.register.UserAllowlist;
+import org.jivesoftware.smack.packet.Stanza;
 import org.jxmpp.jid.impl.JidCreate;
 
 /**
@@ -18,6 +24,9 @@ import org.jxmpp.jid.impl.JidCreate;
  * stanzas land in a {@link RecordingSink}; users of localhost may register. Close it after the test.
  */
 final class GatewayFixture implements AutoCloseable {
+
+    /** How long the helpers wait for the gateway. */
+    static final Duration WAIT = Duration.ofSeconds(5);
 
     final RecordingSink sink = new RecordingSink();
     final RegistrationStore store = RegistrationStores.inMemory();
@@ -35,6 +44,34 @@ final class GatewayFixture implements AutoCloseable {
         this.gateway = new Gateway(new JidMapping(JidCreate.domainBareFromOrThrowUnchecked("msn.localhost")),
                 network, store, sink, () -> new UserAllowlist(List.of("localhost")), pool, scheduler,
                 new SessionPolicy(Duration.ofMillis(200), Duration.ofSeconds(2), 100, Duration.ofSeconds(20)));
+    }
+
+    /** Stores {@code userJid}'s registration of {@code account} on the fake network. */
+    void register(String userJid, String account) {
+        store.save(Registration.of(userJid, FakeNetwork.ID, account, "pw"));
+    }
+
+    /**
+     * Brings the registered {@code userJid} online from resource {@code /r}, hands its session
+     * {@code contacts} as the contact list, waits until the bridge knows them, and clears the sink.
+     */
+    FakeSession online(String userJid, String account, List<Contact> contacts) {
+        gateway.accept(Stanzas.parse("<presence xmlns='jabber:client' from='" + userJid + "/r' to='msn.localhost'/>"));
+        Awaitility.await().atMost(WAIT).until(() -> gateway.sessions().user(userJid)
+                .map(u -> u.state() == LinkState.ONLINE).orElse(false));
+        FakeSession session = network.session(account).orElseThrow();
+        session.listener().onContactList(contacts);
+        Awaitility.await().atMost(WAIT).until(() -> contacts.stream().allMatch(c ->
+                gateway.sessions().user(userJid).orElseThrow().contact(c.address()).isPresent()));
+        sink.clear();
+        return session;
+    }
+
+    /** The first stanza sent that matches, once there is one. */
+    @SuppressWarnings("unchecked")
+    <S extends Stanza> S awaitSent(Predicate<Stanza> match) {
+        Awaitility.await().atMost(WAIT).until(() -> sink.sent().stream().anyMatch(match));
+        return (S) sink.sent().stream().filter(match).findFirst().orElseThrow();
     }
 
     @Override

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.function.Predicate;
 
 import org.awaitility.Awaitility;
 import org.imbridge.core.model.ChatState;
@@ -64,7 +63,7 @@ class GatewayGroupChatTest {
 
     private void startedWithBobAndCarol() {
         session.listener().onGroupChatStarted("sb1", List.of(new Participant(BOB, "Bob"), new Participant(CAROL, "Carol")));
-        awaitStanza(s -> s instanceof Message m && MUCUser.from(m) != null && MUCUser.from(m).getInvite() != null);
+        fixture.awaitSent(s -> s instanceof Message m && MUCUser.from(m) != null && MUCUser.from(m).getInvite() != null);
     }
 
     private void join(String resource, String nick) {
@@ -72,11 +71,6 @@ class GatewayGroupChatTest {
                 + "/" + nick + "'><x xmlns='http://jabber.org/protocol/muc'/></presence>"));
     }
 
-    @SuppressWarnings("unchecked")
-    private <S extends Stanza> S awaitStanza(Predicate<Stanza> match) {
-        Awaitility.await().atMost(WAIT).until(() -> sink.sent().stream().anyMatch(match));
-        return (S) sink.sent().stream().filter(match).findFirst().orElseThrow();
-    }
 
     private static boolean from(Stanza s, String jid) {
         return s.getFrom() != null && s.getFrom().toString().equals(jid);
@@ -86,11 +80,11 @@ class GatewayGroupChatTest {
     void aStartedConversationBecomesARoomWithBothKindsOfInvitation() {
         startedWithBobAndCarol();
 
-        Message direct = awaitStanza(s -> s instanceof Message m && m.hasExtension("x", "jabber:x:conference"));
+        Message direct = fixture.awaitSent(s -> s instanceof Message m && m.hasExtension("x", "jabber:x:conference"));
         assertThat(direct.getFrom().toString()).isEqualTo(BOB_JID);
         assertThat(direct.getTo().toString()).isEqualTo(ROMEO);
         assertThat(Stanzas.xml(direct)).contains("jid='" + ROOM + "'").contains("reason='A group conversation with Bob, Carol'");
-        Message mediated = awaitStanza(s -> s instanceof Message m && MUCUser.from(m) != null);
+        Message mediated = fixture.awaitSent(s -> s instanceof Message m && MUCUser.from(m) != null);
         assertThat(mediated.getFrom().toString()).isEqualTo(ROOM);
         assertThat(MUCUser.from(mediated).getInvite().getFrom().toString()).isEqualTo(BOB_JID);
         assertThat(MUCUser.from(mediated).getInvite().getReason()).isEqualTo("A group conversation with Bob, Carol");
@@ -141,14 +135,14 @@ class GatewayGroupChatTest {
         join("r", "Romeo");
 
         session.listener().onGroupMessage("sb1", BOB, "hi all");
-        Message fromBob = awaitStanza(s -> s instanceof Message m && "hi all".equals(m.getBody()));
+        Message fromBob = fixture.awaitSent(s -> s instanceof Message m && "hi all".equals(m.getBody()));
         assertThat(fromBob.getType()).isEqualTo(Message.Type.groupchat);
         assertThat(fromBob.getFrom().toString()).isEqualTo(ROOM + "/Bob");
         assertThat(fromBob.getTo().toString()).isEqualTo(ROMEO + "/r");
 
         gateway.accept(Stanzas.parse("<message xmlns='jabber:client' type='groupchat' id='out1' from='" + ROMEO
                 + "/r' to='" + ROOM + "'><body>hello both</body></message>"));
-        Message reflected = awaitStanza(s -> s instanceof Message m && "out1".equals(m.getStanzaId()));
+        Message reflected = fixture.awaitSent(s -> s instanceof Message m && "out1".equals(m.getStanzaId()));
         assertThat(session.calls()).contains("sendGroupMessage sb1 hello both");
         assertThat(reflected.getType()).isEqualTo(Message.Type.groupchat);
         assertThat(reflected.getFrom().toString()).isEqualTo(ROOM + "/Romeo");
@@ -166,7 +160,7 @@ class GatewayGroupChatTest {
         gateway.accept(Stanzas.parse("<message xmlns='jabber:client' type='groupchat' id='out2' from='" + ROMEO
                 + "/r' to='" + ROOM + "'><body>anyone?</body></message>"));
 
-        Message error = awaitStanza(s -> s instanceof Message m && "out2".equals(m.getStanzaId()));
+        Message error = fixture.awaitSent(s -> s instanceof Message m && "out2".equals(m.getStanzaId()));
         assertThat(error.getType()).isEqualTo(Message.Type.error);
         assertThat(error.getError().getDescriptiveText()).isEqualTo("The conversation is over");
         assertThat(error.getBody()).isEqualTo("anyone?");
@@ -178,7 +172,7 @@ class GatewayGroupChatTest {
         join("r", "Romeo");
 
         session.listener().onGroupChatState("sb1", CAROL, ChatState.COMPOSING);
-        Message typing = awaitStanza(s -> s instanceof Message m && m.hasExtension(ChatStateExtension.NAMESPACE));
+        Message typing = fixture.awaitSent(s -> s instanceof Message m && m.hasExtension(ChatStateExtension.NAMESPACE));
         assertThat(typing.getFrom().toString()).isEqualTo(ROOM + "/Carol");
         assertThat(typing.getType()).isEqualTo(Message.Type.groupchat);
 
@@ -194,12 +188,12 @@ class GatewayGroupChatTest {
         LegacyAddress dave = LegacyAddress.of("dave@fakenet.example");
 
         session.listener().onGroupParticipantJoined("sb1", new Participant(dave, "Dave"));
-        Presence joined = awaitStanza(s -> s instanceof Presence && from(s, ROOM + "/Dave"));
+        Presence joined = fixture.awaitSent(s -> s instanceof Presence && from(s, ROOM + "/Dave"));
         assertThat(joined.getType()).isEqualTo(Presence.Type.available);
         assertThat(MUCUser.from(joined).getItem().getJid().toString()).isEqualTo("dave%fakenet.example@msn.localhost");
 
         session.listener().onGroupParticipantLeft("sb1", BOB, true);
-        Presence left = awaitStanza(s -> s instanceof Presence p && from(s, ROOM + "/Bob")
+        Presence left = fixture.awaitSent(s -> s instanceof Presence p && from(s, ROOM + "/Bob")
                 && p.getType() == Presence.Type.unavailable);
         assertThat(MUCUser.from(left).getItem().getRole()).isEqualTo(MUCRole.none);
         assertThat(left.getStatus()).isEqualTo("Left after being idle");
@@ -244,11 +238,11 @@ class GatewayGroupChatTest {
 
         session.listener().onGroupChatEnded("sb1", "Everyone else left");
 
-        Presence destroyed = awaitStanza(s -> s instanceof Presence p && p.getType() == Presence.Type.unavailable
+        Presence destroyed = fixture.awaitSent(s -> s instanceof Presence p && p.getType() == Presence.Type.unavailable
                 && MUCUser.from(p) != null && MUCUser.from(p).getDestroy() != null);
         assertThat(destroyed.getTo().toString()).isEqualTo(ROMEO + "/r");
         assertThat(MUCUser.from(destroyed).getDestroy().getReason()).isEqualTo("Everyone else left");
-        Message notice = awaitStanza(s -> s instanceof Message m && m.getType() == Message.Type.headline);
+        Message notice = fixture.awaitSent(s -> s instanceof Message m && m.getType() == Message.Type.headline);
         assertThat(notice.getBody()).isEqualTo("The group conversation with Bob, Carol ended: Everyone else left");
         // the room is gone: joining again makes a new, empty one
         sink.clear();
@@ -265,7 +259,7 @@ class GatewayGroupChatTest {
         gateway.accept(Stanzas.parse("<presence xmlns='jabber:client' type='unavailable' from='" + ROMEO
                 + "/r' to='msn.localhost'/>"));
 
-        Presence destroyed = awaitStanza(s -> s instanceof Presence p && MUCUser.from(p) != null
+        Presence destroyed = fixture.awaitSent(s -> s instanceof Presence p && MUCUser.from(p) != null
                 && MUCUser.from(p).getDestroy() != null);
         assertThat(destroyed.getFrom().toString()).isEqualTo(ROOM + "/Romeo");
     }
@@ -282,12 +276,12 @@ class GatewayGroupChatTest {
         gateway.accept(Stanzas.parse("<iq xmlns='jabber:client' type='set' id='cfg' from='" + ROMEO
                 + "/r' to='plans@msn.localhost'><query xmlns='http://jabber.org/protocol/muc#owner'>"
                 + "<x xmlns='jabber:x:data' type='submit'/></query></iq>"));
-        IQ configured = awaitStanza(s -> s instanceof IQ && "cfg".equals(s.getStanzaId()));
+        IQ configured = fixture.awaitSent(s -> s instanceof IQ && "cfg".equals(s.getStanzaId()));
         assertThat(configured.getType()).isEqualTo(IQ.Type.result);
 
         gateway.accept(Stanzas.parse("<message xmlns='jabber:client' from='" + ROMEO + "/r' to='plans@msn.localhost'>"
                 + "<x xmlns='http://jabber.org/protocol/muc#user'><invite to='" + BOB_JID + "'/></x></message>"));
-        Presence bob = awaitStanza(s -> s instanceof Presence && from(s, "plans@msn.localhost/bob@fakenet.example"));
+        Presence bob = fixture.awaitSent(s -> s instanceof Presence && from(s, "plans@msn.localhost/bob@fakenet.example"));
         assertThat(MUCUser.from(bob).getItem().getJid().toString()).isEqualTo(BOB_JID);
         gateway.accept(Stanzas.parse("<message xmlns='jabber:client' from='" + ROMEO + "/r' to='plans@msn.localhost'>"
                 + "<x xmlns='http://jabber.org/protocol/muc#user'><invite to='carol%fakenet.example@msn.localhost'/></x>"
@@ -301,7 +295,7 @@ class GatewayGroupChatTest {
         sink.clear();
         session.listener().onGroupChatStarted("g-bob@fakenet.example", List.of(new Participant(BOB, "Bob")));
         session.listener().onGroupParticipantJoined("g-bob@fakenet.example", new Participant(CAROL, "Carol"));
-        awaitStanza(s -> s instanceof Presence && from(s, "plans@msn.localhost/Carol"));
+        fixture.awaitSent(s -> s instanceof Presence && from(s, "plans@msn.localhost/Carol"));
         assertThat(sink.sent()).noneMatch(s -> s instanceof Message);
     }
 
@@ -316,17 +310,17 @@ class GatewayGroupChatTest {
                 + "/r' to='plans@msn.localhost'><x xmlns='http://jabber.org/protocol/muc#user'><invite to='" + BOB_JID
                 + "'/></x></message>"));
 
-        Message error = awaitStanza(s -> s instanceof Message m && "inv1".equals(m.getStanzaId()));
+        Message error = fixture.awaitSent(s -> s instanceof Message m && "inv1".equals(m.getStanzaId()));
         assertThat(error.getType()).isEqualTo(Message.Type.error);
         assertThat(error.getError().getCondition()).isEqualTo(StanzaError.Condition.recipient_unavailable);
-        Message notice = awaitStanza(s -> s instanceof Message m && m.getType() == Message.Type.groupchat
+        Message notice = fixture.awaitSent(s -> s instanceof Message m && m.getType() == Message.Type.groupchat
                 && m.getBody() != null);
         assertThat(notice.getFrom().toString()).isEqualTo("plans@msn.localhost");
         assertThat(notice.getBody()).isEqualTo("Could not invite bob@fakenet.example: bob@fakenet.example is offline");
         // nobody is in it: writing is refused with a hint
         gateway.accept(Stanzas.parse("<message xmlns='jabber:client' type='groupchat' id='m1' from='" + ROMEO
                 + "/r' to='plans@msn.localhost'><body>hello?</body></message>"));
-        Message refused = awaitStanza(s -> s instanceof Message m && "m1".equals(m.getStanzaId()));
+        Message refused = fixture.awaitSent(s -> s instanceof Message m && "m1".equals(m.getStanzaId()));
         assertThat(refused.getError().getDescriptiveText()).contains("invite a contact first");
     }
 
@@ -354,7 +348,7 @@ class GatewayGroupChatTest {
         gateway.accept(Stanzas.parse("<iq xmlns='jabber:client' type='get' id='d1' from='" + ROMEO + "/r' to='" + ROOM
                 + "'><query xmlns='http://jabber.org/protocol/disco#info'/></iq>"));
 
-        DiscoverInfo info = awaitStanza(s -> s instanceof DiscoverInfo && "d1".equals(s.getStanzaId()));
+        DiscoverInfo info = fixture.awaitSent(s -> s instanceof DiscoverInfo && "d1".equals(s.getStanzaId()));
         assertThat(info.getIdentities()).singleElement().satisfies(id -> {
             assertThat(id.getCategory()).isEqualTo("conference");
             assertThat(id.getType()).isEqualTo("text");
@@ -372,13 +366,13 @@ class GatewayGroupChatTest {
                 + "/Romeo'><ping xmlns='urn:xmpp:ping'/></iq>";
 
         gateway.accept(Stanzas.parse(String.format(ping, "p1")));
-        IQ notJoined = awaitStanza(s -> s instanceof IQ && "p1".equals(s.getStanzaId()));
+        IQ notJoined = fixture.awaitSent(s -> s instanceof IQ && "p1".equals(s.getStanzaId()));
         assertThat(notJoined.getType()).isEqualTo(IQ.Type.error);
         assertThat(notJoined.getError().getCondition()).isEqualTo(StanzaError.Condition.not_acceptable);
 
         join("r", "Romeo");
         gateway.accept(Stanzas.parse(String.format(ping, "p2")));
-        IQ joined = awaitStanza(s -> s instanceof IQ && "p2".equals(s.getStanzaId()));
+        IQ joined = fixture.awaitSent(s -> s instanceof IQ && "p2".equals(s.getStanzaId()));
         assertThat(joined.getType()).isEqualTo(IQ.Type.result);
         assertThat(joined.getFrom().toString()).isEqualTo(ROOM + "/Romeo");
     }
@@ -397,7 +391,7 @@ class GatewayGroupChatTest {
                 + "spam@msn.localhost/M'><x xmlns='http://jabber.org/protocol/muc'/></presence>"));
 
         // answered once the store said mallory is not registered
-        Presence error = awaitStanza(s -> s instanceof Presence p && p.getType() == Presence.Type.error
+        Presence error = fixture.awaitSent(s -> s instanceof Presence p && p.getType() == Presence.Type.error
                 && p.getTo().toString().equals("mallory@elsewhere.example/x"));
         assertThat(error.getError().getCondition()).isEqualTo(StanzaError.Condition.registration_required);
         assertThat(error.getError().getDescriptiveText()).contains("not registered with the FakeNet transport msn.localhost");
@@ -419,7 +413,7 @@ class GatewayGroupChatTest {
 
         session.listener().onGroupChatStarted("sb9", List.of(new Participant(BOB, "Bob")));
         Awaitility.await().atMost(WAIT).until(() -> session.calls().contains("leaveGroupChat sb9"));
-        Message notice = awaitStanza(s -> s instanceof Message m && m.getType() == Message.Type.headline);
+        Message notice = fixture.awaitSent(s -> s instanceof Message m && m.getType() == Message.Type.headline);
         assertThat(notice.getBody()).contains("A group conversation with Bob began").contains("it was left");
     }
 }

@@ -3,13 +3,10 @@ package org.imbridge.xmpp.gateway;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
-import java.util.function.Predicate;
 
-import org.awaitility.Awaitility;
 import org.imbridge.core.registration.Registration;
 import org.jivesoftware.smack.packet.Message;
 import org.jivesoftware.smack.packet.Presence;
-import org.jivesoftware.smack.packet.Stanza;
 import org.jivesoftware.smack.packet.StanzaError;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -79,14 +76,14 @@ class GatewayNotRegisteredTest {
     void openingARoomWithoutRegistrationSaysSoAndOfflineSaysGoOnline() {
         gateway.accept(Stanzas.parse("<presence xmlns='jabber:client' id='j1' from='" + ROMEO + "/r'"
                 + " to='chat1@msn.localhost/romeo'><x xmlns='http://jabber.org/protocol/muc'/></presence>"));
-        Presence refused = awaitStanza(s -> s instanceof Presence p && "j1".equals(p.getStanzaId()));
+        Presence refused = fixture.awaitSent(s -> s instanceof Presence p && "j1".equals(p.getStanzaId()));
         assertThat(refused.getError().getCondition()).isEqualTo(StanzaError.Condition.registration_required);
         assertThat(refused.getError().getDescriptiveText()).contains("not registered").contains("msn.localhost");
 
         fixture.store.save(Registration.of(ROMEO, FakeNetwork.ID, "romeo@fakenet.example", "pw"));
         gateway.accept(Stanzas.parse("<presence xmlns='jabber:client' id='j2' from='" + ROMEO + "/r'"
                 + " to='chat1@msn.localhost/romeo'><x xmlns='http://jabber.org/protocol/muc'/></presence>"));
-        Presence offline = awaitStanza(s -> s instanceof Presence p && "j2".equals(p.getStanzaId()));
+        Presence offline = fixture.awaitSent(s -> s instanceof Presence p && "j2".equals(p.getStanzaId()));
         assertThat(offline.getError().getCondition()).isEqualTo(StanzaError.Condition.service_unavailable);
         assertThat(offline.getError().getDescriptiveText()).contains("go online first");
     }
@@ -97,14 +94,9 @@ class GatewayNotRegisteredTest {
     }
 
     private StanzaError awaitError(String id) {
-        Message error = awaitStanza(s -> s instanceof Message m && id.equals(m.getStanzaId())
+        Message error = fixture.awaitSent(s -> s instanceof Message m && id.equals(m.getStanzaId())
                 && m.getType() == Message.Type.error);
         return error.getError();
     }
 
-    @SuppressWarnings("unchecked")
-    private <S extends Stanza> S awaitStanza(Predicate<Stanza> match) {
-        Awaitility.await().atMost(WAIT).until(() -> sink.sent().stream().anyMatch(match));
-        return (S) sink.sent().stream().filter(match).findFirst().orElseThrow();
-    }
 }

@@ -5,17 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Duration;
 import java.util.List;
 import java.util.Set;
-import java.util.function.Predicate;
 
 import org.awaitility.Awaitility;
 import org.imbridge.core.model.Contact;
 import org.imbridge.core.model.LegacyAddress;
 import org.imbridge.core.model.Presence;
-import org.imbridge.core.registration.Registration;
-import org.imbridge.core.session.LinkState;
 import org.jivesoftware.smack.packet.IQ;
 import org.jivesoftware.smack.packet.Message;
-import org.jivesoftware.smack.packet.Stanza;
 import org.jivesoftware.smack.packet.StanzaError;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -40,16 +36,10 @@ class GatewayRemovalTest {
 
     @BeforeEach
     void romeoIsOnlineWithBobOnHisRoster() {
-        fixture.store.save(Registration.of(ROMEO, FakeNetwork.ID, "romeo@fakenet.example", "pw"));
+        fixture.register(ROMEO, "romeo@fakenet.example");
         fixture.store.markSynced(ROMEO, FakeNetwork.ID, BOB.value());
         gateway.removalLog().start();
-        gateway.accept(Stanzas.parse("<presence xmlns='jabber:client' from='" + ROMEO + "/r' to='msn.localhost'/>"));
-        Awaitility.await().atMost(WAIT).until(() -> gateway.sessions().user(ROMEO)
-                .map(u -> u.state() == LinkState.ONLINE).orElse(false));
-        session = fixture.network.session("romeo@fakenet.example").orElseThrow();
-        session.listener().onContactList(List.of(new Contact(BOB, "Bob", Set.of(), Presence.AVAILABLE)));
-        Awaitility.await().atMost(WAIT).until(() -> gateway.sessions().user(ROMEO).orElseThrow().contact(BOB).isPresent());
-        sink.clear();
+        session = fixture.online(ROMEO, "romeo@fakenet.example", List.of(new Contact(BOB, "Bob", Set.of(), Presence.AVAILABLE)));
     }
 
     @AfterEach
@@ -107,7 +97,7 @@ class GatewayRemovalTest {
         gateway.accept(Stanzas.parse("<message xmlns='jabber:client' type='chat' id='m1' from='" + ROMEO + "/r' to='"
                 + BOB_JID + "'><body>still there?</body></message>"));
 
-        Message bounce = awaitStanza(s -> s instanceof Message m && "m1".equals(m.getStanzaId()));
+        Message bounce = fixture.awaitSent(s -> s instanceof Message m && "m1".equals(m.getStanzaId()));
         assertThat(bounce.getType()).isEqualTo(Message.Type.error);
         assertThat(bounce.getError().getCondition()).isEqualTo(StanzaError.Condition.registration_required);
         assertThat(bounce.getError().getDescriptiveText()).contains("not registered").contains("msn.localhost");
@@ -115,7 +105,7 @@ class GatewayRemovalTest {
 
     private void assertCarriedOut() {
         Awaitility.await().atMost(WAIT).until(() -> session.calls().contains("logout"));
-        Message notice = awaitStanza(s -> s instanceof Message m && m.getBody() != null
+        Message notice = fixture.awaitSent(s -> s instanceof Message m && m.getBody() != null
                 && m.getBody().contains("removed by an administrator"));
         assertThat(notice.getFrom().toString()).isEqualTo("msn.localhost");
         assertThat(notice.getTo().toString()).isEqualTo(ROMEO);
@@ -131,13 +121,8 @@ class GatewayRemovalTest {
     }
 
     private void awaitPresence(String from, org.jivesoftware.smack.packet.Presence.Type type) {
-        awaitStanza(s -> s instanceof org.jivesoftware.smack.packet.Presence p && p.getType() == type
+        fixture.awaitSent(s -> s instanceof org.jivesoftware.smack.packet.Presence p && p.getType() == type
                 && p.getFrom().toString().equals(from) && p.getTo().toString().equals(ROMEO));
     }
 
-    @SuppressWarnings("unchecked")
-    private <S extends Stanza> S awaitStanza(Predicate<Stanza> match) {
-        Awaitility.await().atMost(WAIT).until(() -> sink.sent().stream().anyMatch(match));
-        return (S) sink.sent().stream().filter(match).findFirst().orElseThrow();
-    }
 }

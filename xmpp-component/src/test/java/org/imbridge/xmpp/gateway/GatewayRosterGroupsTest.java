@@ -10,8 +10,6 @@ import org.awaitility.Awaitility;
 import org.imbridge.core.model.Contact;
 import org.imbridge.core.model.LegacyAddress;
 import org.imbridge.core.model.Presence;
-import org.imbridge.core.registration.Registration;
-import org.imbridge.core.session.LinkState;
 import org.jivesoftware.smack.packet.IQ;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -32,14 +30,8 @@ class GatewayRosterGroupsTest {
 
     @BeforeEach
     void romeoIsOnlineWithBobInFriends() {
-        fixture.store.save(Registration.of(ROMEO, FakeNetwork.ID, "romeo@fakenet.example", "pw"));
-        gateway.accept(Stanzas.parse("<presence xmlns='jabber:client' from='" + ROMEO + "/r' to='msn.localhost'/>"));
-        Awaitility.await().atMost(WAIT).until(() -> gateway.sessions().user(ROMEO)
-                .map(u -> u.state() == LinkState.ONLINE).orElse(false));
-        session = fixture.network.session("romeo@fakenet.example").orElseThrow();
-        session.listener().onContactList(List.of(new Contact(BOB, "Bob", Set.of("Friends"), Presence.AVAILABLE)));
-        Awaitility.await().atMost(WAIT).until(() -> gateway.sessions().user(ROMEO).orElseThrow().contact(BOB).isPresent());
-        sink.clear();
+        fixture.register(ROMEO, "romeo@fakenet.example");
+        session = fixture.online(ROMEO, "romeo@fakenet.example", List.of(new Contact(BOB, "Bob", Set.of("Friends"), Presence.AVAILABLE)));
     }
 
     @AfterEach

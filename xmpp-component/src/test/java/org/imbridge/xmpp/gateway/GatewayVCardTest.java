@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
-import java.util.function.Predicate;
 
 import org.awaitility.Awaitility;
 import org.imbridge.core.model.Contact;
@@ -15,10 +14,8 @@ import org.imbridge.core.model.ContactCard;
 import org.imbridge.core.model.DeliveryFailure;
 import org.imbridge.core.model.LegacyAddress;
 import org.imbridge.core.model.Presence;
-import org.imbridge.core.registration.Registration;
 import org.imbridge.core.session.LinkState;
 import org.jivesoftware.smack.packet.IQ;
-import org.jivesoftware.smack.packet.Stanza;
 import org.jivesoftware.smack.packet.StanzaError;
 import org.jivesoftware.smackx.disco.packet.DiscoverInfo;
 import org.jivesoftware.smackx.nick.packet.Nick;
@@ -42,14 +39,8 @@ class GatewayVCardTest {
 
     @BeforeEach
     void romeoIsOnlineWithBobOnHisList() {
-        fixture.store.save(Registration.of(ROMEO, FakeNetwork.ID, "romeo@fakenet.example", "pw"));
-        gateway.accept(Stanzas.parse("<presence xmlns='jabber:client' from='" + ROMEO + "/r' to='msn.localhost'/>"));
-        Awaitility.await().atMost(WAIT).until(() -> gateway.sessions().user(ROMEO)
-                .map(u -> u.state() == LinkState.ONLINE).orElse(false));
-        session = fixture.network.session("romeo@fakenet.example").orElseThrow();
-        session.listener().onContactList(List.of(new Contact(BOB, "Bob", Set.of(), Presence.AVAILABLE)));
-        Awaitility.await().atMost(WAIT).until(() -> gateway.sessions().user(ROMEO).orElseThrow().contact(BOB).isPresent());
-        sink.clear();
+        fixture.register(ROMEO, "romeo@fakenet.example");
+        session = fixture.online(ROMEO, "romeo@fakenet.example", List.of(new Contact(BOB, "Bob", Set.of(), Presence.AVAILABLE)));
     }
 
     @AfterEach
@@ -57,16 +48,11 @@ class GatewayVCardTest {
         fixture.close();
     }
 
-    @SuppressWarnings("unchecked")
-    private <S extends Stanza> S awaitStanza(Predicate<Stanza> match) {
-        Awaitility.await().atMost(WAIT).until(() -> sink.sent().stream().anyMatch(match));
-        return (S) sink.sent().stream().filter(match).findFirst().orElseThrow();
-    }
 
     private IQ askVCard(String from, String to, String id) {
         gateway.accept(Stanzas.parse("<iq xmlns='jabber:client' type='get' id='" + id + "' from='" + from + "' to='" + to
                 + "'><vCard xmlns='vcard-temp'/></iq>"));
-        return awaitStanza(s -> s instanceof IQ && id.equals(s.getStanzaId()));
+        return fixture.awaitSent(s -> s instanceof IQ && id.equals(s.getStanzaId()));
     }
 
     @Test
@@ -160,7 +146,7 @@ class GatewayVCardTest {
         gateway.accept(Stanzas.parse("<iq xmlns='jabber:client' type='set' id='v8' from='" + ROMEO + "/r' to='" + BOB_JID
                 + "'><vCard xmlns='vcard-temp'><FN>Mallory</FN></vCard></iq>"));
 
-        IQ error = awaitStanza(s -> s instanceof IQ && "v8".equals(s.getStanzaId()));
+        IQ error = fixture.awaitSent(s -> s instanceof IQ && "v8".equals(s.getStanzaId()));
         assertThat(error.getError().getCondition()).isEqualTo(StanzaError.Condition.not_allowed);
     }
 
@@ -171,8 +157,8 @@ class GatewayVCardTest {
         gateway.accept(Stanzas.parse("<iq xmlns='jabber:client' type='get' id='d2' from='" + ROMEO
                 + "/r' to='msn.localhost'><query xmlns='http://jabber.org/protocol/disco#info'/></iq>"));
 
-        DiscoverInfo contact = awaitStanza(s -> s instanceof DiscoverInfo && "d1".equals(s.getStanzaId()));
-        DiscoverInfo transport = awaitStanza(s -> s instanceof DiscoverInfo && "d2".equals(s.getStanzaId()));
+        DiscoverInfo contact = fixture.awaitSent(s -> s instanceof DiscoverInfo && "d1".equals(s.getStanzaId()));
+        DiscoverInfo transport = fixture.awaitSent(s -> s instanceof DiscoverInfo && "d2".equals(s.getStanzaId()));
         assertThat(contact.getFeatures()).extracting(DiscoverInfo.Feature::getVar).contains("vcard-temp");
         assertThat(transport.getFeatures()).extracting(DiscoverInfo.Feature::getVar).contains("vcard-temp");
     }
@@ -181,7 +167,7 @@ class GatewayVCardTest {
     void aNewNameOfAnOnlineContactComesAsANickInTheirPresence() {
         session.listener().onContactUpdated(new Contact(BOB, "Bobby", Set.of(), Presence.AVAILABLE));
 
-        org.jivesoftware.smack.packet.Presence presence = awaitStanza(s ->
+        org.jivesoftware.smack.packet.Presence presence = fixture.awaitSent(s ->
                 s instanceof org.jivesoftware.smack.packet.Presence p && p.hasExtension(Nick.QNAME));
         assertThat(presence.getType()).isEqualTo(org.jivesoftware.smack.packet.Presence.Type.available);
         assertThat(presence.getFrom().toString()).isEqualTo(BOB_JID);
@@ -196,7 +182,7 @@ class GatewayVCardTest {
         session.listener().onContactPresence(BOB, Presence.UNAVAILABLE);
         session.listener().onContactUpdated(new Contact(BOB, "Bobby", Set.of(), Presence.UNAVAILABLE));
         session.listener().onNotice("after the rename"); // events go out in order: once this is out, so is the rename
-        awaitStanza(s -> s instanceof org.jivesoftware.smack.packet.Message m && "after the rename".equals(m.getBody()));
+        fixture.awaitSent(s -> s instanceof org.jivesoftware.smack.packet.Message m && "after the rename".equals(m.getBody()));
 
         assertThat(sink.sentOfType(org.jivesoftware.smack.packet.Presence.class))
                 .noneMatch(p -> p.hasExtension(Nick.QNAME));
