@@ -1,0 +1,40 @@
+package org.imbridge.core.cluster;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * The live instances of a deployment, as one heartbeat saw them.
+ *
+ * @param instances the live instances, ordered by name
+ */
+public record Membership(List<Member> instances) {
+
+    /**
+     * @param name     the instance's name
+     * @param started  when it joined
+     * @param sessions how many users' sessions it holds claims for
+     */
+    public record Member(String name, Instant started, int sessions) {
+    }
+
+    public Membership {
+        instances = List.copyOf(instances);
+    }
+
+    public Set<String> names() {
+        return instances.stream().map(Member::name).collect(Collectors.toUnmodifiableSet());
+    }
+
+    /** @return the sessions held by all live instances together */
+    public int sessions() {
+        return instances.stream().mapToInt(Member::sessions).sum();
+    }
+
+    /** @return true when {@code instance} is the live instance with the smallest name (it acts for all) */
+    public boolean isLeader(String instance) {
+        return !instances.isEmpty() && instances.get(0).name().equals(instance);
+    }
+}
