@@ -67,6 +67,15 @@ public interface BridgeOutput {
     /** A group conversation is over; {@code reason} in words for the user. */
     void groupChatEnded(String userJid, String groupId, String reason);
 
+    /**
+     * The user came online here, but another transport instance took the user's session moments ago
+     * and keeps it for now (see {@link org.imbridge.core.cluster.SessionOwnership#claim}): ask the user's
+     * presence again a little later, so that the instance the XMPP server routes the user to by then
+     * takes the session.
+     */
+    default void sessionElsewhere(String userJid) {
+    }
+
     /** The user's block list changed on the network. */
     default void blockListChanged(String userJid, LegacyAddress contact, boolean blocked) {
     }

@@ -17,6 +17,8 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 
+import org.imbridge.core.cluster.Claim;
+import org.imbridge.core.cluster.SessionOwnership;
 import org.imbridge.core.model.AccountSettings;
 import org.imbridge.core.model.ChatState;
 import org.imbridge.core.model.Contact;
@@ -44,6 +46,16 @@ import org.slf4j.LoggerFactory;
  * unless the network says retrying is pointless (wrong password, logged in elsewhere); messages sent
  * while (re)connecting wait in a bounded queue and are sent in order once online, or failed with a
  * {@link DeliveryFailure} — never dropped.
+ *
+ * <p>With several transport instances ({@link SessionOwnership}) the user's session is claimed before
+ * each login from offline, and released when it ends. A login refused because another instance took the
+ * user moments ago leaves the user offline here. When another instance takes the user over — it says so,
+ * or the network logs this session out because that instance logged the user in — the session is
+ * {@linkplain #handOver() handed over}: nothing is said to the user (their contacts stay online in their
+ * client, the new owner's login confirms them), and conversations already open on the old session still
+ * reach the user until it is closed a little later. A login that took the user over from another instance
+ * is quiet too: no "connecting" state, and contacts found offline are said to be offline, since the old
+ * owner may have shown them online.
  */
 public final class BridgedUser {
 
@@ -55,6 +67,7 @@ public final class BridgedUser {
     private final SerialExecutor executor;
     private final ScheduledExecutorService scheduler;
     private final SessionPolicy policy;
+    private final SessionOwnership ownership;
     private final Backoff backoff;
     private final ResourceSet resources = new ResourceSet();
     /** The names in {@link #resources}, for readers on other threads. */
@@ -70,9 +83,13 @@ public final class BridgedUser {
     private int generation;
     private Presence sentPresence;
     private ScheduledFuture<?> reconnect;
+    /** The next login takes the user over from another instance: say nothing until it is online. */
+    private boolean takingOver;
+    /** The attempt whose session was handed over: its conversation events still reach the user. */
+    private int lingering = -1;
 
     BridgedUser(String userJid, LegacyCredentials credentials, LegacyNetwork network, BridgeOutput out,
-                Executor pool, ScheduledExecutorService scheduler, SessionPolicy policy) {
+                Executor pool, ScheduledExecutorService scheduler, SessionPolicy policy, SessionOwnership ownership) {
         this.userJid = userJid;
         this.credentials = credentials;
         this.network = network;
@@ -80,6 +97,7 @@ public final class BridgedUser {
         this.executor = new SerialExecutor(pool);
         this.scheduler = scheduler;
         this.policy = policy;
+        this.ownership = ownership;
         this.backoff = new Backoff(policy.reconnectMin(), policy.reconnectMax());
     }
 
@@ -115,7 +133,11 @@ public final class BridgedUser {
                 return;
             }
             switch (state) {
-                case OFFLINE, STOPPED -> connect();
+                case OFFLINE, STOPPED -> {
+                    if (claim()) {
+                        connect();
+                    }
+                }
                 case ONLINE -> pushPresence();
                 default -> { }
             }
@@ -159,6 +181,15 @@ public final class BridgedUser {
             done.complete(null);
         });
         return done;
+    }
+
+    /**
+     * Another instance took the user over: let go without a word to the user. The old session stays
+     * open for {@code linger} (unless the network closes it first) so that messages of conversations
+     * already open on it still reach the user; then it is logged out.
+     */
+    public void handOver(Duration linger) {
+        executor.execute(() -> handOverNow(linger));
     }
 
     public CompletionStage<Void> sendMessage(LegacyAddress to, String text, boolean confirm) {
@@ -308,10 +339,77 @@ public final class BridgedUser {
 
     // ---- the state machine ------------------------------------------------------------------
 
+    /** Makes this instance the user's owner; false when another instance keeps the user for now. */
+    private boolean claim() {
+        Claim claim;
+        try {
+            claim = ownership.claim(userJid, network.id());
+        } catch (RuntimeException e) {
+            // the shared store is unreachable: serving the user beats leaving them offline
+            LOG.warn("{}: cannot claim the session ({}); logging in anyway", userJid, e.toString());
+            return true;
+        }
+        switch (claim.outcome()) {
+            case HELD_ELSEWHERE -> {
+                LOG.info("{}: instance {} took this user moments ago; not logging in here", userJid,
+                        claim.previousOwner().orElse("?"));
+                out.sessionElsewhere(userJid);
+                return false;
+            }
+            case TAKEN_OVER -> {
+                LOG.info("{}: taking the user over from instance {}", userJid, claim.previousOwner().orElse("?"));
+                takingOver = true;
+            }
+            default -> takingOver = false;
+        }
+        return true;
+    }
+
+    private void release() {
+        try {
+            ownership.release(userJid, network.id());
+        } catch (RuntimeException e) {
+            LOG.warn("{}: cannot release the session's claim: {}", userJid, e.toString());
+        }
+    }
+
+    private void handOverNow(Duration linger) {
+        if (state == LinkState.OFFLINE) {
+            return;
+        }
+        LOG.info("{}: another instance took the user over; letting go", userJid);
+        LegacySession old = session;
+        session = null;
+        int oldAttempt = generation;
+        lingering = old == null ? -1 : oldAttempt;
+        generation++;
+        cancelReconnect();
+        backoff.reset();
+        failQueue(new DeliveryFailure(DeliveryFailure.Kind.SESSION_DOWN,
+                "Your " + network.name() + " session moved to another transport instance; send it again"));
+        contacts.clear();
+        resources.clear();
+        resourceNames = Set.of();
+        sentPresence = null;
+        state = LinkState.OFFLINE;
+        if (old != null) {
+            scheduler.schedule(() -> executor.execute(() -> {
+                if (lingering == oldAttempt) {
+                    lingering = -1;
+                }
+                old.logout();
+            }), linger.toMillis(), TimeUnit.MILLISECONDS);
+        }
+    }
+
     private void connect() {
         cancelReconnect();
         int attempt = ++generation;
-        setState(LinkState.CONNECTING, "Connecting to " + network.name() + "…");
+        if (takingOver) {
+            state = LinkState.CONNECTING;
+        } else {
+            setState(LinkState.CONNECTING, "Connecting to " + network.name() + "…");
+        }
         session = network.openSession(credentials, new Listener(attempt));
         Presence initial = resources.combined().orElse(Presence.AVAILABLE);
         sentPresence = initial;
@@ -325,6 +423,7 @@ public final class BridgedUser {
                 flushQueue();
                 pushPresence();
             } else {
+                takingOver = false;
                 loginFailed(unwrap(failure));
             }
         }));
@@ -344,6 +443,12 @@ public final class BridgedUser {
     }
 
     private void disconnected(DisconnectReason reason) {
+        if (reason == DisconnectReason.LOGGED_IN_ELSEWHERE && movedToAnotherInstance()) {
+            session = null; // the network closed it
+            handOverNow(Duration.ZERO);
+            return;
+        }
+        takingOver = false;
         markContactsOffline();
         if (resources.isEmpty()) {
             goOffline(reason.userText());
@@ -351,6 +456,15 @@ public final class BridgedUser {
             scheduleReconnect(reason.userText());
         } else {
             stop(reason.userText());
+        }
+    }
+
+    private boolean movedToAnotherInstance() {
+        try {
+            return ownership.ownedElsewhere(userJid, network.id());
+        } catch (RuntimeException e) {
+            LOG.warn("{}: cannot tell whether another instance took the user: {}", userJid, e.toString());
+            return false;
         }
     }
 
@@ -370,6 +484,7 @@ public final class BridgedUser {
         cancelReconnect();
         failQueue(new DeliveryFailure(DeliveryFailure.Kind.SESSION_DOWN, why));
         setState(LinkState.STOPPED, why);
+        release();
     }
 
     private void goOffline(String why) {
@@ -382,6 +497,7 @@ public final class BridgedUser {
         failQueue(new DeliveryFailure(DeliveryFailure.Kind.SESSION_DOWN, why));
         markContactsOffline();
         setState(LinkState.OFFLINE, why);
+        release();
     }
 
     private void closeSession() {
@@ -509,7 +625,7 @@ public final class BridgedUser {
         /** As {@link #run}, but on the network's thread when the user is idle: for output that never blocks. */
         private void runNow(Runnable r) {
             executor.runNowOrQueue(() -> {
-                if (attempt == generation) {
+                if (attempt == generation || attempt == lingering) {
                     r.run();
                 }
             });
@@ -517,7 +633,13 @@ public final class BridgedUser {
 
         @Override
         public void onDisconnected(DisconnectReason reason) {
-            run(() -> disconnected(reason));
+            executor.execute(() -> {
+                if (attempt == generation) {
+                    disconnected(reason);
+                } else if (attempt == lingering) {
+                    lingering = -1;
+                }
+            });
         }
 
         @Override
@@ -526,6 +648,11 @@ public final class BridgedUser {
                 contacts.clear();
                 list.forEach(c -> contacts.put(c.address(), c));
                 out.contactList(userJid, List.copyOf(list));
+                if (takingOver) {
+                    takingOver = false;
+                    list.stream().filter(c -> !c.presence().isOnline())
+                            .forEach(c -> out.contactPresence(userJid, c.address(), Presence.UNAVAILABLE));
+                }
             });
         }
 

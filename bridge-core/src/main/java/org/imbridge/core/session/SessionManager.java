@@ -1,5 +1,6 @@
 package org.imbridge.core.session;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -11,6 +12,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ScheduledExecutorService;
 
+import org.imbridge.core.cluster.SessionOwnership;
+import org.imbridge.core.cluster.SoleInstance;
 import org.imbridge.core.model.ChatState;
 import org.imbridge.core.model.DeliveryFailure;
 import org.imbridge.core.model.LegacyAddress;
@@ -26,6 +29,9 @@ import org.slf4j.LoggerFactory;
  * All bridged users of one legacy network: creates a {@link BridgedUser} when a registered user's
  * first resource comes online, routes the user's actions to it, and ends sessions on unregistration
  * and shutdown. Store look-ups block, so they run on {@code pool}, never on the caller's thread.
+ *
+ * <p>With several instances ({@link SessionOwnership}), a user another instance takes over is handed
+ * over quietly ({@link BridgedUser#handOver}).
  */
 public final class SessionManager {
 
@@ -37,12 +43,29 @@ public final class SessionManager {
     private final Executor pool;
     private final ScheduledExecutorService scheduler;
     private final SessionPolicy policy;
+    private final SessionOwnership ownership;
     private final Map<String, BridgedUser> users = new ConcurrentHashMap<>();
     /** Registration look-ups, striped by user so that one user's presences stay in order. */
     private final SerialExecutor[] lookups = new SerialExecutor[64];
 
+    /** How long a handed-over session stays open for the conversations already open on it. */
+    static final Duration HANDOVER_LINGER = Duration.ofSeconds(30);
+
+    /** The only instance of its deployment. */
     public SessionManager(LegacyNetwork network, RegistrationStore store, BridgeOutput out, Executor pool,
                           ScheduledExecutorService scheduler, SessionPolicy policy) {
+        this(network, store, out, pool, scheduler, policy, new SoleInstance("local"));
+    }
+
+    /** One of the instances that share {@code ownership}. */
+    public SessionManager(LegacyNetwork network, RegistrationStore store, BridgeOutput out, Executor pool,
+                          ScheduledExecutorService scheduler, SessionPolicy policy, SessionOwnership ownership) {
+        this.ownership = ownership;
+        ownership.onLost((userJid, networkId, newOwner) -> {
+            if (networkId.equals(network.id())) {
+                lost(userJid);
+            }
+        });
         this.network = network;
         this.store = store;
         this.out = out;
@@ -117,6 +140,19 @@ public final class SessionManager {
         }
     }
 
+    /** Another instance took the user's session: let go without a word to the user. */
+    public void lost(String userJid) {
+        BridgedUser user = users.get(userJid);
+        if (user != null) {
+            user.handOver(HANDOVER_LINGER);
+        }
+    }
+
+    /** @return who else runs on this deployment and who holds whose session */
+    public SessionOwnership ownership() {
+        return ownership;
+    }
+
     /** The user is unregistering: log out and forget them. */
     public CompletionStage<Void> remove(String userJid) {
         BridgedUser user = users.remove(userJid);
@@ -177,7 +213,7 @@ public final class SessionManager {
     }
 
     private BridgedUser newUser(String jid, Registration registration) {
-        return new BridgedUser(jid, credentials(registration), network, out, pool, scheduler, policy);
+        return new BridgedUser(jid, credentials(registration), network, out, pool, scheduler, policy, ownership);
     }
 
     private static LegacyCredentials credentials(Registration r) {

@@ -103,4 +103,9 @@ final class RecordingOutput implements BridgeOutput {
     public void groupChatEnded(String userJid, String groupId, String reason) {
         events.add("group " + groupId + " ended " + reason);
     }
+
+    @Override
+    public void sessionElsewhere(String userJid) {
+        events.add("elsewhere " + userJid);
+    }
 }
