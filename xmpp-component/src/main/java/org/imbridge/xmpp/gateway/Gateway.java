@@ -8,6 +8,7 @@ import java.util.Set;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 
 import org.imbridge.core.model.Contact;
@@ -24,6 +25,9 @@ import org.imbridge.xmpp.gateway.attention.AttentionMessages;
 import org.imbridge.xmpp.gateway.attention.AttentionRequests;
 import org.imbridge.xmpp.gateway.basics.PingHandler;
 import org.imbridge.xmpp.gateway.blocking.BlockListPushes;
+import org.imbridge.xmpp.gateway.cluster.ClusterOptions;
+import org.imbridge.xmpp.gateway.cluster.ClusterWatcher;
+import org.imbridge.xmpp.gateway.cluster.SessionAdoption;
 import org.imbridge.xmpp.gateway.blocking.BlockingRequests;
 import org.imbridge.xmpp.gateway.basics.VersionHandler;
 import org.imbridge.xmpp.gateway.disco.DiscoInfoHandler;
@@ -99,10 +103,20 @@ public final class Gateway {
     private final RegistrationRemovals removals;
     private final RemovalLogFollower removalLog;
     private final SettingsCommand settingsCommand;
+    private final ClusterWatcher cluster;
+    private final SessionAdoption adoption;
 
+    /** The only transport instance of its domain. */
     public Gateway(JidMapping jids, LegacyNetwork network, RegistrationStore store, StanzaSink sink,
                    Supplier<UserAllowlist> allowlist, Executor pool,
                    ScheduledExecutorService scheduler, SessionPolicy policy) {
+        this(jids, network, store, sink, allowlist, pool, scheduler, policy, ClusterOptions.sole());
+    }
+
+    /** One of the instances that {@code clusterOptions} shares users with. */
+    public Gateway(JidMapping jids, LegacyNetwork network, RegistrationStore store, StanzaSink sink,
+                   Supplier<UserAllowlist> allowlist, Executor pool,
+                   ScheduledExecutorService scheduler, SessionPolicy policy, ClusterOptions clusterOptions) {
         GatewayProviders.register();
         this.requests = new IqRequests(sink, scheduler, IqRequests.DEFAULT_TIMEOUT);
         SubscriptionRosterSync subscriptions = new SubscriptionRosterSync(jids, sink, store, network.id());
@@ -119,8 +133,12 @@ public final class Gateway {
         this.rooms = new GroupChatRooms(jids, sink, RoomLimits.DEFAULT, this::bridgedUser, this::whyOffline);
         this.output = new StanzaOutput(jids, sink, roster, network.profile(), rooms,
                 new AttentionMessages(jids, names, sink), new UnsupportedContentNotices(jids, names, sink),
-                new BlockListPushes(jids, sink, this::resources));
-        this.sessions = new SessionManager(network, store, output, pool, scheduler, policy);
+                new BlockListPushes(jids, sink, this::resources),
+                user -> scheduler.schedule(() -> probe(user),
+                        clusterOptions.handoverGrace().plusSeconds(1).toMillis(), TimeUnit.MILLISECONDS));
+        this.sessions = new SessionManager(network, store, output, pool, scheduler, policy, clusterOptions.ownership());
+        this.cluster = new ClusterWatcher(clusterOptions.ownership(), network.id(), this::probe, System::nanoTime);
+        this.adoption = clusterOptions.shared() ? new SessionAdoption(sessions, this::probe) : null;
         Features features = new Features()
                 .addTransportFeature(org.jivesoftware.smackx.iqregister.packet.Registration.NAMESPACE)
                 .addTransportFeature(GatewayQuery.NAMESPACE)
@@ -188,7 +206,11 @@ public final class Gateway {
             presences.handle(presence);
         } else if (stanza instanceof Message message) {
             if (!privileges.accept(message) && !rosterExchanges.accept(message)) {
-                messages.handle(message);
+                if (adoption != null) {
+                    adoption.handle(message, messages::handle);
+                } else {
+                    messages.handle(message);
+                }
             }
         }
     }
@@ -207,9 +229,19 @@ public final class Gateway {
                     output.contactPresence(user.userJid(), contact.address(), contact.presence());
                 }
             }
-            sink.send(StanzaBuilder.buildPresence().ofType(Presence.Type.probe).from(jids.transport())
-                    .to(JidCreate.bareFromOrThrowUnchecked(user.userJid())).build());
+            probe(user.userJid());
         }
+    }
+
+    /** Asks the user's server for the user's presence (the transport is subscribed to it). */
+    private void probe(String userJid) {
+        sink.send(StanzaBuilder.buildPresence().ofType(Presence.Type.probe).from(jids.transport())
+                .to(JidCreate.bareFromOrThrowUnchecked(userJid)).build());
+    }
+
+    /** This instance's heartbeat among the instances of its domain; {@link ClusterWatcher#beat()} it regularly. */
+    public ClusterWatcher cluster() {
+        return cluster;
     }
 
     /**

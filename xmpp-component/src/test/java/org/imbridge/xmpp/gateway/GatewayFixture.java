@@ -14,6 +14,7 @@ import org.imbridge.core.registration.RegistrationStore;
 import org.imbridge.core.session.LinkState;
 import org.imbridge.core.session.SessionPolicy;
 import org.imbridge.store.RegistrationStores;
+import org.imbridge.xmpp.gateway.cluster.ClusterOptions;
 import org.imbridge.xmpp.gateway.mapping.JidMapping;
 import org.imbridge.xmpp.gateway.register.UserAllowlist;
 import org.jivesoftware.smack.packet.Stanza;
@@ -40,10 +41,15 @@ final class GatewayFixture implements AutoCloseable {
     }
 
     GatewayFixture(FakeNetwork network) {
+        this(network, ClusterOptions.sole());
+    }
+
+    /** One of several instances, sharing users through {@code cluster}. */
+    GatewayFixture(FakeNetwork network, ClusterOptions cluster) {
         this.network = network;
         this.gateway = new Gateway(new JidMapping(JidCreate.domainBareFromOrThrowUnchecked("msn.localhost")),
                 network, store, sink, () -> new UserAllowlist(List.of("localhost")), pool, scheduler,
-                new SessionPolicy(Duration.ofMillis(200), Duration.ofSeconds(2), 100, Duration.ofSeconds(20)));
+                new SessionPolicy(Duration.ofMillis(200), Duration.ofSeconds(2), 100, Duration.ofSeconds(20)), cluster);
     }
 
     /** Stores {@code userJid}'s registration of {@code account} on the fake network. */

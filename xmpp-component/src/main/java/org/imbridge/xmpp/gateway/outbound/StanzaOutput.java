@@ -38,6 +38,7 @@ import org.jxmpp.jid.BareJid;
  */
 public final class StanzaOutput implements BridgeOutput {
 
+    private final java.util.function.Consumer<String> sessionElsewhere;
     private final JidMapping jids;
     private final StanzaSink sink;
     private final RosterSync roster;
@@ -70,6 +71,14 @@ public final class StanzaOutput implements BridgeOutput {
     public StanzaOutput(JidMapping jids, StanzaSink sink, RosterSync roster, NetworkProfile network,
                         GroupChatRooms rooms, AttentionMessages attention, UnsupportedContentNotices unsupported,
                         BlockListPushes blockList) {
+        this(jids, sink, roster, network, rooms, attention, unsupported, blockList, user -> { });
+    }
+
+    /** @param sessionElsewhere told when another instance keeps a user who came online here (see {@link #sessionElsewhere}) */
+    public StanzaOutput(JidMapping jids, StanzaSink sink, RosterSync roster, NetworkProfile network,
+                        GroupChatRooms rooms, AttentionMessages attention, UnsupportedContentNotices unsupported,
+                        BlockListPushes blockList, java.util.function.Consumer<String> sessionElsewhere) {
+        this.sessionElsewhere = sessionElsewhere;
         this.blockList = blockList;
         this.rooms = rooms;
         this.attention = attention;
@@ -95,6 +104,11 @@ public final class StanzaOutput implements BridgeOutput {
     public void forgetUser(String userJid) {
         pendingRequests.forget(userJid);
         unsupported.forgetUser(userJid);
+    }
+
+    @Override
+    public void sessionElsewhere(String userJid) {
+        sessionElsewhere.accept(userJid);
     }
 
     @Override
