@@ -54,12 +54,15 @@ import org.slf4j.LoggerFactory;
  * {@linkplain #handOver() handed over}: nothing is said to the user (their contacts stay online in their
  * client, the new owner's login confirms them), and conversations already open on the old session still
  * reach the user until it is closed a little later. A login that took the user over from another instance
- * is quiet too: no "connecting" state, and contacts found offline are said to be offline, since the old
- * owner may have shown them online.
+ * is quiet too: no "connecting" state, and contacts still offline a moment after the login are said to be
+ * offline, since the old owner may have shown them online.
  */
 public final class BridgedUser {
 
     private static final Logger LOG = LoggerFactory.getLogger(BridgedUser.class);
+
+    /** How long after a take-over login contacts not seen online are said to be offline. */
+    static final Duration TAKEOVER_SETTLE = Duration.ofSeconds(5);
 
     private final String userJid;
     private final LegacyNetwork network;
@@ -419,6 +422,11 @@ public final class BridgedUser {
             }
             if (failure == null) {
                 backoff.reset();
+                if (takingOver) {
+                    takingOver = false;
+                    scheduler.schedule(() -> executor.execute(() -> sayWhoIsOffline(attempt)),
+                            TAKEOVER_SETTLE.toMillis(), TimeUnit.MILLISECONDS);
+                }
                 setState(LinkState.ONLINE, "Connected to " + network.name());
                 flushQueue();
                 pushPresence();
@@ -427,6 +435,19 @@ public final class BridgedUser {
                 loginFailed(unwrap(failure));
             }
         }));
+    }
+
+    /**
+     * After a take-over: the old owner may have shown contacts online that went offline meanwhile.
+     * Contacts' presences arrive one by one after the login with no end marker, so this waits a
+     * moment rather than saying "offline" to a contact whose presence is still on its way.
+     */
+    private void sayWhoIsOffline(int attempt) {
+        if (attempt != generation || state != LinkState.ONLINE) {
+            return;
+        }
+        contacts.values().stream().filter(c -> !c.presence().isOnline())
+                .forEach(c -> out.contactPresence(userJid, c.address(), Presence.UNAVAILABLE));
     }
 
     private void loginFailed(Throwable failure) {
@@ -648,11 +669,6 @@ public final class BridgedUser {
                 contacts.clear();
                 list.forEach(c -> contacts.put(c.address(), c));
                 out.contactList(userJid, List.copyOf(list));
-                if (takingOver) {
-                    takingOver = false;
-                    list.stream().filter(c -> !c.presence().isOnline())
-                            .forEach(c -> out.contactPresence(userJid, c.address(), Presence.UNAVAILABLE));
-                }
             });
         }
 
