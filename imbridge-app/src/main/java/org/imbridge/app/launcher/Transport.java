@@ -13,6 +13,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 
+import org.imbridge.core.cluster.SessionOwnership;
 import org.imbridge.core.logging.LogContext;
 import org.imbridge.xmpp.admin.AdminCommands;
 import org.imbridge.xmpp.gateway.Gateway;
@@ -49,11 +50,14 @@ public final class Transport implements AutoCloseable {
     private static final Duration LOGOUT = Duration.ofSeconds(10);
     private static final Duration STREAM_CLOSE = Duration.ofSeconds(5);
     private static final Duration WORKERS_STOP = Duration.ofSeconds(3);
+    /** How long a stopping instance waits for the other instances to take its users over. */
+    private static final Duration HANDOVER = Duration.ofSeconds(15);
     /**
-     * The longest {@link #close()} waits in all (logout, stream end, workers), plus a margin for the
-     * legacy network and the store; {@code TimeoutStopSec} in the systemd unit is set above it.
+     * The longest {@link #close()} waits in all (hand-over, logout, stream end, workers), plus a margin
+     * for the legacy network and the store; {@code TimeoutStopSec} in the systemd unit is set above it.
      */
-    public static final Duration CLOSE_BOUND = LOGOUT.plus(STREAM_CLOSE).plus(WORKERS_STOP).plus(Duration.ofSeconds(2));
+    public static final Duration CLOSE_BOUND = HANDOVER.plus(LOGOUT).plus(STREAM_CLOSE).plus(WORKERS_STOP)
+            .plus(Duration.ofSeconds(2));
 
     private final TransportSettings settings;
     private final ThreadPoolExecutor workers;
@@ -78,7 +82,7 @@ public final class Transport implements AutoCloseable {
         boolean[] wasOnline = {false};
         StanzaSink sink = stanza -> send(holder[0], stanza);
         this.gateway = new Gateway(jids, new MeteredNetwork(settings.network(), metrics), settings.store(), sink,
-                settings.allowlist(), workers, scheduler, settings.policy());
+                settings.allowlist(), workers, scheduler, settings.policy(), settings.cluster().options());
         this.control = new TransportControls(domain, gateway.sessions(), gateway.removals(), settings.store(), sink,
                 metrics, settings.reload());
         this.admin = new AdminCommands(domain, settings.admins(), control, sink, workers, gateway.settingsCommand());
@@ -161,6 +165,29 @@ public final class Transport implements AutoCloseable {
         settings.reload().watch(scheduler, CONFIG_CHECK_INTERVAL);
         scheduler.scheduleWithFixedDelay(this::refreshGauges, 0, 30, TimeUnit.SECONDS);
         followRemovals();
+        joinCluster();
+    }
+
+    /**
+     * Claims this instance held in an earlier life (it crashed) are dropped: it has no sessions yet,
+     * and the start-up probes bring its users back wherever the server routes them. Then the heartbeat.
+     */
+    private void joinCluster() {
+        SessionOwnership ownership = settings.cluster().options().ownership();
+        String network = settings.network().id();
+        try {
+            ownership.claimedBy(ownership.instance(), network).forEach(user -> ownership.release(user, network));
+        } catch (RuntimeException e) {
+            LOG.warn("cannot drop the claims of this instance's previous run: {}", e.toString());
+        }
+        long every = settings.cluster().heartbeat().toMillis();
+        scheduler.scheduleWithFixedDelay(() -> {
+            try {
+                workers.execute(gateway.cluster()::beat);
+            } catch (java.util.concurrent.RejectedExecutionException e) {
+                // stopping
+            }
+        }, 0, every, TimeUnit.MILLISECONDS);
     }
 
     /** Removals made by another process (users remove, another instance), read from the store's log. */
@@ -256,19 +283,21 @@ public final class Transport implements AutoCloseable {
     public void close() {
         probes.close();
         settings.reload().close();
+        boolean streamClosed = false;
+        if (gateway.cluster().othersLive()) {
+            handOverToOthers();
+            streamClosed = true;
+        }
         try {
             gateway.sessions().shutdown("The transport is shutting down").toCompletableFuture()
                     .get(LOGOUT.toMillis(), TimeUnit.MILLISECONDS);
         } catch (Exception e) {
             LOG.warn("not every user could be logged out cleanly: {}", e.toString());
         }
-        try {
-            connection.stop().toCompletableFuture().get(STREAM_CLOSE.toMillis(), TimeUnit.MILLISECONDS);
-        } catch (Exception e) {
-            LOG.warn("the component stream did not close within {} s; dropping it: {}", STREAM_CLOSE.toSeconds(),
-                    e.toString());
-            connection.abort();
+        if (!streamClosed) {
+            closeStream();
         }
+        settings.cluster().options().ownership().close();
         if (metricsServer != null) {
             metricsServer.close();
         }
@@ -281,6 +310,48 @@ public final class Transport implements AutoCloseable {
             Thread.currentThread().interrupt();
         }
         settings.store().close();
+    }
+
+    private void closeStream() {
+        try {
+            connection.stop().toCompletableFuture().get(STREAM_CLOSE.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (Exception e) {
+            LOG.warn("the component stream did not close within {} s; dropping it: {}", STREAM_CLOSE.toSeconds(),
+                    e.toString());
+            connection.abort();
+        }
+    }
+
+    /**
+     * Other instances are live: end the stream first (the XMPP server then routes this instance's users
+     * to them), leave the deployment (the others notice at their next heartbeat and ask for the users'
+     * presence), and wait until they have taken the users over. Nobody is told anything: the users'
+     * sessions move without their contacts going offline. Whoever is left after {@link #HANDOVER} is
+     * logged out as usual (the stream is gone, so only the legacy network hears it).
+     */
+    private void handOverToOthers() {
+        SessionOwnership ownership = settings.cluster().options().ownership();
+        int users = gateway.sessions().activeUsers().size();
+        LOG.info("stopping with other instances live: handing {} users over", users);
+        closeStream();
+        try {
+            ownership.leave();
+        } catch (RuntimeException e) {
+            LOG.warn("cannot leave the deployment cleanly; the others take over when the lease runs out: {}",
+                    e.toString());
+        }
+        long deadline = System.nanoTime() + HANDOVER.toNanos();
+        while (!gateway.sessions().activeUsers().isEmpty() && System.nanoTime() - deadline < 0) {
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+        }
+        int left = gateway.sessions().activeUsers().size();
+        LOG.info("{} of {} users taken over by other instances{}", users - left, users,
+                left == 0 ? "" : "; logging out the others");
     }
 
     private static ThreadFactory named(String prefix) {

@@ -28,11 +28,13 @@ import org.imbridge.xmpp.stream.ComponentConfig;
  * @param reload         how the admin command reloads the configuration
  * @param metricsAddress where to serve Prometheus metrics, or null for nowhere
  * @param removalPoll    how often the store's removal log is read (removals made by another process)
+ * @param cluster        the other instances of the domain, if any (owned: closed with the transport)
  */
 public record TransportSettings(ComponentConfig component, LegacyNetwork network, RegistrationStore store,
                                 Supplier<UserAllowlist> allowlist, SessionPolicy policy, int workers,
                                 Supplier<Set<String>> admins, Supplier<TransportConfig.Limits> limits,
-                                ConfigReload reload, InetSocketAddress metricsAddress, Duration removalPoll) {
+                                ConfigReload reload, InetSocketAddress metricsAddress, Duration removalPoll,
+                                ClusterSettings cluster) {
 
     public TransportSettings {
         Objects.requireNonNull(component, "component");
@@ -43,12 +45,22 @@ public record TransportSettings(ComponentConfig component, LegacyNetwork network
         Objects.requireNonNull(admins, "admins");
         Objects.requireNonNull(limits, "limits");
         Objects.requireNonNull(reload, "reload");
+        Objects.requireNonNull(cluster, "cluster");
         if (workers < 1) {
             throw new IllegalArgumentException("workers must be at least 1");
         }
         if (removalPoll == null || removalPoll.isNegative() || removalPoll.isZero()) {
             throw new IllegalArgumentException("removalPoll must be positive");
         }
+    }
+
+    /** The only instance of its domain. */
+    public TransportSettings(ComponentConfig component, LegacyNetwork network, RegistrationStore store,
+                             Supplier<UserAllowlist> allowlist, SessionPolicy policy, int workers,
+                             Supplier<Set<String>> admins, Supplier<TransportConfig.Limits> limits,
+                             ConfigReload reload, InetSocketAddress metricsAddress, Duration removalPoll) {
+        this(component, network, store, allowlist, policy, workers, admins, limits, reload, metricsAddress, removalPoll,
+                ClusterSettings.sole());
     }
 
     /** Settings that read the removal log at the default interval. */
@@ -63,7 +75,13 @@ public record TransportSettings(ComponentConfig component, LegacyNetwork network
     /** @return these settings reading the removal log every {@code interval} */
     public TransportSettings withRemovalPoll(Duration interval) {
         return new TransportSettings(component, network, store, allowlist, policy, workers, admins, limits, reload,
-                metricsAddress, interval);
+                metricsAddress, interval, cluster);
+    }
+
+    /** @return these settings as one of the instances {@code shared} describes */
+    public TransportSettings withCluster(ClusterSettings shared) {
+        return new TransportSettings(component, network, store, allowlist, policy, workers, admins, limits, reload,
+                metricsAddress, removalPoll, shared);
     }
 
     /** Settings with a message size limit but without admins, user or rate limits, reload or metrics (tests). */
