@@ -17,7 +17,7 @@ import org.slf4j.LoggerFactory;
  * <p>New schema changes are new scripts ({@code V2__...sql}), never edits of old ones, written in SQL
  * that both H2 and PostgreSQL accept.
  */
-final class SchemaMigrator {
+public final class SchemaMigrator {
 
     /** Flyway's history table for this store (named so it cannot clash with another component's). */
     static final String HISTORY_TABLE = "registration_schema_history";
@@ -35,7 +35,7 @@ final class SchemaMigrator {
      * @return the schema version now in place
      * @throws RegistrationStoreException when migrating fails
      */
-    static String migrate(DataSource dataSource) {
+    public static String migrate(DataSource dataSource) {
         Flyway flyway = Flyway.configure(SchemaMigrator.class.getClassLoader())
                 .dataSource(dataSource)
                 .locations(LOCATION)

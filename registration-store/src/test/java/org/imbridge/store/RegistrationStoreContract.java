@@ -432,7 +432,7 @@ abstract class RegistrationStoreContract {
         reopen();
         reopen();
 
-        assertThat(((JdbcRegistrationStore) store).schemaVersion()).isEqualTo("2");
+        assertThat(((JdbcRegistrationStore) store).schemaVersion()).isEqualTo("3");
         try (Connection c = rawConnection(); Statement s = c.createStatement();
              ResultSet rs = s.executeQuery("SELECT \"version\", \"success\" FROM \"" + SchemaMigrator.HISTORY_TABLE
                      + "\" WHERE \"version\" IS NOT NULL ORDER BY \"installed_rank\"")) {
@@ -441,7 +441,7 @@ abstract class RegistrationStoreContract {
                 assertThat(rs.getBoolean(2)).isTrue();
                 applied.add(rs.getString(1));
             }
-            assertThat(applied).containsExactly("1", "2");
+            assertThat(applied).containsExactly("1", "2", "3");
         }
         assertThat(rowCount("store_key_check")).isOne();
         assertThat(store.find(ROMEO, MSN)).isPresent();
