@@ -64,6 +64,10 @@ final class ConfigValidator {
         } catch (IllegalArgumentException e) {
             fail("storage.removal-poll-interval", e.getMessage());
         }
+        check("instance.name", () -> c.instance().effectiveName());
+        check("instance.heartbeat-interval", () -> c.instance().heartbeat());
+        check("instance.lease", () -> c.instance().leaseDuration());
+        check("instance.handover-grace", () -> c.instance().grace());
         for (int i = 0; i < c.registration().allow().size(); i++) {
             try {
                 JidRules.allowPattern(c.registration().allow().get(i));
@@ -130,5 +134,13 @@ final class ConfigValidator {
 
     private static boolean notBlank(String s) {
         return s != null && !s.isBlank();
+    }
+
+    private void check(String key, Runnable parse) throws ConfigException {
+        try {
+            parse.run();
+        } catch (IllegalArgumentException e) {
+            fail(key, e.getMessage());
+        }
     }
 }

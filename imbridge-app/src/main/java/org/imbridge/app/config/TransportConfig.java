@@ -24,7 +24,8 @@ public record TransportConfig(
         List<String> admins,
         Limits limits,
         Logging logging,
-        Metrics metrics) {
+        Metrics metrics,
+        Instance instance) {
 
     public TransportConfig {
         admins = admins == null ? List.of() : List.copyOf(admins);
@@ -32,6 +33,13 @@ public record TransportConfig(
         limits = limits == null ? Limits.DEFAULTS : limits.withDefaults();
         logging = logging == null ? Logging.DEFAULTS : logging.withDefaults();
         metrics = metrics == null ? Metrics.OFF : metrics.withDefaults();
+        instance = instance == null ? Instance.DEFAULTS : instance;
+    }
+
+    /** A config without an instance section (the defaults: named after the host). */
+    public TransportConfig(Component component, Msn msn, Storage storage, Registration registration,
+                           List<String> admins, Limits limits, Logging logging, Metrics metrics) {
+        this(component, msn, storage, registration, admins, limits, logging, metrics, null);
     }
 
     /** A config without logging and metrics sections (their defaults). */
@@ -233,6 +241,76 @@ public record TransportConfig(
         /** True when metrics are to be served. */
         public boolean enabled() {
             return port != null && port > 0;
+        }
+    }
+
+    /**
+     * This instance among several on one domain (README, "Running several instances").
+     *
+     * @param name              unique among the live instances; the host name when left out
+     * @param heartbeatInterval how often it proves itself alive and looks at the others ({@code 2s})
+     * @param lease             how old a heartbeat may be for its instance to count as live ({@code 10s})
+     * @param handoverGrace     how long a user another instance just took stays with it ({@code 10s})
+     */
+    public record Instance(String name, String heartbeatInterval, String lease, String handoverGrace) {
+
+        public static final Instance DEFAULTS = new Instance(null, null, null, null);
+        private static final java.util.regex.Pattern NAME = java.util.regex.Pattern.compile("[A-Za-z0-9._-]{1,64}");
+
+        /**
+         * @return the configured name, else the host name (made to fit the allowed characters)
+         * @throws IllegalArgumentException if the configured name is not 1–64 letters, digits, {@code . _ -}
+         */
+        public String effectiveName() {
+            if (name != null) {
+                if (!NAME.matcher(name).matches()) {
+                    throw new IllegalArgumentException("'" + name + "' must be 1 to 64 letters, digits, '.', '_' or '-'");
+                }
+                return name;
+            }
+            String host;
+            try {
+                host = java.net.InetAddress.getLocalHost().getHostName();
+            } catch (java.net.UnknownHostException e) {
+                host = System.getenv().getOrDefault("HOSTNAME", "imbridge");
+            }
+            String cleaned = host.replaceAll("[^A-Za-z0-9._-]", "-");
+            return cleaned.isEmpty() ? "imbridge" : cleaned.substring(0, Math.min(64, cleaned.length()));
+        }
+
+        public java.time.Duration heartbeat() {
+            return duration(heartbeatInterval, java.time.Duration.ofSeconds(2), java.time.Duration.ofMillis(500),
+                    java.time.Duration.ofMinutes(1));
+        }
+
+        /** @throws IllegalArgumentException when shorter than three heartbeats */
+        public java.time.Duration leaseDuration() {
+            java.time.Duration lease = duration(this.lease, java.time.Duration.ofSeconds(10), java.time.Duration.ofSeconds(1),
+                    java.time.Duration.ofMinutes(10));
+            if (lease.compareTo(heartbeat().multipliedBy(3)) < 0) {
+                throw new IllegalArgumentException("'" + this.lease + "' must be at least three heartbeat intervals ("
+                        + heartbeat().multipliedBy(3).toMillis() + " ms)");
+            }
+            return lease;
+        }
+
+        public java.time.Duration grace() {
+            return duration(handoverGrace, java.time.Duration.ofSeconds(10), java.time.Duration.ofSeconds(1),
+                    java.time.Duration.ofMinutes(5));
+        }
+
+        private static java.time.Duration duration(String value, java.time.Duration fallback, java.time.Duration min,
+                                                   java.time.Duration max) {
+            if (value == null) {
+                return fallback;
+            }
+            java.time.Duration d = StartupTimeout.parse(value).orElseThrow(() ->
+                    new IllegalArgumentException("'" + value + "' must be a duration like 500ms, 2s or 1m"));
+            if (d.compareTo(min) < 0 || d.compareTo(max) > 0) {
+                throw new IllegalArgumentException("'" + value + "' must be from " + min.toMillis() + " ms to "
+                        + max.toSeconds() + " s");
+            }
+            return d;
         }
     }
 

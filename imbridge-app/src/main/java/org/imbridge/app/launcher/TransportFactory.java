@@ -10,7 +10,10 @@ import org.imbridge.core.network.LegacyNetwork;
 import org.imbridge.core.network.LegacyNetworks;
 import org.imbridge.core.registration.RegistrationStore;
 import org.imbridge.core.session.SessionPolicy;
+import org.imbridge.core.cluster.SessionOwnership;
 import org.imbridge.store.RegistrationStores;
+import org.imbridge.store.SessionOwnerships;
+import org.imbridge.xmpp.gateway.cluster.ClusterOptions;
 import org.imbridge.store.StoreConfig;
 import org.imbridge.xmpp.stream.ComponentConfig;
 
@@ -60,8 +63,19 @@ public final class TransportFactory {
         }
         InetSocketAddress metrics = config.metrics().enabled()
                 ? new InetSocketAddress(config.metrics().host(), config.metrics().port()) : null;
+        TransportConfig.Instance instance = config.instance();
+        SessionOwnership ownership;
+        try {
+            ownership = SessionOwnerships.open(storeConfig(config.storage()), instance.effectiveName(),
+                    instance.leaseDuration(), instance.grace());
+        } catch (RuntimeException e) {
+            network.close();
+            store.close();
+            throw e;
+        }
         return new TransportSettings(component.build(), network, store, following::allowlist, SessionPolicy.DEFAULTS,
-                8, following::admins, following::limits, reload, metrics, config.storage().removalPoll());
+                8, following::admins, following::limits, reload, metrics, config.storage().removalPoll(),
+                new ClusterSettings(new ClusterOptions(ownership, instance.grace()), instance.heartbeat()));
     }
 
     /** The configuration the last settings follow. */
