@@ -16,8 +16,13 @@ public record Membership(List<Member> instances) {
      * @param name     the instance's name
      * @param started  when it joined
      * @param sessions how many users' sessions it holds claims for
+     * @param streams  how many component streams it holds (slots of the XMPP server's balancing)
      */
-    public record Member(String name, Instant started, int sessions) {
+    public record Member(String name, Instant started, int sessions, int streams) {
+
+        public Member(String name, Instant started, int sessions) {
+            this(name, started, sessions, 1);
+        }
     }
 
     public Membership {
@@ -31,6 +36,11 @@ public record Membership(List<Member> instances) {
     /** @return the sessions held by all live instances together */
     public int sessions() {
         return instances.stream().mapToInt(Member::sessions).sum();
+    }
+
+    /** @return the component streams of all live instances together */
+    public int streams() {
+        return instances.stream().mapToInt(Member::streams).sum();
     }
 
     /** @return true when {@code instance} is the live instance with the smallest name (it acts for all) */

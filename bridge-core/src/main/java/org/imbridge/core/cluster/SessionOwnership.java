@@ -49,9 +49,26 @@ public interface SessionOwnership extends AutoCloseable {
      * Proves this instance alive and reads who else is: call every heartbeat interval. An instance is
      * live while its database connection holds its lock and its last heartbeat is within the lease.
      *
-     * @return the live instances, this one included, with the sessions each holds for {@code network}
+     * @param streams the component streams this instance holds (or is about to open)
+     * @return the live instances, this one included, with the sessions and streams each holds
      */
-    Membership heartbeat(String network);
+    Membership heartbeat(String network, int streams);
+
+    /** {@link #heartbeat(String, int)} with one stream. */
+    default Membership heartbeat(String network) {
+        return heartbeat(network, 1);
+    }
+
+    /**
+     * Asks {@code instance} to close one of its extra component streams, so that the XMPP server has a
+     * free slot for this instance's stream (see the README, "Running several instances").
+     */
+    default void requestStream(String instance) {
+    }
+
+    /** Sets the one listener for requests to give up an extra stream (called on any thread). */
+    default void onStreamWanted(Runnable listener) {
+    }
 
     /** @return the users an instance (typically a dead one) holds claims for */
     List<String> claimedBy(String instance, String network);

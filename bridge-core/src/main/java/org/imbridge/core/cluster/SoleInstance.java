@@ -51,8 +51,9 @@ public final class SoleInstance implements SessionOwnership {
     }
 
     @Override
-    public Membership heartbeat(String network) {
-        return new Membership(List.of(new Membership.Member(name, started, claims.getOrDefault(network, Set.of()).size())));
+    public Membership heartbeat(String network, int streams) {
+        return new Membership(List.of(new Membership.Member(name, started, claims.getOrDefault(network, Set.of()).size(),
+                streams)));
     }
 
     @Override

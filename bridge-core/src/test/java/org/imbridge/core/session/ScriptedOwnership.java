@@ -42,7 +42,7 @@ final class ScriptedOwnership implements SessionOwnership {
     }
 
     @Override
-    public Membership heartbeat(String network) {
+    public Membership heartbeat(String network, int streams) {
         return new Membership(List.of());
     }
 

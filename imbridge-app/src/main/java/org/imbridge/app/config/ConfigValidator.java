@@ -68,6 +68,7 @@ final class ConfigValidator {
         check("instance.heartbeat-interval", () -> c.instance().heartbeat());
         check("instance.lease", () -> c.instance().leaseDuration());
         check("instance.handover-grace", () -> c.instance().grace());
+        check("instance.component-number", () -> c.instance().slots());
         for (int i = 0; i < c.registration().allow().size(); i++) {
             try {
                 JidRules.allowPattern(c.registration().allow().get(i));

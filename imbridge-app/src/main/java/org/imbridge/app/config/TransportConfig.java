@@ -251,10 +251,24 @@ public record TransportConfig(
      * @param heartbeatInterval how often it proves itself alive and looks at the others ({@code 2s})
      * @param lease             how old a heartbeat may be for its instance to count as live ({@code 10s})
      * @param handoverGrace     how long a user another instance just took stays with it ({@code 10s})
+     * @param componentNumber   ejabberd's {@code component_number} for the domain: how many component
+     *                          streams it balances the domain over (1, the default: one instance)
      */
-    public record Instance(String name, String heartbeatInterval, String lease, String handoverGrace) {
+    public record Instance(String name, String heartbeatInterval, String lease, String handoverGrace,
+                           Integer componentNumber) {
 
-        public static final Instance DEFAULTS = new Instance(null, null, null, null);
+        public static final Instance DEFAULTS = new Instance(null, null, null, null, null);
+
+        /** @throws IllegalArgumentException unless from 1 to 1000 (ejabberd's range) */
+        public int slots() {
+            if (componentNumber == null) {
+                return 1;
+            }
+            if (componentNumber < 1 || componentNumber > 1000) {
+                throw new IllegalArgumentException("must be from 1 to 1000 (ejabberd's component_number)");
+            }
+            return componentNumber;
+        }
         private static final java.util.regex.Pattern NAME = java.util.regex.Pattern.compile("[A-Za-z0-9._-]{1,64}");
 
         /**

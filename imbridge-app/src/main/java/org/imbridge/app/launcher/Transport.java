@@ -52,6 +52,8 @@ public final class Transport implements AutoCloseable {
     private static final Duration WORKERS_STOP = Duration.ofSeconds(3);
     /** How long a stopping instance waits for the other instances to take its users over. */
     private static final Duration HANDOVER = Duration.ofSeconds(15);
+    /** How long a starting instance waits for another to free a balancing slot. */
+    private static final Duration SLOT_WAIT = Duration.ofSeconds(15);
     /**
      * The longest {@link #close()} waits in all (hand-over, logout, stream end, workers), plus a margin
      * for the legacy network and the store; {@code TimeoutStopSec} in the systemd unit is set above it.
@@ -69,6 +71,7 @@ public final class Transport implements AutoCloseable {
     private final TransportControls control;
     private final ComponentConnection connection;
     private final RegisteredUserProbes probes;
+    private final ExtraStreams extraStreams;
     private MetricsServer metricsServer;
 
     private Transport(TransportSettings settings, Consumer<ComponentState.Stopped> onStopped) {
@@ -81,8 +84,11 @@ public final class Transport implements AutoCloseable {
         ComponentConnection[] holder = new ComponentConnection[1];
         boolean[] wasOnline = {false};
         StanzaSink sink = stanza -> send(holder[0], stanza);
+        this.extraStreams = new ExtraStreams(() -> ComponentConnection.builder(settings.component())
+                .eventExecutor(Runnable::run).onStanza(this::accept));
         this.gateway = new Gateway(jids, new MeteredNetwork(settings.network(), metrics), settings.store(), sink,
-                settings.allowlist(), workers, scheduler, settings.policy(), settings.cluster().options());
+                settings.allowlist(), workers, scheduler, settings.policy(),
+                settings.cluster().options().withStreams(extraStreams));
         this.control = new TransportControls(domain, gateway.sessions(), gateway.removals(), settings.store(), sink,
                 metrics, settings.reload());
         this.admin = new AdminCommands(domain, settings.admins(), control, sink, workers, gateway.settingsCommand());
@@ -135,6 +141,7 @@ public final class Transport implements AutoCloseable {
             transport.close();
             return CompletableFuture.failedFuture(e);
         }
+        transport.awaitFreeSlot();
         // A refused handshake fails start() on the stream's I/O thread (listeners run there); close()
         // waits for that same thread to close the socket, so it runs on a thread of its own.
         CompletableFuture<Transport> started = transport.connection.start().toCompletableFuture().handleAsync((v, e) -> {
@@ -166,6 +173,42 @@ public final class Transport implements AutoCloseable {
         scheduler.scheduleWithFixedDelay(this::refreshGauges, 0, 30, TimeUnit.SECONDS);
         followRemovals();
         joinCluster();
+    }
+
+    /**
+     * With several instances on a balanced domain, every slot may be held already (by extra streams of
+     * instances that filled in for missing ones): ask the instance with the most streams to give one
+     * up, and wait (up to {@link #SLOT_WAIT}) until it did, so that this instance's stream gets a slot.
+     */
+    private void awaitFreeSlot() {
+        ClusterSettings cluster = settings.cluster();
+        int slots = cluster.options().slots();
+        if (slots <= 1) {
+            return;
+        }
+        SessionOwnership ownership = cluster.options().ownership();
+        String network = settings.network().id();
+        long deadline = System.nanoTime() + SLOT_WAIT.toNanos();
+        try {
+            org.imbridge.core.cluster.Membership m = ownership.heartbeat(network, 1);
+            if (m.streams() <= slots) {
+                return;
+            }
+            m.instances().stream().filter(i -> !i.name().equals(ownership.instance()) && i.streams() > 1)
+                    .max(java.util.Comparator.comparingInt(org.imbridge.core.cluster.Membership.Member::streams))
+                    .ifPresent(holder -> {
+                        LOG.info("every component slot is held; asking instance {} to give up an extra stream",
+                                holder.name());
+                        ownership.requestStream(holder.name());
+                    });
+            while (ownership.heartbeat(network, 1).streams() > slots && System.nanoTime() - deadline < 0) {
+                Thread.sleep(200);
+            }
+        } catch (RuntimeException e) {
+            LOG.warn("cannot look at the other instances' streams: {}", e.toString());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     /**
@@ -266,6 +309,7 @@ public final class Transport implements AutoCloseable {
     public void halt() {
         probes.close();
         settings.reload().close();
+        extraStreams.abortAll();
         connection.abort();
         scheduler.shutdownNow();
         workers.shutdownNow();
@@ -313,6 +357,7 @@ public final class Transport implements AutoCloseable {
     }
 
     private void closeStream() {
+        extraStreams.closeAll();
         try {
             connection.stop().toCompletableFuture().get(STREAM_CLOSE.toMillis(), TimeUnit.MILLISECONDS);
         } catch (Exception e) {

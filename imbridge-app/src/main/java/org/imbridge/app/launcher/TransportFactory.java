@@ -14,6 +14,7 @@ import org.imbridge.core.cluster.SessionOwnership;
 import org.imbridge.store.RegistrationStores;
 import org.imbridge.store.SessionOwnerships;
 import org.imbridge.xmpp.gateway.cluster.ClusterOptions;
+import org.imbridge.xmpp.gateway.cluster.ComponentStreams;
 import org.imbridge.store.StoreConfig;
 import org.imbridge.xmpp.stream.ComponentConfig;
 
@@ -75,7 +76,8 @@ public final class TransportFactory {
         }
         return new TransportSettings(component.build(), network, store, following::allowlist, SessionPolicy.DEFAULTS,
                 8, following::admins, following::limits, reload, metrics, config.storage().removalPoll(),
-                new ClusterSettings(new ClusterOptions(ownership, instance.grace()), instance.heartbeat()));
+                new ClusterSettings(new ClusterOptions(ownership, instance.grace(), instance.slots(),
+                        ComponentStreams.SINGLE), instance.heartbeat()));
     }
 
     /** The configuration the last settings follow. */

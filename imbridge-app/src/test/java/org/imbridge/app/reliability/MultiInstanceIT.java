@@ -173,7 +173,7 @@ class MultiInstanceIT {
                 .extraConfig("domain_balancing:")
                 .extraConfig("  \"msn.localhost\":")
                 .extraConfig("    type: bare_source")
-                .extraConfig("    component_number: 4")
+                .extraConfig("    component_number: 3")
                 .start();
         database = POSTGRES.newDatabase();
         StringBuilder accounts = new StringBuilder("accounts:\n");
@@ -235,7 +235,8 @@ class MultiInstanceIT {
                 + "  name: " + name + "\n"
                 + "  heartbeat-interval: 1s\n"
                 + "  lease: 5s\n"
-                + "  handover-grace: 3s\n";
+                + "  handover-grace: 3s\n"
+                + "  component-number: 3\n";
     }
 
     private static Path jar(String property, String fallback) {

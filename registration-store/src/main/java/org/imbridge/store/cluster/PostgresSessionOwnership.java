@@ -49,6 +49,10 @@ public final class PostgresSessionOwnership implements SessionOwnership {
     private static final Logger LOG = LoggerFactory.getLogger(PostgresSessionOwnership.class);
 
     static final String CHANNEL = "imbridge_session_moved";
+    /** First line of a request to give up an extra stream: then the instance asked, then who asks. */
+    private static final String STREAM_WANTED = "stream-wanted";
+    /** First line of a take-over notice: then the old owner, the new owner, the network, the user. */
+    private static final String LOST = "lost";
     private static final Duration LISTEN_POLL = Duration.ofMillis(250);
     private static final Duration RECONNECT_MAX = Duration.ofSeconds(30);
 
@@ -72,6 +76,7 @@ public final class PostgresSessionOwnership implements SessionOwnership {
     private final double graceSeconds;
     private final Thread listener;
     private volatile LostListener lost = (user, network, owner) -> { };
+    private volatile Runnable streamWanted = () -> { };
     private volatile Connection held;
     private volatile boolean left;
 
@@ -179,7 +184,7 @@ public final class PostgresSessionOwnership implements SessionOwnership {
         if (live) {
             try (PreparedStatement notify = c.prepareStatement("SELECT pg_notify(?, ?)")) {
                 notify.setString(1, CHANNEL);
-                notify.setString(2, String.join("\n", owner, name, network, userJid));
+                notify.setString(2, String.join("\n", LOST, owner, name, network, userJid));
                 notify.execute();
             }
         }
@@ -215,12 +220,29 @@ public final class PostgresSessionOwnership implements SessionOwnership {
     }
 
     @Override
-    public Membership heartbeat(String network) {
+    public void requestStream(String instance) {
+        try (Connection c = pool.getConnection(); PreparedStatement notify = c.prepareStatement("SELECT pg_notify(?, ?)")) {
+            notify.setString(1, CHANNEL);
+            notify.setString(2, STREAM_WANTED + "\n" + instance + "\n" + name);
+            notify.execute();
+        } catch (SQLException e) {
+            throw failed("ask " + instance + " for a stream", e);
+        }
+    }
+
+    @Override
+    public void onStreamWanted(Runnable listener) {
+        this.streamWanted = listener;
+    }
+
+    @Override
+    public Membership heartbeat(String network, int streams) {
         try (Connection c = pool.getConnection()) {
             if (!left) {
                 try (PreparedStatement beat = c.prepareStatement(
-                        "UPDATE transport_instance SET heartbeat_at = now() WHERE name = ?")) {
-                    beat.setString(1, name);
+                        "UPDATE transport_instance SET heartbeat_at = now(), streams = ? WHERE name = ?")) {
+                    beat.setInt(1, streams);
+                    beat.setString(2, name);
                     if (beat.executeUpdate() == 0) {
                         register(c); // forgotten while it could not beat: it is back
                     }
@@ -228,14 +250,14 @@ public final class PostgresSessionOwnership implements SessionOwnership {
             }
             List<Membership.Member> members = new ArrayList<>();
             try (PreparedStatement s = c.prepareStatement("SELECT i.name, i.started_at, (SELECT count(*) FROM"
-                    + " session_owner o WHERE o.instance = i.name AND o.network = ?) FROM transport_instance i WHERE "
-                    + LIVE + " ORDER BY i.name")) {
+                    + " session_owner o WHERE o.instance = i.name AND o.network = ?), i.streams FROM transport_instance i"
+                    + " WHERE " + LIVE + " ORDER BY i.name")) {
                 s.setString(1, network);
                 s.setDouble(2, leaseSeconds);
                 try (ResultSet rs = s.executeQuery()) {
                     while (rs.next()) {
                         members.add(new Membership.Member(rs.getString(1), rs.getTimestamp(2).toInstant(),
-                                rs.getInt(3)));
+                                rs.getInt(3), rs.getInt(4)));
                     }
                 }
             }
@@ -345,7 +367,7 @@ public final class PostgresSessionOwnership implements SessionOwnership {
     private void register(Connection c) throws SQLException {
         try (PreparedStatement s = c.prepareStatement("INSERT INTO transport_instance (name, lock_key, started_at,"
                 + " heartbeat_at) VALUES (?, ?, now(), now()) ON CONFLICT (name) DO UPDATE SET lock_key = EXCLUDED.lock_key,"
-                + " started_at = now(), heartbeat_at = now()")) {
+                + " started_at = now(), heartbeat_at = now(), streams = 1")) {
             s.setString(1, name);
             s.setLong(2, lockKey);
             s.executeUpdate();
@@ -387,14 +409,22 @@ public final class PostgresSessionOwnership implements SessionOwnership {
     }
 
     private void deliver(String payload) {
-        String[] parts = payload.split("\n", 4);
-        if (parts.length != 4 || !parts[0].equals(name)) {
+        if (payload.startsWith(STREAM_WANTED + "\n")) {
+            String[] parts = payload.split("\n", 3);
+            if (parts.length == 3 && parts[1].equals(name)) {
+                LOG.info("instance {}: instance {} asks for a component stream", name, parts[2]);
+                streamWanted.run();
+            }
+            return;
+        }
+        String[] parts = payload.split("\n", 5);
+        if (parts.length != 5 || !parts[0].equals(LOST) || !parts[1].equals(name)) {
             return;
         }
         try {
-            lost.lost(parts[3], parts[2], parts[1]);
+            lost.lost(parts[4], parts[3], parts[2]);
         } catch (RuntimeException e) {
-            LOG.warn("instance {}: handing {} over failed: {}", name, parts[3], e.toString());
+            LOG.warn("instance {}: handing {} over failed: {}", name, parts[4], e.toString());
         }
     }
 

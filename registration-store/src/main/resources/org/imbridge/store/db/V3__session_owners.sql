@@ -1,12 +1,14 @@
 -- Several transport instances on one database, schema version 3: the live instances (each also holds
--- a session-level advisory lock on lock_key while its process runs) and which instance holds each
+-- a session-level advisory lock on lock_key while its process runs, and says how many component
+-- streams it holds) and which instance holds each
 -- user's legacy session. Portable SQL: runs on H2 2.x (where only one instance runs) and PostgreSQL 12+.
 
 CREATE TABLE transport_instance (
     name         VARCHAR(64) PRIMARY KEY,
     lock_key     BIGINT      NOT NULL,
     started_at   TIMESTAMP WITH TIME ZONE NOT NULL,
-    heartbeat_at TIMESTAMP WITH TIME ZONE NOT NULL
+    heartbeat_at TIMESTAMP WITH TIME ZONE NOT NULL,
+    streams      INTEGER     DEFAULT 1 NOT NULL
 );
 
 CREATE TABLE session_owner (

@@ -149,6 +149,24 @@ class PostgresSessionOwnershipTest {
     }
 
     @Test
+    void anInstanceAskedForAStreamHearsItAndTheHeartbeatCarriesEachInstancesStreams() {
+        SessionOwnership a = open("a");
+        SessionOwnership b = open("b");
+        List<String> asked = new CopyOnWriteArrayList<>();
+        a.onStreamWanted(() -> asked.add("a"));
+        b.onStreamWanted(() -> asked.add("b"));
+        a.heartbeat(MSN, 3);
+
+        b.requestStream("a");
+
+        await().atMost(Duration.ofSeconds(5)).until(() -> asked.contains("a"));
+        assertThat(asked).containsExactly("a");
+        assertThat(b.heartbeat(MSN, 1).instances()).extracting(m -> m.name() + ":" + m.streams())
+                .containsExactly("a:3", "b:1");
+        assertThat(b.heartbeat(MSN, 1).streams()).isEqualTo(4);
+    }
+
+    @Test
     void anH2StoreMakesTheOnlyInstance() {
         StoreConfig h2 = StoreConfig.h2File(Path.of("target/never-opened"), Path.of("target/never.key"));
 

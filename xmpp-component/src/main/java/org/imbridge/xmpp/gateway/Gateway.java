@@ -137,7 +137,8 @@ public final class Gateway {
                 user -> scheduler.schedule(() -> probe(user),
                         clusterOptions.handoverGrace().plusSeconds(1).toMillis(), TimeUnit.MILLISECONDS));
         this.sessions = new SessionManager(network, store, output, pool, scheduler, policy, clusterOptions.ownership());
-        this.cluster = new ClusterWatcher(clusterOptions.ownership(), network.id(), this::probe, System::nanoTime);
+        this.cluster = new ClusterWatcher(clusterOptions.ownership(), network.id(), this::probe, System::nanoTime,
+                clusterOptions.slots(), clusterOptions.streams());
         this.adoption = clusterOptions.shared() ? new SessionAdoption(sessions, this::probe) : null;
         Features features = new Features()
                 .addTransportFeature(org.jivesoftware.smackx.iqregister.packet.Registration.NAMESPACE)

@@ -23,6 +23,12 @@ import org.slf4j.LoggerFactory;
  * the user over. The vanished instance's claims are dropped {@link #FORGET_AFTER} later, so that the
  * take-overs meanwhile are known as such (quiet logins).
  *
+ * <p>The XMPP server balances the domain over a fixed number of slots ({@code slots}, ejabberd's
+ * {@code component_number}) and drops stanzas for a slot no stream holds; so the leader first fills
+ * slots left free (one extra stream per heartbeat, see {@link ComponentStreams}), and asks for the
+ * vanished instances' users only once every slot is held again, so that the answers arrive. An
+ * instance asked to make room for a newcomer closes one of its extra streams.
+ *
  * <p>{@link #beat()} blocks on the shared store: call it on a worker, every heartbeat interval.
  */
 public final class ClusterWatcher {
@@ -34,7 +40,10 @@ public final class ClusterWatcher {
     private final String network;
     private final Consumer<String> probe;
     private final LongSupplier nanoClock;
+    private final int slots;
+    private final ComponentStreams streams;
     private final Map<String, Long> forgetAt = new HashMap<>();
+    private final Set<String> toProbe = new java.util.LinkedHashSet<>();
     private volatile Membership current;
     private boolean warnedNotLive;
 
@@ -45,6 +54,22 @@ public final class ClusterWatcher {
      * @param nanoClock {@link System#nanoTime()}, or a test's clock
      */
     public ClusterWatcher(SessionOwnership ownership, String network, Consumer<String> probe, LongSupplier nanoClock) {
+        this(ownership, network, probe, nanoClock, 1, ComponentStreams.SINGLE);
+    }
+
+    /**
+     * @param slots   how many streams the XMPP server balances the domain over
+     * @param streams this instance's component streams
+     */
+    public ClusterWatcher(SessionOwnership ownership, String network, Consumer<String> probe, LongSupplier nanoClock,
+                          int slots, ComponentStreams streams) {
+        this.slots = slots;
+        this.streams = streams;
+        ownership.onStreamWanted(() -> {
+            if (streams.closeExtra()) {
+                LOG.info("closed an extra component stream to make room for another instance");
+            }
+        });
         this.ownership = ownership;
         this.network = network;
         this.probe = probe;
@@ -66,7 +91,7 @@ public final class ClusterWatcher {
     public synchronized void beat() {
         Membership now;
         try {
-            now = ownership.heartbeat(network);
+            now = ownership.heartbeat(network, streams.count());
         } catch (RuntimeException e) {
             LOG.warn("heartbeat failed; other instances will take this one's users if it goes on: {}", e.toString());
             return;
@@ -85,26 +110,34 @@ public final class ClusterWatcher {
         }
         if (before == null) {
             LOG.info("instance {}: live instances {}", self, now.names());
-            return;
         }
-        Set<String> gone = new HashSet<>(before.names());
+        Set<String> gone = new HashSet<>(before == null ? now.names() : before.names());
         gone.removeAll(now.names());
         gone.remove(self);
         Set<String> joined = new HashSet<>(now.names());
-        joined.removeAll(before.names());
+        joined.removeAll(before == null ? now.names() : before.names());
         if (!gone.isEmpty() || !joined.isEmpty()) {
             LOG.info("instance {}: live instances {} (joined {}, gone {})", self, now.names(), joined, gone);
         }
+        toProbe.addAll(gone);
+        toProbe.removeAll(now.names());
         if (!now.isLeader(self)) {
             return;
         }
+        int free = slots - now.streams();
+        if (free > 0) {
+            LOG.info("{} of {} component slots free: opening an extra stream", free, slots);
+            streams.openExtra();
+            return; // the vanished instances' users are asked for once their slots are held again
+        }
         long nowNanos = nanoClock.getAsLong();
-        for (String instance : gone) {
+        for (String instance : toProbe) {
             List<String> users = ownership.claimedBy(instance, network);
             users.forEach(probe);
             forgetAt.put(instance, nowNanos + FORGET_AFTER.toNanos());
             LOG.info("instance {} is gone: asked for the presence of its {} users", instance, users.size());
         }
+        toProbe.clear();
         forgetAt.entrySet().removeIf(e -> {
             if (now.names().contains(e.getKey())) {
                 return true; // it came back

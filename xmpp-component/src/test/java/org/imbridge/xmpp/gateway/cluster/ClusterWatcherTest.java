@@ -75,6 +75,61 @@ class ClusterWatcherTest {
         assertThat(probed).isEmpty();
     }
 
+    @Test
+    void theLeaderFillsFreeSlotsFirstAndAsksForTheVanishedUsersOnceTheyAreHeld() {
+        ScriptedOwnership ownership = new ScriptedOwnership("a", "a", "b", "c");
+        ownership.claims.put("c", List.of("romeo@localhost"));
+        CountingStreams streams = new CountingStreams();
+        ClusterWatcher watcher = new ClusterWatcher(ownership, "fakenet", probed::add, clock::get, 3, streams);
+        watcher.beat();
+        assertThat(streams.count()).isOne();
+
+        ownership.live = List.of("a", "b"); // c died: its slot is free
+        watcher.beat();
+        assertThat(streams.count()).isEqualTo(2);
+        assertThat(probed).isEmpty(); // its users' answers would go to the free slot
+
+        watcher.beat();
+        assertThat(streams.count()).isEqualTo(2);
+        assertThat(probed).containsExactly("romeo@localhost");
+    }
+
+    @Test
+    void aNewcomerAskingForRoomGetsAnExtraStreamClosed() {
+        ScriptedOwnership ownership = new ScriptedOwnership("a", "a");
+        CountingStreams streams = new CountingStreams();
+        streams.extras = 1;
+        new ClusterWatcher(ownership, "fakenet", probed::add, clock::get, 2, streams);
+
+        ownership.streamWanted.run();
+        ownership.streamWanted.run();
+
+        assertThat(streams.count()).isOne();
+    }
+
+    private static final class CountingStreams implements ComponentStreams {
+        int extras;
+
+        @Override
+        public int count() {
+            return 1 + extras;
+        }
+
+        @Override
+        public void openExtra() {
+            extras++;
+        }
+
+        @Override
+        public boolean closeExtra() {
+            if (extras == 0) {
+                return false;
+            }
+            extras--;
+            return true;
+        }
+    }
+
     private ClusterWatcher watcher(ScriptedOwnership ownership) {
         return new ClusterWatcher(ownership, "fakenet", probed::add, clock::get);
     }

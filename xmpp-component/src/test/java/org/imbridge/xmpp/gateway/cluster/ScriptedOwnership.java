@@ -17,6 +17,8 @@ public final class ScriptedOwnership implements SessionOwnership {
     public final Map<String, List<String>> claims = new ConcurrentHashMap<>();
     public volatile Claim nextClaim = Claim.claimed();
     public volatile List<String> live;
+    public final Map<String, Integer> streams = new ConcurrentHashMap<>();
+    public volatile Runnable streamWanted = () -> { };
     private final String name;
 
     public ScriptedOwnership(String name, String... live) {
@@ -50,10 +52,11 @@ public final class ScriptedOwnership implements SessionOwnership {
     }
 
     @Override
-    public Membership heartbeat(String network) {
+    public Membership heartbeat(String network, int streams) {
         List<Membership.Member> members = new ArrayList<>();
+        this.streams.put(name, streams);
         live.stream().sorted().forEach(n -> members.add(new Membership.Member(n, java.time.Instant.EPOCH,
-                claims.getOrDefault(n, List.of()).size())));
+                claims.getOrDefault(n, List.of()).size(), this.streams.getOrDefault(n, 1))));
         return new Membership(members);
     }
 
@@ -66,6 +69,11 @@ public final class ScriptedOwnership implements SessionOwnership {
     public void forget(String instance) {
         calls.add("forget " + instance);
         claims.remove(instance);
+    }
+
+    @Override
+    public void onStreamWanted(Runnable listener) {
+        this.streamWanted = listener;
     }
 
     @Override
