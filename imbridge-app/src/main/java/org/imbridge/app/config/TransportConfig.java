@@ -248,7 +248,7 @@ public record TransportConfig(
      * This instance among several on one domain (README, "Running several instances").
      *
      * @param name              unique among the live instances; the host name when left out
-     * @param heartbeatInterval how often it proves itself alive and looks at the others ({@code 2s})
+     * @param heartbeatInterval how often it proves itself alive and looks at the others ({@code 1s})
      * @param lease             how old a heartbeat may be for its instance to count as live ({@code 10s})
      * @param handoverGrace     how long a user another instance just took stays with it ({@code 10s})
      * @param componentNumber   ejabberd's {@code component_number} for the domain: how many component
@@ -293,7 +293,7 @@ public record TransportConfig(
         }
 
         public java.time.Duration heartbeat() {
-            return duration(heartbeatInterval, java.time.Duration.ofSeconds(2), java.time.Duration.ofMillis(500),
+            return duration(heartbeatInterval, java.time.Duration.ofSeconds(1), java.time.Duration.ofMillis(250),
                     java.time.Duration.ofMinutes(1));
         }
 

@@ -13,7 +13,7 @@ import org.imbridge.xmpp.gateway.cluster.ClusterOptions;
  */
 public record ClusterSettings(ClusterOptions options, Duration heartbeat) {
 
-    public static final Duration DEFAULT_HEARTBEAT = Duration.ofSeconds(2);
+    public static final Duration DEFAULT_HEARTBEAT = Duration.ofSeconds(1);
 
     public ClusterSettings {
         Objects.requireNonNull(options, "options");

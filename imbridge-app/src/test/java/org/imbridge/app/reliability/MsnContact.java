@@ -31,6 +31,8 @@ final class MsnContact implements NotificationListener, SwitchboardListener, Aut
     }
 
     final List<String> texts = new CopyOnWriteArrayList<>();
+    /** Why sends failed, for assertion messages. */
+    final List<String> failures = new CopyOnWriteArrayList<>();
     final List<StatusChange> statuses = new CopyOnWriteArrayList<>();
     private final MsnClient client = new MsnClient(MsnClientConfig.defaults());
     private final List<SwitchboardSession> switchboards = new CopyOnWriteArrayList<>();
@@ -76,6 +78,7 @@ final class MsnContact implements NotificationListener, SwitchboardListener, Aut
             Thread.currentThread().interrupt();
             return false;
         } catch (Exception e) {
+            failures.add(to + ": " + e);
             return false;
         }
     }
@@ -95,6 +98,24 @@ final class MsnContact implements NotificationListener, SwitchboardListener, Aut
     long onlineAgainAfter(String who, long sinceNanos) {
         return statuses.stream().filter(c -> c.handle().equals(who) && c.nanos() > sinceNanos
                 && c.status() != MsnStatus.FLN).mapToLong(StatusChange::nanos).min().orElse(-1);
+    }
+
+    /** Leaves the conversations everyone else left (a client keeps at most 64 open). */
+    void closeIdleSwitchboards() {
+        for (SwitchboardSession sb : switchboards) {
+            if (sb.isOpen() && !sb.participants().isEmpty()) {
+                continue;
+            }
+            switchboards.remove(sb);
+            try {
+                sb.close().toCompletableFuture().get(STEP.toSeconds(), TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            } catch (Exception e) {
+                // already closed by the other side
+            }
+        }
     }
 
     @Override

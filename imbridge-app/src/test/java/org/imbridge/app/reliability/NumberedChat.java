@@ -125,6 +125,16 @@ final class NumberedChat {
                 .map(Map.Entry::getValue).min(Long::compare).orElse(null);
     }
 
+    /** When (nanoTime) Jabber→MSN message {@code n} was sent, or -1 if it was not. */
+    long toMsnSentAt(int n) {
+        return toMsnSentAt.getOrDefault(n, -1L);
+    }
+
+    /** When (nanoTime) MSN→Jabber message {@code n} was sent, or -1 if it was not. */
+    long toJabberSentAt(int n) {
+        return toJabberSentAt.getOrDefault(n, -1L);
+    }
+
     Tally toMsn() {
         return tally("Jabber→MSN", toMsnBounced, n -> msn.texts.stream().filter(toMsnText(n)::equals).count(),
                 n -> jabber.hasError(toMsnId(n)));
