@@ -69,6 +69,28 @@ class ContactGroupsEndToEndTest {
         }
     }
 
+    @Test
+    void aContactTheUserMovesInTheirRosterMovesOnMsnOnceTheirClientSendsPresence() throws Exception {
+        try (BridgeHarness bridge = new BridgeHarness(PrivateProsody.builder().privilege(true), accounts(),
+                List.of("romeo@localhost"))) {
+            XMPPTCPConnection romeo = bridge.login("romeo", "pw");
+            Roster roster = Roster.getInstanceFor(romeo);
+            roster.reloadAndWait();
+            bridge.register(romeo, "romeo@hotmail.com", "right");
+            romeo.sendStanza(StanzaBuilder.buildPresence().to(bridge.transportJid).build());
+            await().atMost(BridgeHarness.TIMEOUT).untilAsserted(() -> assertThat(groups(roster)).containsExactly("Friends"));
+
+            // a plain roster change from the client: Prosody tells the component nothing about it
+            roster.createItem(JidCreate.bareFrom(BOB), "Bob", new String[] {"Family"});
+            await().atMost(BridgeHarness.TIMEOUT).untilAsserted(() -> assertThat(groups(roster)).containsExactly("Family"));
+            romeo.sendStanza(StanzaBuilder.buildPresence().to(bridge.transportJid)
+                    .setMode(org.jivesoftware.smack.packet.Presence.Mode.away).build());
+
+            await().atMost(BridgeHarness.TIMEOUT).untilAsserted(() -> assertThat(msnGroups(bridge)).containsExactly("Family"));
+            assertThat(groups(roster)).containsExactly("Family");
+        }
+    }
+
     private static List<String> groups(Roster roster) throws Exception {
         RosterEntry entry = roster.getEntry(JidCreate.bareFrom(BOB));
         return entry == null ? List.of() : entry.getGroups().stream().map(RosterGroup::getName).toList();

@@ -105,6 +105,7 @@ public final class Gateway {
     private final SettingsCommand settingsCommand;
     private final ClusterWatcher cluster;
     private final SessionAdoption adoption;
+    private RosterGroupEdits groupEdits; // made once the sessions are; read only after construction
 
     /** The only transport instance of its domain. */
     public Gateway(JidMapping jids, LegacyNetwork network, RegistrationStore store, StanzaSink sink,
@@ -122,7 +123,8 @@ public final class Gateway {
         SubscriptionRosterSync subscriptions = new SubscriptionRosterSync(jids, sink, store, network.id());
         this.exchangeClients = new RosterExchangeClients(requests);
         this.roster = new RosterSyncSelector(privileges,
-                listener -> new PrivilegedRosterSync(jids, requests, privileges, store, network.id(), pool, listener),
+                listener -> new PrivilegedRosterSync(jids, requests, privileges, store, network.id(), pool, listener,
+                        (user, contact, groups) -> groupEdits.groupsChanged(user, contact, groups)),
                 subscriptions,
                 new ExchangeRosterSync(jids, sink, store, network.id(), exchangeClients, subscriptions),
                 user -> exchangeClients.client(user).isPresent(), this::currentContacts);
@@ -174,7 +176,7 @@ public final class Gateway {
         this.removalLog = new RemovalLogFollower(store, removals::removedElsewhere, Clock.systemUTC());
         UserSettings userSettings = new UserSettings(network.profile(), sessions::user);
         this.settingsCommand = new SettingsCommand(userSettings, store);
-        RosterGroupEdits groupEdits = new RosterGroupEdits(sessions::user);
+        this.groupEdits = new RosterGroupEdits(sessions::user);
         this.rosterExchanges = new RosterExchangeReceiver(jids, groupEdits);
         this.iqs = new IqRouter(sink)
                 .register(new DiscoInfoHandler(jids, features, network.name() + " Transport", network.gatewayType()))
@@ -205,6 +207,12 @@ public final class Gateway {
                 exchangeClients.presence(presence, jids.transport());
             }
             presences.handle(presence);
+            if (presence.getType() == Presence.Type.available && presence.getFrom() != null
+                    && presence.getFrom().hasLocalpart() && presence.getTo() != null && jids.isTransport(presence.getTo())) {
+                String user = presence.getFrom().asBareJid().toString();
+                sessions.user(user).filter(u -> u.state() == LinkState.ONLINE)
+                        .ifPresent(u -> roster.userPresent(user, u.contacts()));
+            }
         } else if (stanza instanceof Message message) {
             if (!privileges.accept(message) && !rosterExchanges.accept(message)) {
                 if (adoption != null) {

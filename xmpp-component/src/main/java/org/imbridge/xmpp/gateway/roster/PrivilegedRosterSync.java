@@ -52,6 +52,14 @@ import org.slf4j.LoggerFactory;
  * the {@link Listener} is told, which switches the user to the fallback. Requests cancelled because the
  * stream was re-established drop the queue quietly; the next sync pushes what is missing.
  *
+ * <p>{@link #userPresent}: servers may push the component no roster changes (Prosody's mod_privilege
+ * does not), so when the user sends presence the roster is read again (at most every
+ * {@value #RECHECK_SECONDS} s per user) and compared three ways: where the roster's groups of a contact
+ * differ from the legacy ones while the legacy ones are still those this transport last put on the
+ * roster, the user moved the contact, and it moves on the legacy network ({@link GroupEditListener});
+ * where the legacy groups changed instead, they are pushed. What was last put on the roster is kept in
+ * memory: after a restart, the legacy groups win once.
+ *
  * <p>Store calls block: the methods run on the caller's (pool) thread, answers on {@code executor}.
  */
 public final class PrivilegedRosterSync implements RosterSync {
@@ -60,6 +68,14 @@ public final class PrivilegedRosterSync implements RosterSync {
 
     /** Roster sets outstanding per user. */
     static final int WINDOW = 8;
+    /** The shortest time between two roster reads for group changes of one user. */
+    static final int RECHECK_SECONDS = 5;
+
+    /** Hears about contacts the user moved to other groups in their roster. */
+    @FunctionalInterface
+    public interface GroupEditListener {
+        void groupsChanged(String userJid, LegacyAddress contact, Set<String> groups);
+    }
 
     /** Hears when privileged roster pushes stop working for a user. */
     @FunctionalInterface
@@ -91,6 +107,10 @@ public final class PrivilegedRosterSync implements RosterSync {
         boolean failed;
         /** The contact list to compare with the roster being fetched; null when no get is outstanding. */
         Map<LegacyAddress, Contact> listing;
+        /** The groups this transport last saw or put on the roster per contact. */
+        final Map<LegacyAddress, Set<String>> rosterGroups = new ConcurrentHashMap<>();
+        /** When (nanoTime) the roster was last read for group changes; 0 for never. */
+        long lastRecheck;
 
         UserPushes(String userJid) {
             this.userJid = userJid;
@@ -105,6 +125,7 @@ public final class PrivilegedRosterSync implements RosterSync {
     private final String network;
     private final Executor executor;
     private final Listener listener;
+    private final GroupEditListener groupEdits;
     private final Map<String, UserPushes> users = new ConcurrentHashMap<>();
 
     /**
@@ -118,6 +139,13 @@ public final class PrivilegedRosterSync implements RosterSync {
      */
     public PrivilegedRosterSync(JidMapping jids, IqRequests iqs, PrivilegeState privileges, RegistrationStore store,
                                 String network, Executor executor, Listener listener) {
+        this(jids, iqs, privileges, store, network, executor, listener, (user, contact, groups) -> { });
+    }
+
+    /** @param groupEdits told when the user moved a contact in their roster */
+    public PrivilegedRosterSync(JidMapping jids, IqRequests iqs, PrivilegeState privileges, RegistrationStore store,
+                                String network, Executor executor, Listener listener, GroupEditListener groupEdits) {
+        this.groupEdits = groupEdits;
         this.jids = jids;
         this.iqs = iqs;
         this.privileges = privileges;
@@ -179,6 +207,60 @@ public final class PrivilegedRosterSync implements RosterSync {
         }
     }
 
+    @Override
+    public void userPresent(String userJid, Collection<Contact> contacts) {
+        UserPushes user = users.get(userJid);
+        if (user == null || contacts.isEmpty() || !privileges.rosterAccess(user.jid.asDomainBareJid()).canRead()) {
+            return;
+        }
+        synchronized (user) {
+            long now = System.nanoTime();
+            if (user.failed || (user.lastRecheck != 0 && now - user.lastRecheck < RECHECK_SECONDS * 1_000_000_000L)) {
+                return;
+            }
+            user.lastRecheck = now;
+        }
+        List<Contact> listing = List.copyOf(contacts);
+        RosterPacket get = new RosterPacket();
+        get.setType(IQ.Type.get);
+        get.setFrom(jids.transport());
+        get.setTo(user.jid);
+        iqs.send(get).whenCompleteAsync((answer, failure) -> {
+            if (failure == null && answer instanceof RosterPacket roster) {
+                lookForGroupEdits(user, listing, roster);
+            } else {
+                LOG.debug("{}: roster read for group changes failed: {}", user.userJid,
+                        failure == null ? answer : failure.toString());
+            }
+        }, executor);
+    }
+
+    private void lookForGroupEdits(UserPushes user, List<Contact> listing, RosterPacket roster) {
+        Map<BareJid, RosterPacket.Item> items = new HashMap<>();
+        roster.getRosterItems().forEach(item -> items.put(item.getJid(), item));
+        for (Contact contact : listing) {
+            RosterPacket.Item have = items.get(jids.toJid(contact.address()));
+            if (have == null) {
+                continue;
+            }
+            Set<String> inRoster = Set.copyOf(have.getGroupNames());
+            Set<String> legacy = Set.copyOf(contact.groups());
+            Set<String> lastPut = user.rosterGroups.get(contact.address());
+            if (inRoster.equals(legacy)) {
+                user.rosterGroups.put(contact.address(), legacy);
+            } else if (legacy.equals(lastPut)) {
+                LOG.info("{}: the user moved {} to groups {} in their roster", user.userJid, contact.address(), inRoster);
+                user.rosterGroups.put(contact.address(), inRoster);
+                groupEdits.groupsChanged(user.userJid, contact.address(), inRoster);
+            } else {
+                synchronized (user) {
+                    queue(user, set(have.getName() == null ? contact : contact.withDisplayName(have.getName())));
+                    drain(user);
+                }
+            }
+        }
+    }
+
     /** @return how many roster sets are queued or in flight for the user (for tests and metrics) */
     public int outstanding(String userJid) {
         UserPushes user = users.get(userJid);
@@ -214,8 +296,11 @@ public final class PrivilegedRosterSync implements RosterSync {
                 pushes.add(set(contact));
             } else if (!matches(have, contact)) {
                 pushes.add(set(have.getName() == null ? contact : contact.withDisplayName(have.getName())));
-            } else if (!synced.contains(contact.address().value())) {
-                alreadyThere.add(contact.address().value());
+            } else {
+                user.rosterGroups.put(contact.address(), Set.copyOf(contact.groups()));
+                if (!synced.contains(contact.address().value())) {
+                    alreadyThere.add(contact.address().value());
+                }
             }
         }
         store.markSynced(user.userJid, network, alreadyThere);
@@ -270,8 +355,10 @@ public final class PrivilegedRosterSync implements RosterSync {
         if (cause == null || goneAlready) {
             if (push.isRemoval()) {
                 store.unmarkSynced(user.userJid, network, push.contact().value());
+                user.rosterGroups.remove(push.contact());
             } else {
                 store.markSynced(user.userJid, network, push.contact().value());
+                user.rosterGroups.put(push.contact(), Set.copyOf(push.item().getGroupNames()));
             }
             synchronized (user) {
                 user.inFlight--;

@@ -16,4 +16,12 @@ public interface RosterSync {
 
     /** A contact left the legacy list. */
     void removed(String userJid, LegacyAddress contact);
+
+    /**
+     * The user sent the transport presence while their session is online: a method that can read the
+     * roster looks for group changes the user made in it since (servers that push the component no roster
+     * changes, such as Prosody).
+     */
+    default void userPresent(String userJid, Collection<Contact> contacts) {
+    }
 }

@@ -101,6 +101,11 @@ public final class RosterSyncSelector implements RosterSync {
         forUser(userJid).removed(userJid, contact);
     }
 
+    @Override
+    public void userPresent(String userJid, Collection<Contact> contacts) {
+        forUser(userJid).userPresent(userJid, contacts);
+    }
+
     private RosterSync forUser(String userJid) {
         return switch (method(userJid)) {
             case PRIVILEGED -> privileged;

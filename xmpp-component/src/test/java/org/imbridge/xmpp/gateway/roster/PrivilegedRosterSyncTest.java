@@ -46,6 +46,7 @@ class PrivilegedRosterSyncTest {
     private final ExecutorService pool = Executors.newFixedThreadPool(2);
     private final PrivilegeState privileges = new PrivilegeState();
     private final List<Failure> failures = new CopyOnWriteArrayList<>();
+    private final List<String> moves = new CopyOnWriteArrayList<>();
     private RegistrationStore store;
     private IqRequests iqs;
     private PrivilegedRosterSync sync;
@@ -65,7 +66,8 @@ class PrivilegedRosterSyncTest {
                 + "<privilege xmlns='urn:xmpp:privilege:2'><perm access='roster' type='" + rosterAccess + "'/>"
                 + "</privilege></message>"));
         sync = new PrivilegedRosterSync(jids, iqs, privileges, store, "msn", pool,
-                (user, removals, cause) -> failures.add(new Failure(user, removals, cause)));
+                (user, removals, cause) -> failures.add(new Failure(user, removals, cause)),
+                (user, contact, groups) -> moves.add(user + " " + contact + " " + new java.util.TreeSet<>(groups)));
     }
 
     @AfterEach
@@ -138,6 +140,33 @@ class PrivilegedRosterSyncTest {
         assertThat(server.sets()).hasSize(1);
         assertThat(server.sets().get(0).getRosterItems().get(0).getItemType()).isEqualTo(RosterPacket.ItemType.remove);
         assertThat(server.roster(ROMEO_JID)).containsOnlyKeys(jid("eve%hotmail.com@msn.localhost"), jid("juliet@localhost"));
+    }
+
+    @Test
+    void aGroupChangeTheUserMadeInTheRosterIsSeenWhenTheySendPresenceAndMovesTheContact() {
+        sync.sync(ROMEO, List.of(contact("bob@hotmail.com", "Bob", "Friends")));
+        await().atMost(WAIT).until(() -> server.sets().size() == 1 && sync.outstanding(ROMEO) == 0);
+        server.put(ROMEO_JID, item("bob%hotmail.com@msn.localhost", "Bob", "Work", "Family")); // the user's client
+
+        sync.userPresent(ROMEO, List.of(contact("bob@hotmail.com", "Bob", "Friends")));
+
+        await().atMost(WAIT).until(() -> moves.contains(ROMEO + " bob@hotmail.com [Family, Work]"));
+        assertThat(server.sets()).hasSize(1);
+        sync.userPresent(ROMEO, List.of(contact("bob@hotmail.com", "Bob", "Friends")));
+        assertThat(server.gets()).as("at most one roster read per user every few seconds").hasSize(2);
+    }
+
+    @Test
+    void aGroupChangeMadeOnTheLegacySideIsPushedWhenTheRosterStillHasTheOldGroups() {
+        sync.sync(ROMEO, List.of(contact("bob@hotmail.com", "Bob", "Friends")));
+        await().atMost(WAIT).until(() -> server.sets().size() == 1 && sync.outstanding(ROMEO) == 0);
+
+        sync.userPresent(ROMEO, List.of(contact("bob@hotmail.com", "Bob", "Family")));
+
+        await().atMost(WAIT).until(() -> server.sets().size() == 2 && sync.outstanding(ROMEO) == 0);
+        assertThat(server.roster(ROMEO_JID).get(jid("bob%hotmail.com@msn.localhost")).getGroupNames())
+                .containsExactly("Family");
+        assertThat(moves).isEmpty();
     }
 
     @Test
