@@ -302,8 +302,11 @@ public record TransportConfig(
             java.time.Duration lease = duration(this.lease, java.time.Duration.ofSeconds(10), java.time.Duration.ofSeconds(1),
                     java.time.Duration.ofMinutes(10));
             if (lease.compareTo(heartbeat().multipliedBy(3)) < 0) {
-                throw new IllegalArgumentException("'" + this.lease + "' must be at least three heartbeat intervals ("
-                        + heartbeat().multipliedBy(3).toMillis() + " ms)");
+                // with a long heartbeat-interval alone, the admin never wrote the lease that is too short
+                boolean given = this.lease != null;
+                throw new IllegalArgumentException((given ? "'" + this.lease + "'" : "10s (the default)")
+                        + " must be at least three heartbeat intervals (" + heartbeat().multipliedBy(3).toMillis()
+                        + " ms)" + (given ? "" : ": set instance.lease"));
             }
             return lease;
         }

@@ -77,6 +77,7 @@ public final class LiveConfig {
         restartOnly(changes, "storage", running.storage(), old.storage(), next.storage());
         restartOnly(changes, "logging.file", running.logging().file(), old.logging().file(), next.logging().file());
         restartOnly(changes, "metrics", running.metrics(), old.metrics(), next.metrics());
+        restartOnly(changes, "instance", running.instance(), old.instance(), next.instance());
         current = new Snapshot(next);
         return changes;
     }

@@ -25,10 +25,29 @@ import ch.qos.logback.core.util.FileSize;
  */
 public final class LogSetup {
 
-    /** The layout of every log line: the user's JID (MDC key {@code user}) when the line is about one. */
-    public static final String PATTERN = "%d{yyyy-MM-dd HH:mm:ss.SSS} %-5level [%thread] %logger{30}%replace( [%X{user}]){' \\[\\]', ''} - %msg%n";
+    /** The logback context property that holds this instance's name ({@link #instance(String)}). */
+    public static final String INSTANCE_PROPERTY = "imbridge.instance";
+
+    /**
+     * The layout of every log line: the instance's name once {@link #instance(String)} set it (left out
+     * before, e.g. by the commands that run no transport), and the user's JID (MDC key {@code user})
+     * when the line is about one.
+     */
+    public static final String PATTERN = "%d{yyyy-MM-dd HH:mm:ss.SSS} %-5level%replace( %property{" + INSTANCE_PROPERTY
+            + "}){'^ (null)?$', ''} [%thread] %logger{30}%replace( [%X{user}]){' \\[\\]', ''} - %msg%n";
 
     private LogSetup() {
+    }
+
+    /**
+     * Names this instance in every log line from now on ({@code instance.name}), so that the logs of
+     * several instances can be told apart once collected in one place (README, "Running several
+     * instances").
+     */
+    public static void instance(String name) {
+        if (LoggerFactory.getILoggerFactory() instanceof LoggerContext context) {
+            context.putProperty(INSTANCE_PROPERTY, name);
+        }
     }
 
     /** Sends every log line at INFO and above to {@code file} (replaced), and none to the console. */

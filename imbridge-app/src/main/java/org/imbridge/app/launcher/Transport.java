@@ -2,6 +2,8 @@ package org.imbridge.app.launcher;
 
 import java.io.IOException;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -13,6 +15,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 
+import org.imbridge.core.cluster.Membership;
 import org.imbridge.core.cluster.SessionOwnership;
 import org.imbridge.core.logging.LogContext;
 import org.imbridge.xmpp.admin.AdminCommands;
@@ -78,7 +81,8 @@ public final class Transport implements AutoCloseable {
         this.settings = settings;
         this.workers = MdcExecutors.fixed(settings.workers(), named("imbridge-worker"));
         this.scheduler = MdcExecutors.scheduler(named("imbridge-timer"));
-        this.metrics = new TransportMetrics(settings.network().id());
+        String instance = settings.cluster().options().ownership().instance();
+        this.metrics = new TransportMetrics(settings.network().id(), instance);
         DomainBareJid domain = JidCreate.domainBareFromOrThrowUnchecked(settings.component().domain());
         JidMapping jids = new JidMapping(domain);
         ComponentConnection[] holder = new ComponentConnection[1];
@@ -91,7 +95,10 @@ public final class Transport implements AutoCloseable {
                 settings.cluster().options().withStreams(extraStreams));
         this.control = new TransportControls(domain, gateway.sessions(), gateway.removals(), settings.store(), sink,
                 metrics, settings.reload());
-        this.admin = new AdminCommands(domain, settings.admins(), control, sink, workers, gateway.settingsCommand());
+        Instant started = Instant.now();
+        this.admin = new AdminCommands(domain, settings.admins(), control, sink, workers, gateway.settingsCommand(),
+                instance, () -> gateway.cluster().current().orElseGet(() -> new Membership(List.of(
+                        new Membership.Member(instance, started, gateway.sessions().activeUsers().size())))));
         this.probes = new RegisteredUserProbes(settings.store(), settings.network().id(), jids, sink, workers,
                 (nanos, task) -> scheduler.schedule(task, nanos, TimeUnit.NANOSECONDS),
                 () -> settings.limits().get().startupProbesPerSecond(), System::nanoTime,

@@ -148,6 +148,14 @@ class AdminEndToEndTest {
         stats.execute();
         assertThat(stats.getForm().getField("registeredusersnum").getFirstValue()).isEqualTo("2");
         assertThat(stats.getForm().getField("onlineusersnum").getFirstValue()).isEqualTo("2");
+        assertThat(stats.getForm().getField("instance").getFirstValue()).isEqualTo("e2e-1");
+        // the deployment as its last heartbeat saw it: a second or so behind the logins
+        await().atMost(TIMEOUT).untilAsserted(() -> {
+            RemoteCommand again = command(boss, "urn:imbridge:admin#statistics");
+            again.execute();
+            assertThat(again.getForm().getField("instances").getValuesAsString()).singleElement().asString()
+                    .startsWith("e2e-1: 2 users with a session");
+        });
         assertThat(stats.getForm().getField("uptime").getFirstValue()).matches("\\d\\d:\\d\\d:\\d\\d");
 
         RemoteCommand announce = command(boss, "http://jabber.org/protocol/admin#announce");
@@ -160,7 +168,8 @@ class AdminEndToEndTest {
                 && "Maintenance at noon".equals(m.getBody()) && transportJid.equals(m.getFrom())));
 
         String scrape = httpGet(metricsPort);
-        assertThat(scrape).contains("imbridge_users_online 2.0").contains("imbridge_logins_total{network=\"msn\",result=\"success\"}");
+        assertThat(scrape).contains("imbridge_users_online{instance=\"e2e-1\"} 2.0")
+                .contains("imbridge_logins_total{instance=\"e2e-1\",network=\"msn\",result=\"success\"}");
 
         RemoteCommand disconnect = command(boss, "http://jabber.org/protocol/admin#end-user-session");
         disconnect.execute();
@@ -252,6 +261,7 @@ class AdminEndToEndTest {
                 admins: %s
                 limits: {messages-per-minute: %d}
                 metrics: {port: %d}
+                instance: {name: e2e-1}
                 """.formatted(prosody.componentDomain(), prosody.componentPort(), prosody.componentSecret(),
                 msn.dispatchAddress().getPort(), dir.resolve("store/imbridge"), dir.resolve("store/key"), admins,
                 perMinute, metricsPort));

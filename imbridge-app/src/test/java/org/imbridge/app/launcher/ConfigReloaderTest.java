@@ -76,6 +76,17 @@ class ConfigReloaderTest {
     }
 
     @Test
+    void theInstanceSectionNeedsARestart() throws Exception {
+        Path file = write("allow: [example.org]", "admins: []", 120, 5347);
+        LiveConfig live = new LiveConfig(loader.load(file));
+        ConfigReloader reloader = new ConfigReloader(file, loader, live);
+
+        Files.writeString(file, Files.readString(file) + "instance: {name: msn-2, lease: 20s}\n");
+
+        assertThat(reloader.reload()).contains("instance changed: takes effect after a restart");
+    }
+
+    @Test
     void theLogLevelFollowsTheFile() throws Exception {
         Path file = write("allow: [example.org]", "admins: []", 120, 5347);
         ConfigReloader reloader = new ConfigReloader(file, loader, new LiveConfig(loader.load(file)));

@@ -16,16 +16,20 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
 
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.LoggerContext;
+import ch.qos.logback.classic.encoder.PatternLayoutEncoder;
 import ch.qos.logback.classic.joran.JoranConfigurator;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.Appender;
+import ch.qos.logback.core.ConsoleAppender;
 
 /**
  * {@code logging.file} rolls over at its size limit instead of growing forever; a flood is a few lines
- * and a count there too, and in every set-up that starts from the shipped {@code logback.xml}.
+ * and a count there too, and in every set-up that starts from the shipped {@code logback.xml}; every
+ * line names the instance, in the shipped layout too.
  */
 class LogSetupTest {
 
@@ -46,6 +50,46 @@ class LogSetupTest {
         if (repeats != null) {
             root.getLoggerContext().getTurboFilterList().remove(repeats);
             repeats.stop();
+        }
+        LogSetup.instance("");
+        MDC.clear();
+    }
+
+    @Test
+    void everyLineNamesTheInstanceAndALineAboutAUserAlsoTheUser() throws Exception {
+        Path file = dir.resolve("imbridge.log");
+        LogSetup.alsoToFile(file, "10MB", 14, "1GB");
+        org.slf4j.Logger log = LoggerFactory.getLogger("org.imbridge.instance-test");
+        LogSetup.instance(""); // as before imbridge run names it (another test of this JVM may have)
+        log.info("before the config is read");
+        LogSetup.instance("msn-a");
+        log.info("the transport starts");
+        MDC.put("user", "romeo@example.org");
+        log.warn("romeo's login failed");
+
+        assertThat(Files.readAllLines(file)).filteredOn(line -> line.contains("org.imbridge.instance-test"))
+                .satisfiesExactly(
+                        before -> assertThat(before).matches(STAMP + " INFO  \\[[^]]+] org.imbridge.instance-test"
+                                + " - before the config is read"),
+                        named -> assertThat(named).matches(STAMP + " INFO  msn-a \\[[^]]+] org.imbridge.instance-test"
+                                + " - the transport starts"),
+                        user -> assertThat(user).matches(STAMP + " WARN  msn-a \\[[^]]+] org.imbridge.instance-test"
+                                + " \\[romeo@example.org] - romeo's login failed"));
+    }
+
+    @Test
+    void theShippedLogbackXmlWritesLinesAsTheLaunchersOwnSetUp() throws Exception {
+        URL shipped = Path.of("src/main/resources/logback.xml").toUri().toURL();
+        LoggerContext context = new LoggerContext();
+        try {
+            JoranConfigurator configurator = new JoranConfigurator();
+            configurator.setContext(context);
+            configurator.doConfigure(shipped);
+
+            var stderr = (ConsoleAppender<ILoggingEvent>) context.getLogger(Logger.ROOT_LOGGER_NAME).getAppender("STDERR");
+            assertThat(((PatternLayoutEncoder) stderr.getEncoder()).getPattern()).isEqualTo(LogSetup.PATTERN);
+        } finally {
+            context.stop();
         }
     }
 
@@ -101,6 +145,8 @@ class LogSetupTest {
         assertThat(Files.size(file)).as("the live file was started again").isLessThan(4 * 1024);
         assertThat(Files.readString(file)).contains("line 199 of a log");
     }
+
+    private static final String STAMP = "\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2}\\.\\d{3}";
 
     private Stream<Path> rolled() throws Exception {
         return Files.list(dir).filter(p -> p.getFileName().toString().endsWith(".gz")).toList().stream();

@@ -13,6 +13,7 @@ import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.function.Supplier;
 
+import org.imbridge.core.cluster.Membership;
 import org.imbridge.core.logging.LogContext;
 import org.imbridge.xmpp.gateway.settings.SettingsCommand;
 import org.imbridge.xmpp.gateway.stanza.StanzaSink;
@@ -70,23 +71,38 @@ public final class AdminCommands {
      */
     public AdminCommands(DomainBareJid transport, Supplier<Set<String>> admins, TransportControl control,
                          StanzaSink sink, Executor pool) {
-        this(transport, admins, control, sink, pool, null, Clock.systemUTC());
+        this(transport, admins, control, sink, pool, null, alone(control), Clock.systemUTC());
     }
 
     /** As above, also offering every registered user {@code userSettings}. */
     public AdminCommands(DomainBareJid transport, Supplier<Set<String>> admins, TransportControl control,
                          StanzaSink sink, Executor pool, SettingsCommand userSettings) {
-        this(transport, admins, control, sink, pool, userSettings, Clock.systemUTC());
+        this(transport, admins, control, sink, pool, userSettings, alone(control), Clock.systemUTC());
+    }
+
+    /**
+     * As above, for an instance among several on one domain: the statistics and the online users say
+     * which instance answers and what every live instance holds.
+     *
+     * @param instance   this instance's name ({@code instance.name})
+     * @param deployment the live instances and their sessions, as last seen; read on every command
+     */
+    public AdminCommands(DomainBareJid transport, Supplier<Set<String>> admins, TransportControl control,
+                         StanzaSink sink, Executor pool, SettingsCommand userSettings, String instance,
+                         Supplier<Membership> deployment) {
+        this(transport, admins, control, sink, pool, userSettings, new Deployment(instance, deployment),
+                Clock.systemUTC());
     }
 
     AdminCommands(DomainBareJid transport, Supplier<Set<String>> admins, TransportControl control, StanzaSink sink,
-                  Executor pool, SettingsCommand userSettings, Clock clock) {
+                  Executor pool, SettingsCommand userSettings, Deployment deployment, Clock clock) {
         this.transport = transport;
         this.admins = admins;
         this.sink = sink;
         this.pool = pool;
         this.clock = clock;
-        for (AdminCommand c : new AdminCommand[] {new OnlineUsersCommand(control), new StatisticsCommand(control),
+        for (AdminCommand c : new AdminCommand[] {new OnlineUsersCommand(control, deployment),
+                new StatisticsCommand(control, deployment),
                 new AnnounceCommand(control), new DisconnectUserCommand(control), new RemoveUserCommand(control),
                 new ReloadConfigCommand(control)}) {
             commands.put(c.node(), c);
@@ -94,6 +110,10 @@ public final class AdminCommands {
         if (userSettings != null) {
             commands.put(userSettings.node(), new UserSettingsCommand(userSettings));
         }
+    }
+
+    private static Deployment alone(TransportControl control) {
+        return Deployment.alone("local", () -> control.activeUsers().size());
     }
 
     /**

@@ -2,13 +2,22 @@ package org.imbridge.xmpp.admin;
 
 import java.time.Duration;
 
-/** Statistics: registered and online users, messages per minute each way, uptime. */
+import org.imbridge.core.cluster.Membership;
+import org.jivesoftware.smackx.xdata.FormField;
+import org.jivesoftware.smackx.xdata.TextMultiFormField;
+
+/**
+ * Statistics: which instance answers; registered users and sessions of the whole deployment, per live
+ * instance; this instance's online users, messages per minute each way and uptime.
+ */
 final class StatisticsCommand implements AdminCommand {
 
     private final TransportControl control;
+    private final Deployment deployment;
 
-    StatisticsCommand(TransportControl control) {
+    StatisticsCommand(TransportControl control, Deployment deployment) {
         this.control = control;
+        this.deployment = deployment;
     }
 
     @Override
@@ -27,16 +36,26 @@ final class StatisticsCommand implements AdminCommand {
         long online = active.stream().filter(u -> u.state().equals("ONLINE")).count();
         TransportControl.Traffic traffic = control.traffic();
         String network = control.network().shortName();
-        return AdminReply.result(AdminForms.result("Transport statistics")
-                .addField(AdminForms.text("registeredusersnum", "Registered users", control.registeredUsers()))
-                .addField(AdminForms.text("onlineusersnum", "Online users", online))
-                .addField(AdminForms.text("activeusersnum", "Users with a session (online, connecting, retrying)",
-                        active.size()))
-                .addField(AdminForms.text("messages-in-per-minute", "Messages per minute, XMPP to " + network,
-                        traffic.xmppToLegacyPerMinute()))
-                .addField(AdminForms.text("messages-out-per-minute", "Messages per minute, " + network + " to XMPP",
-                        traffic.legacyToXmppPerMinute()))
-                .addField(AdminForms.text("uptime", "Uptime", format(control.uptime())))
+        Membership live = deployment.membership().get();
+        TextMultiFormField.Builder instances = FormField.textMultiBuilder("instances")
+                .setLabel("Live instances and their sessions");
+        deployment.lines(live).forEach(instances::addValue);
+        return AdminReply.result(AdminForms.result("Transport statistics, answered by instance " + deployment.instance())
+                .addField(AdminForms.text("instance", "Answered by instance", deployment.instance()))
+                .addField(AdminForms.text("registeredusersnum", "Registered users (whole deployment)",
+                        control.registeredUsers()))
+                .addField(AdminForms.text("deployment-sessions", "Users with a session (whole deployment)",
+                        live.sessions()))
+                .addField(AdminForms.text("instancesnum", "Live instances", live.instances().size()))
+                .addField(instances.build())
+                .addField(AdminForms.text("onlineusersnum", "Online users on this instance", online))
+                .addField(AdminForms.text("activeusersnum",
+                        "Users with a session on this instance (online, connecting, retrying)", active.size()))
+                .addField(AdminForms.text("messages-in-per-minute", "Messages per minute on this instance, XMPP to "
+                        + network, traffic.xmppToLegacyPerMinute()))
+                .addField(AdminForms.text("messages-out-per-minute", "Messages per minute on this instance, " + network
+                        + " to XMPP", traffic.legacyToXmppPerMinute()))
+                .addField(AdminForms.text("uptime", "Uptime of this instance", format(control.uptime())))
                 .build());
     }
 

@@ -28,7 +28,9 @@ import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
  * </pre>
  *
  * plus JVM memory, threads, CPU and uptime. {@code network} is the legacy network's id, e.g.
- * {@code msn}. Also keeps the last minute's message counts for the admin statistics.
+ * {@code msn}. Every meter carries the tag {@code instance}: the transport instance's name, which
+ * tells the instances of one deployment apart (README, "Running several instances"). Also keeps the
+ * last minute's message counts for the admin statistics.
  */
 public final class TransportMetrics {
 
@@ -44,9 +46,14 @@ public final class TransportMetrics {
     private final RecentRate recentFromNetwork = new RecentRate();
     private volatile int registered;
 
-    /** @param network the legacy network's id, the {@code network} label, e.g. {@code msn} */
-    public TransportMetrics(String network) {
+    /**
+     * @param network  the legacy network's id, the {@code network} label, e.g. {@code msn}
+     * @param instance this instance's name, the {@code instance} label of every meter
+     */
+    public TransportMetrics(String network, String instance) {
         this.network = network;
+        // before any meter is registered: common tags apply to the meters registered after them
+        registry.config().commonTags("instance", instance);
         toNetwork = Counter.builder("imbridge.messages").tag("network", network).tag("direction", TO_NETWORK)
                 .description("chat messages relayed").register(registry);
         fromNetwork = Counter.builder("imbridge.messages").tag("network", network).tag("direction", FROM_NETWORK)

@@ -3,10 +3,12 @@ package org.imbridge.xmpp.admin;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
+import org.imbridge.core.cluster.Membership;
 import org.imbridge.core.network.NetworkProfile;
 import org.imbridge.xmpp.gateway.FakeNetwork;
 import org.imbridge.xmpp.gateway.RecordingSink;
@@ -78,9 +80,88 @@ class AdminCommandsTest {
         assertThat(form.getField("activeusersnum").getFirstValue()).isEqualTo("2");
         assertThat(form.getField("messages-in-per-minute").getFirstValue()).isEqualTo("12");
         assertThat(form.getField("messages-out-per-minute").getFirstValue()).isEqualTo("34");
-        assertThat(form.getField("messages-in-per-minute").getLabel()).isEqualTo("Messages per minute, XMPP to FakeNet");
-        assertThat(form.getField("messages-out-per-minute").getLabel()).isEqualTo("Messages per minute, FakeNet to XMPP");
+        assertThat(form.getField("messages-in-per-minute").getLabel())
+                .isEqualTo("Messages per minute on this instance, XMPP to FakeNet");
+        assertThat(form.getField("messages-out-per-minute").getLabel())
+                .isEqualTo("Messages per minute on this instance, FakeNet to XMPP");
         assertThat(form.getField("uptime").getFirstValue()).isEqualTo("1d 02:03:04");
+    }
+
+    @Test
+    void aLoneTransportIsItsWholeDeployment() {
+        commands.accept(execute("boss@example.org/pc", "urn:imbridge:admin#statistics"));
+        DataForm form = ((AdHocCommandData) sink.last()).getForm();
+        assertThat(form.getField("instancesnum").getFirstValue()).isEqualTo("1");
+        assertThat(form.getField("deployment-sessions").getFirstValue()).isEqualTo("2");
+        assertThat(form.getField("instances").getValuesAsString()).singleElement().asString()
+                .startsWith("local: 2 users with a session, up since ").endsWith(" (this instance)");
+    }
+
+    @Test
+    void statisticsSayWhichInstanceAnswersAndWhatEveryLiveInstanceHolds() {
+        AdminCommands second = severalInstances();
+
+        second.accept(execute("boss@example.org/pc", "urn:imbridge:admin#statistics"));
+
+        DataForm form = ((AdHocCommandData) sink.last()).getForm();
+        assertThat(form.getTitle()).isEqualTo("Transport statistics, answered by instance msn-b");
+        assertThat(form.getField("instance").getFirstValue()).isEqualTo("msn-b");
+        assertThat(form.getField("registeredusersnum").getFirstValue()).as("the store is shared").isEqualTo("7");
+        assertThat(form.getField("deployment-sessions").getFirstValue()).isEqualTo("45");
+        assertThat(form.getField("instancesnum").getFirstValue()).isEqualTo("3");
+        assertThat(form.getField("instances").getValuesAsString()).containsExactly(
+                "msn-a: 30 users with a session, up since 2026-12-04T08:00:00Z",
+                "msn-b: 2 users with a session, up since 2026-12-04T09:30:00Z (this instance)",
+                "msn-c: 13 users with a session, up since 2026-12-04T10:00:00Z");
+        assertThat(form.getField("activeusersnum").getFirstValue()).as("this instance's own").isEqualTo("2");
+        assertThat(form.getField("onlineusersnum").getLabel()).isEqualTo("Online users on this instance");
+    }
+
+    @Test
+    void onlineUsersAreThoseOfTheAnsweringInstanceWithTheDeploymentsCounts() {
+        AdminCommands second = severalInstances();
+
+        second.accept(execute("boss@example.org/pc", "http://jabber.org/protocol/admin#get-online-users-list"));
+
+        DataForm form = ((AdHocCommandData) sink.last()).getForm();
+        assertThat(form.getTitle()).isEqualTo("2 users with a session on instance msn-b, 45 in the whole deployment");
+        assertThat(form.getField("instance").getFirstValue()).isEqualTo("msn-b");
+        assertThat(form.getField("onlineuserjids").getValuesAsString()).containsExactly("a@example.org", "b@example.org");
+        assertThat(form.getField("deployment-count").getFirstValue()).isEqualTo("45");
+        assertThat(form.getField("instances").getValuesAsString()).hasSize(3)
+                .anySatisfy(line -> assertThat(line).startsWith("msn-c: 13 users with a session"));
+    }
+
+    @Test
+    void theDeploymentIsReadAgainForEveryCommand() {
+        List<Membership> seen = new ArrayList<>(List.of(membership(30, 2, 13)));
+        AdminCommands second = new AdminCommands(JidCreate.domainBareFromOrThrowUnchecked("msn.example.org"),
+                () -> Set.of(ADMIN), control, sink, Runnable::run, null, "msn-b", () -> seen.get(seen.size() - 1));
+        second.accept(execute("boss@example.org/pc", "urn:imbridge:admin#statistics"));
+        assertThat(((AdHocCommandData) sink.last()).getForm().getField("instancesnum").getFirstValue()).isEqualTo("3");
+
+        // msn-a is gone: its users are back on the other two
+        seen.add(new Membership(List.of(member("msn-b", 9, 30, 17), member("msn-c", 10, 0, 28))));
+        second.accept(execute("boss@example.org/pc", "urn:imbridge:admin#statistics"));
+
+        DataForm form = ((AdHocCommandData) sink.last()).getForm();
+        assertThat(form.getField("instancesnum").getFirstValue()).isEqualTo("2");
+        assertThat(form.getField("deployment-sessions").getFirstValue()).isEqualTo("45");
+        assertThat(form.getField("instances").getValuesAsString()).noneMatch(line -> line.startsWith("msn-a"));
+    }
+
+    private AdminCommands severalInstances() {
+        return new AdminCommands(JidCreate.domainBareFromOrThrowUnchecked("msn.example.org"), () -> Set.of(ADMIN),
+                control, sink, Runnable::run, null, "msn-b", () -> membership(30, 2, 13));
+    }
+
+    private static Membership membership(int a, int b, int c) {
+        return new Membership(List.of(member("msn-a", 8, 0, a), member("msn-b", 9, 30, b), member("msn-c", 10, 0, c)));
+    }
+
+    private static Membership.Member member(String name, int hour, int minute, int sessions) {
+        return new Membership.Member(name, Instant.parse("2026-12-04T00:00:00Z").plus(Duration.ofHours(hour))
+                .plus(Duration.ofMinutes(minute)).plusMillis(250), sessions);
     }
 
     @Test

@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 /** Logins are counted under the network's id, and their failures as network-neutral error kinds. */
 class MeteredNetworkTest {
 
-    private final TransportMetrics metrics = new TransportMetrics(FakeNetwork.ID);
+    private final TransportMetrics metrics = new TransportMetrics(FakeNetwork.ID, "node-a");
     private final MeteredNetwork network = new MeteredNetwork(new FakeNetwork().withAccount("romeo@fakenet.example", "right"),
             metrics);
 
@@ -27,9 +27,9 @@ class MeteredNetworkTest {
         assertThatThrownBy(() -> network.verifyCredentials(credentials("wrong")).toCompletableFuture().join());
 
         assertThat(metrics.scrape())
-                .contains("imbridge_logins_total{network=\"fakenet\",result=\"success\"} 1.0")
-                .contains("imbridge_logins_total{network=\"fakenet\",result=\"bad_credentials\"} 1.0")
-                .contains("imbridge_errors_total{kind=\"network_login_bad_credentials\"} 1.0");
+                .contains("imbridge_logins_total{instance=\"node-a\",network=\"fakenet\",result=\"success\"} 1.0")
+                .contains("imbridge_logins_total{instance=\"node-a\",network=\"fakenet\",result=\"bad_credentials\"} 1.0")
+                .contains("imbridge_errors_total{instance=\"node-a\",kind=\"network_login_bad_credentials\"} 1.0");
     }
 
     private static LegacyCredentials credentials(String password) {

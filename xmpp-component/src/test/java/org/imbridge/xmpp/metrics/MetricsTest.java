@@ -33,7 +33,7 @@ class MetricsTest {
 
     @Test
     void theScrapeHasTheTransportsMeters() {
-        TransportMetrics metrics = new TransportMetrics("fakenet");
+        TransportMetrics metrics = new TransportMetrics("fakenet", "node-a");
         metrics.messageToNetwork();
         metrics.messageFromNetwork();
         metrics.messageFromNetwork();
@@ -44,14 +44,18 @@ class MetricsTest {
         metrics.onlineUsers(() -> 2);
         metrics.queue("workers", () -> 7);
         String scrape = metrics.scrape();
-        assertThat(scrape).contains("imbridge_messages_total{direction=\"to_network\",network=\"fakenet\"} 1.0")
-                .contains("imbridge_messages_total{direction=\"from_network\",network=\"fakenet\"} 2.0")
-                .contains("imbridge_logins_total{network=\"fakenet\",result=\"bad_credentials\"} 1.0")
-                .contains("imbridge_errors_total{kind=\"xmpp_recipient_unavailable\"} 1.0")
-                .contains("imbridge_users_registered 5.0")
-                .contains("imbridge_users_online 2.0")
-                .contains("imbridge_queue_depth{queue=\"workers\"} 7.0")
+        assertThat(scrape)
+                .contains("imbridge_messages_total{direction=\"to_network\",instance=\"node-a\",network=\"fakenet\"} 1.0")
+                .contains("imbridge_messages_total{direction=\"from_network\",instance=\"node-a\",network=\"fakenet\"} 2.0")
+                .contains("imbridge_logins_total{instance=\"node-a\",network=\"fakenet\",result=\"bad_credentials\"} 1.0")
+                .contains("imbridge_errors_total{instance=\"node-a\",kind=\"xmpp_recipient_unavailable\"} 1.0")
+                .contains("imbridge_users_registered{instance=\"node-a\"} 5.0")
+                .contains("imbridge_users_online{instance=\"node-a\"} 2.0")
+                .contains("imbridge_queue_depth{instance=\"node-a\",queue=\"workers\"} 7.0")
                 .contains("jvm_memory_used_bytes");
+        // JVM meters too: the instances of one deployment are told apart on every series
+        assertThat(scrape.lines().filter(l -> !l.startsWith("#") && !l.isBlank()))
+                .isNotEmpty().allSatisfy(sample -> assertThat(sample).contains("instance=\"node-a\""));
         assertThat(scrape).doesNotContain("msn");
         // every meter says what it is: no "# HELP name" line without a text
         assertThat(scrape.lines().filter(l -> l.startsWith("# HELP ")))

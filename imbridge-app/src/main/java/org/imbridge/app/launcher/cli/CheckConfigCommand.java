@@ -46,9 +46,17 @@ final class CheckConfigCommand implements Callable<Integer> {
                 + c.logging().file()));
         out.println("  metrics       " + (c.metrics().enabled() ? "http://" + c.metrics().host() + ":" + c.metrics().port()
                 + "/metrics" : "off"));
+        TransportConfig.Instance instance = c.instance();
+        out.println("  instance      " + instance.effectiveName() + ", heartbeat every " + human(instance.heartbeat())
+                + ", lease " + human(instance.leaseDuration()) + ", hand-over grace " + human(instance.grace())
+                + ", " + instance.slots() + (instance.slots() == 1 ? " component slot" : " component slots"));
         for (String missing : StoreFiles.missing(c.storage(), System::getenv)) {
             out.println("warning: " + missing + " yet; `imbridge run` creates it on first start");
         }
         return ExitCodes.OK;
+    }
+
+    private static String human(java.time.Duration d) {
+        return d.toMillis() % 1000 == 0 ? d.toSeconds() + "s" : d.toMillis() + "ms";
     }
 }

@@ -48,6 +48,7 @@ final class RunCommand implements Callable<Integer> {
         }
         TransportConfig loaded = valid.get();
         LogSetup.routeJavaUtilLogging();
+        LogSetup.instance(loaded.instance().effectiveName());
         LogSetup.level(loaded.logging().level());
         LogSetup.repeatsPerMinute(loaded.logging().repeatsPerMinute());
         if (loaded.logging().file() != null) {

@@ -63,6 +63,14 @@ class MainTest {
     }
 
     @Test
+    void checkConfigShowsTheInstance() throws Exception {
+        Path config = config("instance: {name: msn-2, heartbeat-interval: 500ms, component-number: 3}\n");
+        assertThat(imbridge("check-config", "--config", config.toString())).as(err.toString()).isZero();
+        assertThat(out.toString()).contains("  instance      msn-2, heartbeat every 500ms, lease 10s, hand-over grace 10s,"
+                + " 3 component slots");
+    }
+
+    @Test
     void checkConfigNamesTheFileAndTheKeyThatIsWrong() throws Exception {
         Path config = config("limits:\n  max-users: 0\n");
         assertThat(imbridge("check-config", "-c", config.toString())).isEqualTo(ExitCodes.USAGE);
