@@ -91,6 +91,39 @@ class ContactGroupsEndToEndTest {
         }
     }
 
+    @Test
+    void aContactMovedOnMsnWhileTheUserWasAwayIsInItsNewGroupWhenTheyComeBack() throws Exception {
+        try (BridgeHarness bridge = new BridgeHarness(PrivateProsody.builder().privilege(true), accounts(),
+                List.of("romeo@localhost"))) {
+            XMPPTCPConnection romeo = bridge.login("romeo", "pw");
+            Roster roster = Roster.getInstanceFor(romeo);
+            roster.reloadAndWait();
+            bridge.register(romeo, "romeo@hotmail.com", "right");
+            romeo.sendStanza(StanzaBuilder.buildPresence().to(bridge.transportJid).build());
+            await().atMost(BridgeHarness.TIMEOUT).untilAsserted(() -> assertThat(groups(roster)).containsExactly("Friends"));
+            romeo.sendStanza(StanzaBuilder.buildPresence().ofType(org.jivesoftware.smack.packet.Presence.Type.unavailable)
+                    .to(bridge.transportJid).build());
+            await().atMost(BridgeHarness.TIMEOUT).until(() -> !bridge.msn.isOnline("romeo@hotmail.com"));
+
+            // as MSN Messenger elsewhere would: Bob moves from Friends to Work
+            var directory = bridge.msn.accounts();
+            Account account = directory.find("romeo@hotmail.com");
+            int friends = groupId(account, "Friends");
+            directory.addToForwardList(account, directory.find("bob@hotmail.com"), "Bob", groupId(account, "Work"));
+            directory.removeFromForwardList(account, "bob@hotmail.com", friends);
+            assertThat(msnGroups(bridge)).containsExactly("Work");
+
+            romeo.sendStanza(StanzaBuilder.buildPresence().to(bridge.transportJid).build());
+            await().atMost(BridgeHarness.TIMEOUT).untilAsserted(() -> assertThat(groups(roster)).containsExactly("Work"));
+            assertThat(msnGroups(bridge)).containsExactly("Work");
+        }
+    }
+
+    private static int groupId(Account account, String name) {
+        return account.groups().entrySet().stream().filter(e -> e.getValue().equals(name)).findFirst().orElseThrow()
+                .getKey();
+    }
+
     private static List<String> groups(Roster roster) throws Exception {
         RosterEntry entry = roster.getEntry(JidCreate.bareFrom(BOB));
         return entry == null ? List.of() : entry.getGroups().stream().map(RosterGroup::getName).toList();
