@@ -74,11 +74,7 @@ class ContactGroupsEndToEndTest {
         try (BridgeHarness bridge = new BridgeHarness(PrivateProsody.builder().privilege(true), accounts(),
                 List.of("romeo@localhost"))) {
             XMPPTCPConnection romeo = bridge.login("romeo", "pw");
-            Roster roster = Roster.getInstanceFor(romeo);
-            roster.reloadAndWait();
-            bridge.register(romeo, "romeo@hotmail.com", "right");
-            romeo.sendStanza(StanzaBuilder.buildPresence().to(bridge.transportJid).build());
-            await().atMost(BridgeHarness.TIMEOUT).untilAsserted(() -> assertThat(groups(roster)).containsExactly("Friends"));
+            Roster roster = onlineWithBobInFriends(bridge, romeo);
 
             // a plain roster change from the client: Prosody tells the component nothing about it
             roster.createItem(JidCreate.bareFrom(BOB), "Bob", new String[] {"Family"});
@@ -96,11 +92,7 @@ class ContactGroupsEndToEndTest {
         try (BridgeHarness bridge = new BridgeHarness(PrivateProsody.builder().privilege(true), accounts(),
                 List.of("romeo@localhost"))) {
             XMPPTCPConnection romeo = bridge.login("romeo", "pw");
-            Roster roster = Roster.getInstanceFor(romeo);
-            roster.reloadAndWait();
-            bridge.register(romeo, "romeo@hotmail.com", "right");
-            romeo.sendStanza(StanzaBuilder.buildPresence().to(bridge.transportJid).build());
-            await().atMost(BridgeHarness.TIMEOUT).untilAsserted(() -> assertThat(groups(roster)).containsExactly("Friends"));
+            Roster roster = onlineWithBobInFriends(bridge, romeo);
             romeo.sendStanza(StanzaBuilder.buildPresence().ofType(org.jivesoftware.smack.packet.Presence.Type.unavailable)
                     .to(bridge.transportJid).build());
             await().atMost(BridgeHarness.TIMEOUT).until(() -> !bridge.msn.isOnline("romeo@hotmail.com"));
@@ -117,6 +109,16 @@ class ContactGroupsEndToEndTest {
             await().atMost(BridgeHarness.TIMEOUT).untilAsserted(() -> assertThat(groups(roster)).containsExactly("Work"));
             assertThat(msnGroups(bridge)).containsExactly("Work");
         }
+    }
+
+    /** Registers romeo, brings him online and waits for Bob in Friends on his roster. */
+    private static Roster onlineWithBobInFriends(BridgeHarness bridge, XMPPTCPConnection romeo) throws Exception {
+        Roster roster = Roster.getInstanceFor(romeo);
+        roster.reloadAndWait();
+        bridge.register(romeo, "romeo@hotmail.com", "right");
+        romeo.sendStanza(StanzaBuilder.buildPresence().to(bridge.transportJid).build());
+        await().atMost(BridgeHarness.TIMEOUT).untilAsserted(() -> assertThat(groups(roster)).containsExactly("Friends"));
+        return roster;
     }
 
     private static int groupId(Account account, String name) {
