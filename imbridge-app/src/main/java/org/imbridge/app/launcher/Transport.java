@@ -233,7 +233,10 @@ public final class Transport implements AutoCloseable {
         long every = settings.cluster().heartbeat().toMillis();
         scheduler.scheduleWithFixedDelay(() -> {
             try {
-                workers.execute(gateway.cluster()::beat);
+                workers.execute(() -> {
+                    gateway.cluster().beat();
+                    gateway.cluster().current().ifPresent(metrics::deployment);
+                });
             } catch (java.util.concurrent.RejectedExecutionException e) {
                 // stopping
             }

@@ -5,6 +5,7 @@ import java.util.function.Supplier;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MultiGauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
@@ -25,6 +26,8 @@ import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
  *                                              stream lost), network_* (legacy logins, deliveries,
  *                                              disconnects)
  * imbridge_queue_depth{queue}                  work waiting: workers, xmpp_outgoing
+ * imbridge_deployment_instances                live instances of the deployment (1 when alone)
+ * imbridge_deployment_sessions{member}         sessions each live instance holds, at the last heartbeat
  * </pre>
  *
  * plus JVM memory, threads, CPU and uptime. {@code network} is the legacy network's id, e.g.
@@ -39,6 +42,8 @@ public final class TransportMetrics {
     public static final String FROM_NETWORK = "from_network";
 
     private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    private final MultiGauge deploymentSessions;
+    private volatile int liveInstances = 1;
     private final String network;
     private final Counter toNetwork;
     private final Counter fromNetwork;
@@ -60,10 +65,22 @@ public final class TransportMetrics {
                 .description("chat messages relayed").register(registry);
         Gauge.builder("imbridge.users.registered", () -> registered).description("registered users")
                 .register(registry);
+        Gauge.builder("imbridge.deployment.instances", () -> liveInstances)
+                .description("live transport instances of the deployment, this one included").register(registry);
+        this.deploymentSessions = MultiGauge.builder("imbridge.deployment.sessions")
+                .description("users' sessions each live instance of the deployment holds (tag member)").register(registry);
         new JvmMemoryMetrics().bindTo(registry);
         new JvmThreadMetrics().bindTo(registry);
         new ProcessorMetrics().bindTo(registry);
         new UptimeMetrics().bindTo(registry);
+    }
+
+    /** The deployment as the last heartbeat saw it: live instances and the sessions of each. */
+    public void deployment(org.imbridge.core.cluster.Membership membership) {
+        liveInstances = membership.instances().size();
+        deploymentSessions.register(membership.instances().stream()
+                .map(m -> MultiGauge.Row.of(io.micrometer.core.instrument.Tags.of("member", m.name()), m.sessions()))
+                .toList(), true);
     }
 
     public MeterRegistry registry() {

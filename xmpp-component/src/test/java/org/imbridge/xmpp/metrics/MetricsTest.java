@@ -66,6 +66,24 @@ class MetricsTest {
     }
 
     @Test
+    void theScrapeSaysWhatTheWholeDeploymentHolds() {
+        TransportMetrics metrics = new TransportMetrics("fakenet", "node-a");
+        metrics.deployment(new org.imbridge.core.cluster.Membership(java.util.List.of(
+                new org.imbridge.core.cluster.Membership.Member("node-a", java.time.Instant.EPOCH, 3),
+                new org.imbridge.core.cluster.Membership.Member("node-b", java.time.Instant.EPOCH, 5))));
+
+        String scrape = metrics.scrape();
+
+        org.assertj.core.api.Assertions.assertThat(scrape)
+                .containsPattern("imbridge_deployment_instances\\{instance=\"node-a\"\\} 2\\.0")
+                .containsPattern("imbridge_deployment_sessions\\{instance=\"node-a\",member=\"node-b\"\\} 5\\.0")
+                .containsPattern("imbridge_deployment_sessions\\{instance=\"node-a\",member=\"node-a\"\\} 3\\.0");
+        metrics.deployment(new org.imbridge.core.cluster.Membership(java.util.List.of(
+                new org.imbridge.core.cluster.Membership.Member("node-a", java.time.Instant.EPOCH, 8))));
+        org.assertj.core.api.Assertions.assertThat(metrics.scrape()).doesNotContain("member=\"node-b\"");
+    }
+
+    @Test
     void theEndpointServesMetricsAndNothingElse() throws Exception {
         try (MetricsServer server = MetricsServer.start(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0),
                 () -> "imbridge_up 1\n")) {
