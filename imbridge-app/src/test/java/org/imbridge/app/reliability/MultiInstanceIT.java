@@ -71,6 +71,8 @@ class MultiInstanceIT {
     private final Map<String, ChildJvm> instances = new LinkedHashMap<>();
     private final List<XMPPTCPConnection> clients = new ArrayList<>();
     private final List<JabberUser> users = new ArrayList<>();
+    /** Users an administrator removed: out of the chat rounds and the counts from then on. */
+    private final List<Integer> removed = new ArrayList<>();
     private PrivateEjabberd ejabberd;
     private ChildJvm msn;
     private final List<MsnContact> peers = new ArrayList<>();
@@ -163,6 +165,28 @@ class MultiInstanceIT {
         SuiteFigures.record("multi-instance", "after t4 joined: " + claims());
         assertNoContactWentOffline(presencesBefore);
 
+        // an administrator removes a user served by one instance with `imbridge users remove` pointed at another's config
+        Map<String, Integer> served = claims();
+        String servingInstance = List.of("t1", "t2", "t3").stream().filter(n -> !n.equals(victim)
+                && served.getOrDefault(n, 0) > 0).findFirst().orElseThrow();
+        int removedUser = usersOf(servingInstance).get(0);
+        String otherConfig = dir.resolve("t4.yaml").toString();
+        Process remove = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar",
+                jar("imbridge.jar", "target/imbridge.jar").toString(), "users", "remove", "--config", otherConfig,
+                "jabber" + removedUser + "@localhost").redirectErrorStream(true)
+                .redirectOutput(dir.resolve("users-remove.log").toFile()).start();
+        assertThat(remove.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        assertThat(remove.exitValue()).as(Files.readString(dir.resolve("users-remove.log"))).isZero();
+        JabberUser removedJabber = users.get(removedUser - 1);
+        await("the removed user told").atMost(TIMEOUT).until(() -> removedJabber.messages.stream().anyMatch(m ->
+                m.getBody() != null && m.getBody().contains("removed by an administrator")));
+        await("the removed user off MSN").atMost(TIMEOUT).until(() -> peerOf(removedUser).onlineSince(handle(removedUser)) < 0);
+        removed.add(removedUser);
+        await("the removed user's claim gone").atMost(TIMEOUT).until(() -> claims().values().stream()
+                .mapToInt(n -> n).sum() == USERS - removed.size());
+        SuiteFigures.record("multi-instance", "user " + removedUser + " (on " + servingInstance
+                + ") removed with `imbridge users remove` and t4's config: told and logged out");
+
         // 4. everyone but the newcomer stops: all on the newcomer
         presencesBefore = presenceCounts();
         ExecutorService stopping = Executors.newFixedThreadPool(3);
@@ -179,8 +203,8 @@ class MultiInstanceIT {
             assertThat(instances.get(stop.getKey()).exitStatus()).isEqualTo(143);
         }
         stopping.shutdown();
-        await("everyone on the last instance").atMost(TIMEOUT).until(() -> claims().equals(Map.of("t4", USERS)));
-        await("every user online on MSN").atMost(TIMEOUT).until(() -> onlineOnMsn() == USERS);
+        await("everyone on the last instance").atMost(TIMEOUT).until(() -> claims().equals(Map.of("t4", USERS - removed.size())));
+        await("every user online on MSN").atMost(TIMEOUT).until(() -> onlineOnMsn() == USERS - removed.size());
         chatRound("one");
         assertNoContactWentOffline(presencesBefore);
     }
@@ -330,7 +354,7 @@ class MultiInstanceIT {
     private long onlineOnMsn() {
         long n = 0;
         for (int i = 1; i <= USERS; i++) {
-            if (peerOf(i).onlineSince(handle(i)) >= 0) {
+            if (!removed.contains(i) && peerOf(i).onlineSince(handle(i)) >= 0) {
                 n++;
             }
         }
@@ -343,7 +367,7 @@ class MultiInstanceIT {
      */
     private void chatRound(String tag) throws Exception {
         peers.forEach(MsnContact::closeIdleSwitchboards);
-        for (int i = 1; i <= USERS; i++) {
+        for (int i : active()) {
             JabberUser user = users.get(i - 1);
             assertThat(user.trySend(StanzaBuilder.buildMessage().ofType(Message.Type.chat).to(user.contact(peerHandleOf(i)))
                     .setBody(tag + " from " + i).build())).isTrue();
@@ -355,19 +379,19 @@ class MultiInstanceIT {
                     + claims() + "; errors " + users.stream().flatMap(u -> u.messages.stream())
                     .filter(m -> m.getType() == Message.Type.error).map(m -> m.getError().toString()).toList()).isEmpty();
         }
-        for (int i = 1; i <= USERS; i++) {
+        for (int i : active()) {
             boolean said = peerOf(i).trySay(handle(i), tag + " to " + i);
             assertThat(said).as("MSN accepted the message to user " + i + ": " + peerOf(i).failures).isTrue();
         }
         await("round " + tag + " delivered to Jabber").atMost(TIMEOUT).until(() -> {
-            for (int i = 1; i <= USERS; i++) {
+            for (int i : active()) {
                 if (users.get(i - 1).bodiesEqualTo(tag + " to " + i) == 0) {
                     return false;
                 }
             }
             return true;
         });
-        for (int i = 1; i <= USERS; i++) {
+        for (int i : active()) {
             String body = tag + " from " + i;
             assertThat(peerOf(i).texts.stream().filter(body::equals).count()).as(body).isOne();
             assertThat(users.get(i - 1).bodiesEqualTo(tag + " to " + i)).as(tag + " to " + i).isOne();
@@ -375,9 +399,19 @@ class MultiInstanceIT {
         }
     }
 
+    private List<Integer> active() {
+        List<Integer> active = new ArrayList<>();
+        for (int i = 1; i <= USERS; i++) {
+            if (!removed.contains(i)) {
+                active.add(i);
+            }
+        }
+        return active;
+    }
+
     private List<Integer> missingAtMsn(String tag) {
         List<Integer> missing = new ArrayList<>();
-        for (int i = 1; i <= USERS; i++) {
+        for (int i : active()) {
             String body = tag + " from " + i;
             if (peerOf(i).texts.stream().noneMatch(body::equals)) {
                 missing.add(i);
@@ -395,7 +429,7 @@ class MultiInstanceIT {
     }
 
     private void assertNoContactWentOffline(Map<Integer, Integer> since) {
-        for (int i = 1; i <= USERS; i++) {
+        for (int i : active()) {
             JabberUser user = users.get(i - 1);
             List<Presence> later = new ArrayList<>(user.presences).subList(since.get(i), user.presences.size());
             String contact = user.contact(peerHandleOf(i)).toString();
