@@ -3,11 +3,13 @@ package org.imbridge.app.launcher;
 import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.ThreadPoolExecutor;
@@ -197,12 +199,12 @@ public final class Transport implements AutoCloseable {
         String network = settings.network().id();
         long deadline = System.nanoTime() + SLOT_WAIT.toNanos();
         try {
-            org.imbridge.core.cluster.Membership m = ownership.heartbeat(network, 1);
+            Membership m = ownership.heartbeat(network, 1);
             if (m.streams() <= slots) {
                 return;
             }
             m.instances().stream().filter(i -> !i.name().equals(ownership.instance()) && i.streams() > 1)
-                    .max(java.util.Comparator.comparingInt(org.imbridge.core.cluster.Membership.Member::streams))
+                    .max(Comparator.comparingInt(Membership.Member::streams))
                     .ifPresent(holder -> {
                         LOG.info("every component slot is held; asking instance {} to give up an extra stream",
                                 holder.name());
@@ -237,7 +239,7 @@ public final class Transport implements AutoCloseable {
                     gateway.cluster().beat();
                     gateway.cluster().current().ifPresent(metrics::deployment);
                 });
-            } catch (java.util.concurrent.RejectedExecutionException e) {
+            } catch (RejectedExecutionException e) {
                 // stopping
             }
         }, 0, every, TimeUnit.MILLISECONDS);
@@ -254,7 +256,7 @@ public final class Transport implements AutoCloseable {
         scheduler.scheduleWithFixedDelay(() -> {
             try {
                 workers.execute(gateway.removalLog()::poll);
-            } catch (java.util.concurrent.RejectedExecutionException e) {
+            } catch (RejectedExecutionException e) {
                 // stopping
             }
         }, every, every, TimeUnit.MILLISECONDS);
