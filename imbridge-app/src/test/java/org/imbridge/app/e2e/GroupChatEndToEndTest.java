@@ -169,7 +169,8 @@ class GroupChatEndToEndTest {
                     && p.getFrom().asBareJid().equals(roomJid)
                     && p.getFrom().getResourceOrEmpty().toString().equals("Romeo"));
             assertThat(romeo.presence(ended).toXML().toString()).contains("<destroy");
-            assertThat(romeo.presence(ended).getStatus()).containsIgnoringCase("lost");
+            // the switchboard's end and the server's goodbye on the notification connection race: either is a reason
+            assertThat(romeo.presence(ended).getStatus()).containsPattern("(?i)lost|shutting down");
             await().atMost(BridgeHarness.TIMEOUT).until(() -> !room.isJoined());
         }
     }
