@@ -127,7 +127,7 @@ public final class Gateway {
                         (user, contact, groups) -> groupEdits.groupsChanged(user, contact, groups)),
                 subscriptions,
                 new ExchangeRosterSync(jids, sink, store, network.id(), exchangeClients, subscriptions),
-                user -> exchangeClients.client(user).isPresent(), this::currentContacts);
+                user -> exchangeClients.client(user).isPresent(), exchangeClients::settled, this::currentContacts);
         this.jids = jids;
         this.sink = sink;
         ContactNames names = this::contactName;

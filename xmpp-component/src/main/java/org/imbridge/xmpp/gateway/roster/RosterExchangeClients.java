@@ -2,6 +2,8 @@ package org.imbridge.xmpp.gateway.roster;
 
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
@@ -29,6 +31,8 @@ public final class RosterExchangeClients {
     private final Function<IQ, CompletionStage<IQ>> requests;
     private final Map<String, Boolean> byCapsVersion = new ConcurrentHashMap<>();
     private final Map<String, Map<FullJid, Boolean>> users = new ConcurrentHashMap<>();
+    /** Per user, the disco#info requests not answered yet. */
+    private final Map<String, Set<CompletableFuture<Void>>> asking = new ConcurrentHashMap<>();
 
     public RosterExchangeClients(IqRequests requests) {
         this(requests::send);
@@ -66,6 +70,8 @@ public final class RosterExchangeClients {
             return;
         }
         DiscoverInfoBuilder ask = DiscoverInfo.builder("caps-" + StringUtils.randomString(8)).ofType(IQ.Type.get).to(from).from(transport);
+        CompletableFuture<Void> answered = new CompletableFuture<>();
+        asking.computeIfAbsent(user, u -> ConcurrentHashMap.newKeySet()).add(answered);
         requests.apply(ask.build()).whenComplete((answer, failure) -> {
             boolean supports = failure == null && answer instanceof DiscoverInfo info
                     && info.containsFeature(RosterExchange.NAMESPACE);
@@ -73,7 +79,25 @@ public final class RosterExchangeClients {
                 byCapsVersion.put(version, supports);
             }
             users.computeIfAbsent(user, u -> new ConcurrentHashMap<>()).put(from, supports);
+            Set<CompletableFuture<Void>> pending = asking.get(user);
+            if (pending != null) {
+                pending.remove(answered);
+            }
+            answered.complete(null);
         });
+    }
+
+    /**
+     * @return a stage that completes once every client of the user whose capabilities are being asked
+     *         for has answered (at once when none is): the first roster sync waits for it, so that a
+     *         client that came online with the login is known before the method is chosen
+     */
+    public CompletionStage<Void> settled(String userJid) {
+        Set<CompletableFuture<Void>> pending = asking.get(userJid);
+        if (pending == null || pending.isEmpty()) {
+            return CompletableFuture.completedFuture(null);
+        }
+        return CompletableFuture.allOf(pending.toArray(CompletableFuture[]::new));
     }
 
     /** @return a full JID of the user's that takes roster item exchange, if any is online */

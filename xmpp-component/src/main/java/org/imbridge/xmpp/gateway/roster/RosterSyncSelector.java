@@ -2,7 +2,10 @@ package org.imbridge.xmpp.gateway.roster;
 
 import java.util.Collection;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import java.util.function.Predicate;
 
@@ -45,6 +48,9 @@ public final class RosterSyncSelector implements RosterSync {
     private final Predicate<String> takesExchange;
     private final Function<String, Collection<Contact>> currentContacts;
     private final Set<String> failedUsers = ConcurrentHashMap.newKeySet();
+    private final Function<String, CompletionStage<Void>> exchangeSettled;
+    /** The longest a whole-list sync waits for the user's clients to say what they take. */
+    static final int SETTLE_SECONDS = 3;
 
     /**
      * @param privileges      what each server granted
@@ -66,6 +72,20 @@ public final class RosterSyncSelector implements RosterSync {
                               Function<PrivilegedRosterSync.Listener, RosterSync> privileged,
                               RosterSync fallback, RosterSync exchange, Predicate<String> takesExchange,
                               Function<String, Collection<Contact>> currentContacts) {
+        this(privileges, privileged, fallback, exchange, takesExchange, user -> CompletableFuture.completedFuture(null),
+                currentContacts);
+    }
+
+    /**
+     * @param exchangeSettled completes once what the user's clients take is known (their capabilities
+     *                        answered); a whole-list sync waits for it, at most {@value #SETTLE_SECONDS} s
+     */
+    public RosterSyncSelector(PrivilegeState privileges,
+                              Function<PrivilegedRosterSync.Listener, RosterSync> privileged,
+                              RosterSync fallback, RosterSync exchange, Predicate<String> takesExchange,
+                              Function<String, CompletionStage<Void>> exchangeSettled,
+                              Function<String, Collection<Contact>> currentContacts) {
+        this.exchangeSettled = exchangeSettled;
         this.privileges = privileges;
         this.fallback = fallback;
         this.exchange = exchange;
@@ -88,7 +108,10 @@ public final class RosterSyncSelector implements RosterSync {
 
     @Override
     public void sync(String userJid, Collection<Contact> contacts) {
-        forUser(userJid).sync(userJid, contacts);
+        // a client that came online with the login may be answering what it takes right now
+        exchangeSettled.apply(userJid).toCompletableFuture()
+                .completeOnTimeout(null, SETTLE_SECONDS, TimeUnit.SECONDS)
+                .whenComplete((v, e) -> forUser(userJid).sync(userJid, contacts));
     }
 
     @Override

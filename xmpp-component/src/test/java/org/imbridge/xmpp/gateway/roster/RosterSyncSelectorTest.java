@@ -67,6 +67,24 @@ class RosterSyncSelectorTest {
     }, fallback, user -> CONTACTS);
 
     @Test
+    void aWholeListSyncWaitsUntilTheUsersClientsSaidWhatTheyTake() {
+        RecordingSync exchange = new RecordingSync();
+        java.util.concurrent.CompletableFuture<Void> answered = new java.util.concurrent.CompletableFuture<>();
+        boolean[] takes = {false};
+        RosterSyncSelector waiting = new RosterSyncSelector(privileges, l -> privileged, fallback, exchange,
+                user -> takes[0], user -> answered, user -> CONTACTS);
+
+        waiting.sync(ROMEO, CONTACTS);
+        assertThat(exchange.calls).isEmpty();
+        assertThat(fallback.calls).isEmpty();
+        takes[0] = true; // the client's disco#info answer says it takes roster item exchange
+        answered.complete(null);
+
+        assertThat(exchange.calls).containsExactly("sync " + ROMEO + " 2");
+        assertThat(fallback.calls).isEmpty();
+    }
+
+    @Test
     void withoutPrivilegeUsersAreAskedWithSubscriptions() {
         selector.sync(ROMEO, CONTACTS);
         selector.updated(ROMEO, CONTACTS.get(0));
