@@ -170,6 +170,35 @@ class PrivilegedRosterSyncTest {
     }
 
     @Test
+    void afterARestartTheLegacyGroupsWinOverARosterChangeTheTransportNeverSaw() {
+        sync.sync(ROMEO, List.of(contact("bob@hotmail.com", "Bob", "Friends")));
+        await().atMost(WAIT).until(() -> server.sets().size() == 1 && sync.outstanding(ROMEO) == 0);
+        server.put(ROMEO_JID, item("bob%hotmail.com@msn.localhost", "Bob", "Work")); // the user, while we were down
+        use(iqs, "both"); // a new transport: what it last put on the roster is gone with the old one
+
+        sync.sync(ROMEO, List.of(contact("bob@hotmail.com", "Bob", "Friends")));
+        await().atMost(WAIT).until(() -> server.sets().size() == 2 && sync.outstanding(ROMEO) == 0);
+        sync.userPresent(ROMEO, List.of(contact("bob@hotmail.com", "Bob", "Friends")));
+
+        await().atMost(WAIT).until(() -> server.gets().size() == 3);
+        assertThat(server.roster(ROMEO_JID).get(jid("bob%hotmail.com@msn.localhost")).getGroupNames())
+                .containsExactly("Friends");
+        assertThat(moves).isEmpty();
+    }
+
+    @Test
+    void withoutReadAccessPresenceReadsNoRoster() {
+        use(iqs, "set");
+        sync.sync(ROMEO, List.of(contact("bob@hotmail.com", "Bob", "Friends")));
+        await().atMost(WAIT).until(() -> server.sets().size() == 1 && sync.outstanding(ROMEO) == 0);
+
+        sync.userPresent(ROMEO, List.of(contact("bob@hotmail.com", "Bob", "Friends")));
+
+        assertThat(server.gets()).isEmpty();
+        assertThat(moves).isEmpty();
+    }
+
+    @Test
     void aRenamePushesTheItemAgain() {
         sync.sync(ROMEO, List.of(contact("alice@hotmail.com", "Alice", "Friends")));
         await().atMost(WAIT).until(() -> store.syncedContacts(ROMEO, "msn").size() == 1);
