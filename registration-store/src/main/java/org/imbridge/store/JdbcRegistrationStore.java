@@ -10,6 +10,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -40,6 +41,9 @@ import org.slf4j.LoggerFactory;
  * SecretBox, String)} for a data source managed elsewhere.
  */
 public final class JdbcRegistrationStore implements RegistrationStore {
+
+    /** Longest list of group names, joined, that {@link #recordSentGroups} keeps (the column's size). */
+    private static final int SENT_GROUPS_MAX = 4000;
 
     private static final Logger LOG = LoggerFactory.getLogger(JdbcRegistrationStore.class);
     private static final String UNIQUE_VIOLATION = "23505";
@@ -436,6 +440,53 @@ public final class JdbcRegistrationStore implements RegistrationStore {
             return Collections.unmodifiableSet(contacts);
         } catch (SQLException e) {
             throw failure("read the synced contacts of " + userJid, e);
+        }
+    }
+
+    @Override
+    public Map<String, Set<String>> sentGroups(String userJid, String network) {
+        Limits.userJid(userJid);
+        Limits.network(network);
+        ensureOpen();
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement ps = c.prepareStatement("SELECT c.contact_id, c.sent_groups FROM synced_contact c "
+                     + "JOIN registration r ON r.id = c.registration_id WHERE r.user_jid = ? AND r.network = ? "
+                     + "AND c.sent_groups IS NOT NULL")) {
+            ps.setString(1, userJid);
+            ps.setString(2, network);
+            Map<String, Set<String>> groups = new LinkedHashMap<>();
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    String joined = rs.getString(2);
+                    groups.put(rs.getString(1), joined.isEmpty() ? Set.of() : Set.of(joined.split("\n")));
+                }
+            }
+            return Collections.unmodifiableMap(groups);
+        } catch (SQLException e) {
+            throw failure("read the groups sent to " + userJid, e);
+        }
+    }
+
+    @Override
+    public void recordSentGroups(String userJid, String network, String contactId, Set<String> groups) {
+        Limits.userJid(userJid);
+        Limits.network(network);
+        Limits.contactId(contactId);
+        String joined = String.join("\n", new java.util.TreeSet<>(groups));
+        if (joined.length() > SENT_GROUPS_MAX || groups.stream().anyMatch(g -> g.indexOf('\n') >= 0)) {
+            return; // not recordable: the next login sends no modify for it, as before
+        }
+        ensureOpen();
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement ps = c.prepareStatement("UPDATE synced_contact SET sent_groups = ? WHERE contact_id = ? "
+                     + "AND registration_id = (SELECT r.id FROM registration r WHERE r.user_jid = ? AND r.network = ?)")) {
+            ps.setString(1, joined);
+            ps.setString(2, contactId);
+            ps.setString(3, userJid);
+            ps.setString(4, network);
+            ps.executeUpdate();
+        } catch (SQLException e) {
+            throw failure("record the groups sent to " + userJid, e);
         }
     }
 

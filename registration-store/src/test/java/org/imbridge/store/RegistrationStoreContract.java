@@ -20,6 +20,7 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -427,12 +428,28 @@ abstract class RegistrationStoreContract {
     }
 
     @Test
+    void theGroupsSentForASyncedContactAreKeptAndReplaced() {
+        store.save(romeo());
+        store.markSynced(ROMEO, MSN, "juliet@hotmail.com");
+
+        store.recordSentGroups(ROMEO, MSN, "juliet@hotmail.com", Set.of("Friends", "Work"));
+        store.recordSentGroups(ROMEO, MSN, "nobody@hotmail.com", Set.of("Friends")); // not synced: nothing
+        assertThat(store.sentGroups(ROMEO, MSN)).containsOnlyKeys("juliet@hotmail.com");
+        assertThat(store.sentGroups(ROMEO, MSN).get("juliet@hotmail.com")).containsExactlyInAnyOrder("Friends", "Work");
+
+        store.recordSentGroups(ROMEO, MSN, "juliet@hotmail.com", Set.of());
+        assertThat(store.sentGroups(ROMEO, MSN).get("juliet@hotmail.com")).isEmpty();
+        store.recordSentGroups(ROMEO, MSN, "juliet@hotmail.com", Set.of("a\nb")); // not recordable: kept as it was
+        assertThat(store.sentGroups(ROMEO, MSN).get("juliet@hotmail.com")).isEmpty();
+    }
+
+    @Test
     void migrationRunsOnceAndRestartsApplyNothing() throws SQLException {
         store.save(romeo());
         reopen();
         reopen();
 
-        assertThat(((JdbcRegistrationStore) store).schemaVersion()).isEqualTo("3");
+        assertThat(((JdbcRegistrationStore) store).schemaVersion()).isEqualTo("4");
         try (Connection c = rawConnection(); Statement s = c.createStatement();
              ResultSet rs = s.executeQuery("SELECT \"version\", \"success\" FROM \"" + SchemaMigrator.HISTORY_TABLE
                      + "\" WHERE \"version\" IS NOT NULL ORDER BY \"installed_rank\"")) {
@@ -441,7 +458,7 @@ abstract class RegistrationStoreContract {
                 assertThat(rs.getBoolean(2)).isTrue();
                 applied.add(rs.getString(1));
             }
-            assertThat(applied).containsExactly("1", "2", "3");
+            assertThat(applied).containsExactly("1", "2", "3", "4");
         }
         assertThat(rowCount("store_key_check")).isOne();
         assertThat(store.find(ROMEO, MSN)).isPresent();

@@ -3,6 +3,7 @@ package org.imbridge.core.registration;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -125,6 +126,23 @@ public interface RegistrationStore extends AutoCloseable {
      * @return the contact ids, empty when none or when the user is not registered
      */
     Set<String> syncedContacts(String userJid, String network);
+
+    /**
+     * The roster groups last sent to the user for each synced contact (see {@link #recordSentGroups}).
+     *
+     * @return contact id to groups, only for contacts whose groups were recorded
+     */
+    default Map<String, Set<String>> sentGroups(String userJid, String network) {
+        return Map.of();
+    }
+
+    /**
+     * Records the roster groups just sent to the user for a synced contact (nothing if it is not synced).
+     *
+     * @param groups the group names; each without a line feed
+     */
+    default void recordSentGroups(String userJid, String network, String contactId, Set<String> groups) {
+    }
 
     /**
      * Records that a legacy contact is on the user's roster.

@@ -28,8 +28,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * MSN groups on ejabberd, which grants no roster privilege: a client that announces XEP-0144 gets the
- * contacts with their names and MSN groups in a roster item exchange, and its {@code modify} moves a
- * contact between MSN groups.
+ * contacts with their names and MSN groups in a roster item exchange, its {@code modify} moves a
+ * contact between MSN groups, and a move made on MSN while the user was away comes as a {@code modify}
+ * at their next login.
  */
 class EjabberdContactGroupsEndToEndTest {
 
@@ -79,7 +80,28 @@ class EjabberdContactGroupsEndToEndTest {
 
             await().atMost(BridgeHarness.TIMEOUT).untilAsserted(() -> assertThat(msnGroups(bridge)).containsExactly("Work"));
             assertThat(bridge.msn.listOf("romeo@hotmail.com", ListType.FL)).contains("bob@hotmail.com");
+
+            // away, Bob is moved back to Friends on MSN (as MSN Messenger elsewhere would); at the next login
+            // the client gets a modify for him
+            romeo.sendStanza(StanzaBuilder.buildPresence().ofType(Presence.Type.unavailable).to(bridge.transportJid).build());
+            await().atMost(BridgeHarness.TIMEOUT).until(() -> !bridge.msn.isOnline("romeo@hotmail.com"));
+            var directory = bridge.msn.accounts();
+            Account account = directory.find("romeo@hotmail.com");
+            directory.addToForwardList(account, directory.find("bob@hotmail.com"), "Bob", groupId(account, "Friends"));
+            directory.removeFromForwardList(account, "bob@hotmail.com", groupId(account, "Work"));
+            int mark = exchanges.size();
+
+            romeo.sendStanza(StanzaBuilder.buildPresence().build()); // to everyone subscribed, the transport too
+
+            await().atMost(BridgeHarness.TIMEOUT).until(() -> exchanges.subList(mark, exchanges.size()).stream()
+                    .anyMatch(x -> x.contains("action='modify'") && x.contains("jid='" + BOB + "'")
+                            && x.contains("<group>Friends</group>") && !x.contains("<group>Work</group>")));
         }
+    }
+
+    private static int groupId(Account account, String name) {
+        return account.groups().entrySet().stream().filter(e -> e.getValue().equals(name)).findFirst().orElseThrow()
+                .getKey();
     }
 
     private static List<String> msnGroups(BridgeHarness bridge) {

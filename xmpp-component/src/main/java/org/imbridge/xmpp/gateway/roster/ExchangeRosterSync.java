@@ -3,6 +3,7 @@ package org.imbridge.xmpp.gateway.roster;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -18,9 +19,11 @@ import org.jxmpp.jid.FullJid;
 /**
  * XEP-0144 roster item exchange to a user's client that takes it, for servers that gave no roster
  * privilege: new contacts are suggested as {@code add} items with name and groups, renames and group
- * changes as {@code modify}, removals as {@code delete}. The items go first and the presence
- * subscription requests of {@link SubscriptionRosterSync} after them (the XEP-0100/0144 practice): the
- * items give the client names and groups, the subscriptions give the user the contacts' presence.
+ * changes as {@code modify}, removals as {@code delete}. The groups sent are recorded in the store, so
+ * that at the next login a contact moved on the legacy network meanwhile is sent as a {@code modify}.
+ * The items go first and the presence subscription requests of {@link SubscriptionRosterSync} after
+ * them (the XEP-0100/0144 practice): the items give the client names and groups, the subscriptions give
+ * the user the contacts' presence.
  * Blocking store calls: run on a pool thread.
  */
 public final class ExchangeRosterSync implements RosterSync {
@@ -45,21 +48,35 @@ public final class ExchangeRosterSync implements RosterSync {
     @Override
     public void sync(String userJid, Collection<Contact> contacts) {
         Set<String> synced = store.syncedContacts(userJid, network);
+        Map<String, Set<String>> sent = store.sentGroups(userJid, network);
         List<RosterExchange.Item> items = new ArrayList<>();
+        List<Contact> sending = new ArrayList<>();
         for (Contact c : contacts) {
-            if (!synced.contains(c.address().value())) {
+            String id = c.address().value();
+            if (!synced.contains(id)) {
                 items.add(item(RosterExchange.Action.ADD, c));
+                sending.add(c);
+            } else if (sent.containsKey(id) && !sent.get(id).equals(Set.copyOf(c.groups()))) {
+                items.add(item(RosterExchange.Action.MODIFY, c)); // moved on the network while the user was away
+                sending.add(c);
             }
         }
-        send(userJid, items);
-        subscriptions.sync(userJid, contacts);
+        boolean sentThem = send(userJid, items);
+        subscriptions.sync(userJid, contacts); // marks the new ones synced, so their groups can be recorded
+        if (sentThem) {
+            sending.forEach(c -> store.recordSentGroups(userJid, network, c.address().value(), Set.copyOf(c.groups())));
+        }
     }
 
     @Override
     public void updated(String userJid, Contact contact) {
         boolean known = store.syncedContacts(userJid, network).contains(contact.address().value());
-        send(userJid, List.of(item(known ? RosterExchange.Action.MODIFY : RosterExchange.Action.ADD, contact)));
+        boolean sentIt = send(userJid, List.of(item(known ? RosterExchange.Action.MODIFY : RosterExchange.Action.ADD,
+                contact)));
         subscriptions.updated(userJid, contact);
+        if (sentIt) {
+            store.recordSentGroups(userJid, network, contact.address().value(), Set.copyOf(contact.groups()));
+        }
     }
 
     @Override
@@ -74,12 +91,14 @@ public final class ExchangeRosterSync implements RosterSync {
                 contact.groups());
     }
 
-    private void send(String userJid, List<RosterExchange.Item> items) {
+    /** @return true when the items went to a client */
+    private boolean send(String userJid, List<RosterExchange.Item> items) {
         Optional<FullJid> client = clients.client(userJid);
         if (items.isEmpty() || client.isEmpty()) {
-            return;
+            return false;
         }
         sink.send(StanzaBuilder.buildMessage().from(jids.transport()).to(client.get())
                 .addExtension(new RosterExchange(items)).build());
+        return true;
     }
 }
