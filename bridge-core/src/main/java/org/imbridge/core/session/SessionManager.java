@@ -148,11 +148,6 @@ public final class SessionManager {
         }
     }
 
-    /** @return who else runs on this deployment and who holds whose session */
-    public SessionOwnership ownership() {
-        return ownership;
-    }
-
     /** The user is unregistering: log out and forget them. */
     public CompletionStage<Void> remove(String userJid) {
         BridgedUser user = users.remove(userJid);

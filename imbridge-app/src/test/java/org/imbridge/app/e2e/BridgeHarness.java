@@ -150,6 +150,26 @@ final class BridgeHarness implements AutoCloseable {
         msn = MsnServer.start(msnConfig);
     }
 
+    /** The names of the MSN groups {@code owner} has {@code contact} in. */
+    List<String> msnGroups(String owner, String contact) {
+        org.imbridge.msnserver.account.Account account = msn.accounts().find(owner);
+        return account.entry(org.imbridge.msn.protocol.ListType.FL, contact).groups().stream()
+                .map(id -> account.groups().get(id)).toList();
+    }
+
+    /** Moves {@code contact} between groups of {@code owner}'s list, as MSN Messenger elsewhere would. */
+    void moveOnMsn(String owner, String contact, String from, String to) throws Exception {
+        var directory = msn.accounts();
+        org.imbridge.msnserver.account.Account account = directory.find(owner);
+        directory.addToForwardList(account, directory.find(contact), contact, groupId(account, to));
+        directory.removeFromForwardList(account, contact, groupId(account, from));
+    }
+
+    private static int groupId(org.imbridge.msnserver.account.Account account, String name) {
+        return account.groups().entrySet().stream().filter(e -> e.getValue().equals(name)).findFirst().orElseThrow()
+                .getKey();
+    }
+
     InetSocketAddress msnDispatch() {
         return msn.dispatchAddress();
     }

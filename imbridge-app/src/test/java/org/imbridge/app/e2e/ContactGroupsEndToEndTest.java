@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Map;
 
 import org.imbridge.msn.protocol.ListType;
-import org.imbridge.msnserver.account.Account;
 import org.imbridge.msnserver.account.AccountSpec;
 import org.imbridge.msnserver.account.ContactSpec;
 import org.imbridge.msnserver.account.PrivacyMode;
@@ -62,7 +61,7 @@ class ContactGroupsEndToEndTest {
                     .build());
 
             await().atMost(BridgeHarness.TIMEOUT).untilAsserted(() ->
-                    assertThat(msnGroups(bridge)).containsExactlyInAnyOrder("Family", "Work"));
+                    assertThat(bobsGroupsOnMsn(bridge)).containsExactlyInAnyOrder("Family", "Work"));
             assertThat(bridge.msn.listOf("romeo@hotmail.com", ListType.FL)).contains("bob@hotmail.com");
             await().atMost(BridgeHarness.TIMEOUT).untilAsserted(() ->
                     assertThat(groups(roster)).containsExactlyInAnyOrder("Family", "Work"));
@@ -82,7 +81,7 @@ class ContactGroupsEndToEndTest {
             romeo.sendStanza(StanzaBuilder.buildPresence().to(bridge.transportJid)
                     .setMode(org.jivesoftware.smack.packet.Presence.Mode.away).build());
 
-            await().atMost(BridgeHarness.TIMEOUT).untilAsserted(() -> assertThat(msnGroups(bridge)).containsExactly("Family"));
+            await().atMost(BridgeHarness.TIMEOUT).untilAsserted(() -> assertThat(bobsGroupsOnMsn(bridge)).containsExactly("Family"));
             assertThat(groups(roster)).containsExactly("Family");
         }
     }
@@ -98,16 +97,12 @@ class ContactGroupsEndToEndTest {
             await().atMost(BridgeHarness.TIMEOUT).until(() -> !bridge.msn.isOnline("romeo@hotmail.com"));
 
             // as MSN Messenger elsewhere would: Bob moves from Friends to Work
-            var directory = bridge.msn.accounts();
-            Account account = directory.find("romeo@hotmail.com");
-            int friends = groupId(account, "Friends");
-            directory.addToForwardList(account, directory.find("bob@hotmail.com"), "Bob", groupId(account, "Work"));
-            directory.removeFromForwardList(account, "bob@hotmail.com", friends);
-            assertThat(msnGroups(bridge)).containsExactly("Work");
+            bridge.moveOnMsn("romeo@hotmail.com", "bob@hotmail.com", "Friends", "Work");
+            assertThat(bobsGroupsOnMsn(bridge)).containsExactly("Work");
 
             romeo.sendStanza(StanzaBuilder.buildPresence().to(bridge.transportJid).build());
             await().atMost(BridgeHarness.TIMEOUT).untilAsserted(() -> assertThat(groups(roster)).containsExactly("Work"));
-            assertThat(msnGroups(bridge)).containsExactly("Work");
+            assertThat(bobsGroupsOnMsn(bridge)).containsExactly("Work");
         }
     }
 
@@ -121,18 +116,13 @@ class ContactGroupsEndToEndTest {
         return roster;
     }
 
-    private static int groupId(Account account, String name) {
-        return account.groups().entrySet().stream().filter(e -> e.getValue().equals(name)).findFirst().orElseThrow()
-                .getKey();
-    }
 
     private static List<String> groups(Roster roster) throws Exception {
         RosterEntry entry = roster.getEntry(JidCreate.bareFrom(BOB));
         return entry == null ? List.of() : entry.getGroups().stream().map(RosterGroup::getName).toList();
     }
 
-    private static List<String> msnGroups(BridgeHarness bridge) {
-        Account romeo = bridge.msn.accounts().find("romeo@hotmail.com");
-        return romeo.entry(ListType.FL, "bob@hotmail.com").groups().stream().map(id -> romeo.groups().get(id)).toList();
+    private static List<String> bobsGroupsOnMsn(BridgeHarness bridge) {
+        return bridge.msnGroups("romeo@hotmail.com", "bob@hotmail.com");
     }
 }

@@ -10,7 +10,6 @@ import java.util.concurrent.CopyOnWriteArrayList;
 
 import org.imbridge.ejabberd.PrivateEjabberd;
 import org.imbridge.msn.protocol.ListType;
-import org.imbridge.msnserver.account.Account;
 import org.imbridge.msnserver.account.AccountSpec;
 import org.imbridge.msnserver.account.ContactSpec;
 import org.imbridge.msnserver.account.PrivacyMode;
@@ -78,17 +77,14 @@ class EjabberdContactGroupsEndToEndTest {
                             .build())
                     .build());
 
-            await().atMost(BridgeHarness.TIMEOUT).untilAsserted(() -> assertThat(msnGroups(bridge)).containsExactly("Work"));
+            await().atMost(BridgeHarness.TIMEOUT).untilAsserted(() -> assertThat(bobsGroupsOnMsn(bridge)).containsExactly("Work"));
             assertThat(bridge.msn.listOf("romeo@hotmail.com", ListType.FL)).contains("bob@hotmail.com");
 
             // away, Bob is moved back to Friends on MSN (as MSN Messenger elsewhere would); at the next login
             // the client gets a modify for him
             romeo.sendStanza(StanzaBuilder.buildPresence().ofType(Presence.Type.unavailable).to(bridge.transportJid).build());
             await().atMost(BridgeHarness.TIMEOUT).until(() -> !bridge.msn.isOnline("romeo@hotmail.com"));
-            var directory = bridge.msn.accounts();
-            Account account = directory.find("romeo@hotmail.com");
-            directory.addToForwardList(account, directory.find("bob@hotmail.com"), "Bob", groupId(account, "Friends"));
-            directory.removeFromForwardList(account, "bob@hotmail.com", groupId(account, "Work"));
+            bridge.moveOnMsn("romeo@hotmail.com", "bob@hotmail.com", "Work", "Friends");
             int mark = exchanges.size();
 
             romeo.sendStanza(StanzaBuilder.buildPresence().build()); // to everyone subscribed, the transport too
@@ -99,13 +95,7 @@ class EjabberdContactGroupsEndToEndTest {
         }
     }
 
-    private static int groupId(Account account, String name) {
-        return account.groups().entrySet().stream().filter(e -> e.getValue().equals(name)).findFirst().orElseThrow()
-                .getKey();
-    }
-
-    private static List<String> msnGroups(BridgeHarness bridge) {
-        Account romeo = bridge.msn.accounts().find("romeo@hotmail.com");
-        return romeo.entry(ListType.FL, "bob@hotmail.com").groups().stream().map(id -> romeo.groups().get(id)).toList();
+    private static List<String> bobsGroupsOnMsn(BridgeHarness bridge) {
+        return bridge.msnGroups("romeo@hotmail.com", "bob@hotmail.com");
     }
 }

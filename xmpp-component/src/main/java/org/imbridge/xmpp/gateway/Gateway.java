@@ -105,7 +105,6 @@ public final class Gateway {
     private final SettingsCommand settingsCommand;
     private final ClusterWatcher cluster;
     private final SessionAdoption adoption;
-    private RosterGroupEdits groupEdits; // made once the sessions are; read only after construction
 
     /** The only transport instance of its domain. */
     public Gateway(JidMapping jids, LegacyNetwork network, RegistrationStore store, StanzaSink sink,
@@ -120,11 +119,13 @@ public final class Gateway {
                    ScheduledExecutorService scheduler, SessionPolicy policy, ClusterOptions clusterOptions) {
         GatewayProviders.register();
         this.requests = new IqRequests(sink, scheduler, IqRequests.DEFAULT_TIMEOUT);
+        // looks the user up at each use: the session manager is made after the roster sync that feeds it
+        RosterGroupEdits groupEdits = new RosterGroupEdits(this::bridgedUser);
         SubscriptionRosterSync subscriptions = new SubscriptionRosterSync(jids, sink, store, network.id());
         this.exchangeClients = new RosterExchangeClients(requests);
         this.roster = new RosterSyncSelector(privileges,
                 listener -> new PrivilegedRosterSync(jids, requests, privileges, store, network.id(), pool, listener,
-                        (user, contact, groups) -> groupEdits.groupsChanged(user, contact, groups)),
+                        groupEdits::groupsChanged),
                 subscriptions,
                 new ExchangeRosterSync(jids, sink, store, network.id(), exchangeClients, subscriptions),
                 user -> exchangeClients.client(user).isPresent(), exchangeClients::settled, this::currentContacts);
@@ -176,7 +177,6 @@ public final class Gateway {
         this.removalLog = new RemovalLogFollower(store, removals::removedElsewhere, Clock.systemUTC());
         UserSettings userSettings = new UserSettings(network.profile(), sessions::user);
         this.settingsCommand = new SettingsCommand(userSettings, store);
-        this.groupEdits = new RosterGroupEdits(sessions::user);
         this.rosterExchanges = new RosterExchangeReceiver(jids, groupEdits);
         this.iqs = new IqRouter(sink)
                 .register(new DiscoInfoHandler(jids, features, network.name() + " Transport", network.gatewayType()))
@@ -211,7 +211,7 @@ public final class Gateway {
                     && presence.getFrom().hasLocalpart() && presence.getTo() != null && jids.isTransport(presence.getTo())) {
                 String user = presence.getFrom().asBareJid().toString();
                 sessions.user(user).filter(u -> u.state() == LinkState.ONLINE)
-                        .ifPresent(u -> roster.userPresent(user, u.contacts()));
+                        .ifPresent(u -> roster.userPresent(user, u::contacts));
             }
         } else if (stanza instanceof Message message) {
             if (!privileges.accept(message) && !rosterExchanges.accept(message)) {

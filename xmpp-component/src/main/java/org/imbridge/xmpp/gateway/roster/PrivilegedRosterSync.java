@@ -12,6 +12,7 @@ import java.util.Set;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
+import java.util.function.Supplier;
 
 import org.imbridge.core.model.Contact;
 import org.imbridge.core.model.LegacyAddress;
@@ -208,9 +209,9 @@ public final class PrivilegedRosterSync implements RosterSync {
     }
 
     @Override
-    public void userPresent(String userJid, Collection<Contact> contacts) {
+    public void userPresent(String userJid, Supplier<Collection<Contact>> contacts) {
         UserPushes user = users.get(userJid);
-        if (user == null || contacts.isEmpty() || !privileges.rosterAccess(user.jid.asDomainBareJid()).canRead()) {
+        if (user == null || !privileges.rosterAccess(user.jid.asDomainBareJid()).canRead()) {
             return;
         }
         synchronized (user) {
@@ -220,7 +221,10 @@ public final class PrivilegedRosterSync implements RosterSync {
             }
             user.lastRecheck = now;
         }
-        List<Contact> listing = List.copyOf(contacts);
+        List<Contact> listing = List.copyOf(contacts.get());
+        if (listing.isEmpty()) {
+            return;
+        }
         RosterPacket get = new RosterPacket();
         get.setType(IQ.Type.get);
         get.setFrom(jids.transport());

@@ -1,6 +1,7 @@
 package org.imbridge.xmpp.gateway.roster;
 
 import java.util.Collection;
+import java.util.function.Supplier;
 
 import org.imbridge.core.model.Contact;
 import org.imbridge.core.model.LegacyAddress;
@@ -20,8 +21,8 @@ public interface RosterSync {
     /**
      * The user sent the transport presence while their session is online: a method that can read the
      * roster looks for group changes the user made in it since (servers that push the component no roster
-     * changes, such as Prosody).
+     * changes, such as Prosody). {@code contacts} is read only if the method reads the roster now.
      */
-    default void userPresent(String userJid, Collection<Contact> contacts) {
+    default void userPresent(String userJid, Supplier<Collection<Contact>> contacts) {
     }
 }

@@ -8,6 +8,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import java.util.function.Predicate;
+import java.util.function.Supplier;
 
 import org.imbridge.core.model.Contact;
 import org.imbridge.core.model.LegacyAddress;
@@ -125,7 +126,7 @@ public final class RosterSyncSelector implements RosterSync {
     }
 
     @Override
-    public void userPresent(String userJid, Collection<Contact> contacts) {
+    public void userPresent(String userJid, Supplier<Collection<Contact>> contacts) {
         forUser(userJid).userPresent(userJid, contacts);
     }
 

@@ -148,11 +148,11 @@ class PrivilegedRosterSyncTest {
         await().atMost(WAIT).until(() -> server.sets().size() == 1 && sync.outstanding(ROMEO) == 0);
         server.put(ROMEO_JID, item("bob%hotmail.com@msn.localhost", "Bob", "Work", "Family")); // the user's client
 
-        sync.userPresent(ROMEO, List.of(contact("bob@hotmail.com", "Bob", "Friends")));
+        sync.userPresent(ROMEO, () -> List.of(contact("bob@hotmail.com", "Bob", "Friends")));
 
         await().atMost(WAIT).until(() -> moves.contains(ROMEO + " bob@hotmail.com [Family, Work]"));
         assertThat(server.sets()).hasSize(1);
-        sync.userPresent(ROMEO, List.of(contact("bob@hotmail.com", "Bob", "Friends")));
+        sync.userPresent(ROMEO, () -> List.of(contact("bob@hotmail.com", "Bob", "Friends")));
         assertThat(server.gets()).as("at most one roster read per user every few seconds").hasSize(2);
     }
 
@@ -161,7 +161,7 @@ class PrivilegedRosterSyncTest {
         sync.sync(ROMEO, List.of(contact("bob@hotmail.com", "Bob", "Friends")));
         await().atMost(WAIT).until(() -> server.sets().size() == 1 && sync.outstanding(ROMEO) == 0);
 
-        sync.userPresent(ROMEO, List.of(contact("bob@hotmail.com", "Bob", "Family")));
+        sync.userPresent(ROMEO, () -> List.of(contact("bob@hotmail.com", "Bob", "Family")));
 
         await().atMost(WAIT).until(() -> server.sets().size() == 2 && sync.outstanding(ROMEO) == 0);
         assertThat(server.roster(ROMEO_JID).get(jid("bob%hotmail.com@msn.localhost")).getGroupNames())
@@ -178,7 +178,7 @@ class PrivilegedRosterSyncTest {
 
         sync.sync(ROMEO, List.of(contact("bob@hotmail.com", "Bob", "Friends")));
         await().atMost(WAIT).until(() -> server.sets().size() == 2 && sync.outstanding(ROMEO) == 0);
-        sync.userPresent(ROMEO, List.of(contact("bob@hotmail.com", "Bob", "Friends")));
+        sync.userPresent(ROMEO, () -> List.of(contact("bob@hotmail.com", "Bob", "Friends")));
 
         await().atMost(WAIT).until(() -> server.gets().size() == 3);
         assertThat(server.roster(ROMEO_JID).get(jid("bob%hotmail.com@msn.localhost")).getGroupNames())
@@ -192,7 +192,7 @@ class PrivilegedRosterSyncTest {
         sync.sync(ROMEO, List.of(contact("bob@hotmail.com", "Bob", "Friends")));
         await().atMost(WAIT).until(() -> server.sets().size() == 1 && sync.outstanding(ROMEO) == 0);
 
-        sync.userPresent(ROMEO, List.of(contact("bob@hotmail.com", "Bob", "Friends")));
+        sync.userPresent(ROMEO, () -> List.of(contact("bob@hotmail.com", "Bob", "Friends")));
 
         assertThat(server.gets()).isEmpty();
         assertThat(moves).isEmpty();
