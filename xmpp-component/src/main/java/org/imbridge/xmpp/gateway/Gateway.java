@@ -123,6 +123,9 @@ public final class Gateway {
         RosterGroupEdits groupEdits = new RosterGroupEdits(this::bridgedUser);
         SubscriptionRosterSync subscriptions = new SubscriptionRosterSync(jids, sink, store, network.id());
         this.exchangeClients = new RosterExchangeClients(requests);
+        // a client that takes items became known after the login's sync chose subscriptions: sync again
+        exchangeClients.onNewlyTaking(user -> bridgedUser(user).filter(u -> u.state() == LinkState.ONLINE)
+                .ifPresent(u -> pool.execute(() -> roster().sync(user, u.contacts()))));
         this.roster = new RosterSyncSelector(privileges,
                 listener -> new PrivilegedRosterSync(jids, requests, privileges, store, network.id(), pool, listener,
                         groupEdits::groupsChanged),

@@ -20,7 +20,9 @@ import org.jxmpp.jid.FullJid;
  * XEP-0144 roster item exchange to a user's client that takes it, for servers that gave no roster
  * privilege: new contacts are suggested as {@code add} items with name and groups, renames and group
  * changes as {@code modify}, removals as {@code delete}. The groups sent are recorded in the store, so
- * that at the next login a contact moved on the legacy network meanwhile is sent as a {@code modify}.
+ * that at the next login a contact moved on the legacy network meanwhile is sent as a {@code modify},
+ * and a contact that so far only had a subscription request (the client was not known to take items)
+ * as an {@code add}.
  * The items go first and the presence subscription requests of {@link SubscriptionRosterSync} after
  * them (the XEP-0100/0144 practice): the items give the client names and groups, the subscriptions give
  * the user the contacts' presence.
@@ -56,7 +58,10 @@ public final class ExchangeRosterSync implements RosterSync {
             if (!synced.contains(id)) {
                 items.add(item(RosterExchange.Action.ADD, c));
                 sending.add(c);
-            } else if (sent.containsKey(id) && !sent.get(id).equals(Set.copyOf(c.groups()))) {
+            } else if (!sent.containsKey(id)) {
+                items.add(item(RosterExchange.Action.ADD, c)); // asked for with a subscription only, no groups
+                sending.add(c);
+            } else if (!sent.get(id).equals(Set.copyOf(c.groups()))) {
                 items.add(item(RosterExchange.Action.MODIFY, c)); // moved on the network while the user was away
                 sending.add(c);
             }

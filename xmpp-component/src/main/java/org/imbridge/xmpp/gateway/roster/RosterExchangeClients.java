@@ -33,6 +33,7 @@ public final class RosterExchangeClients {
     private final Map<String, Map<FullJid, Boolean>> users = new ConcurrentHashMap<>();
     /** Per user, the disco#info requests not answered yet. */
     private final Map<String, Set<CompletableFuture<Void>>> asking = new ConcurrentHashMap<>();
+    private volatile java.util.function.Consumer<String> newlyTaking = user -> { };
 
     public RosterExchangeClients(IqRequests requests) {
         this(requests::send);
@@ -78,13 +79,22 @@ public final class RosterExchangeClients {
             if (failure == null) {
                 byCapsVersion.put(version, supports);
             }
+            boolean before = client(user).isPresent();
             users.computeIfAbsent(user, u -> new ConcurrentHashMap<>()).put(from, supports);
             Set<CompletableFuture<Void>> pending = asking.get(user);
             if (pending != null) {
                 pending.remove(answered);
             }
             answered.complete(null);
+            if (supports && !before) {
+                newlyTaking.accept(user);
+            }
         });
+    }
+
+    /** Sets the one listener told when a user's first client that takes roster item exchange is known. */
+    public void onNewlyTaking(java.util.function.Consumer<String> listener) {
+        this.newlyTaking = listener;
     }
 
     /**
