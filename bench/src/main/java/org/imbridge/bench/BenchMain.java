@@ -3,11 +3,13 @@ package org.imbridge.bench;
 import java.time.LocalTime;
 import java.time.temporal.ChronoUnit;
 
+import org.imbridge.bench.report.ClusterResults;
 import org.imbridge.bench.report.Results;
 
 /**
  * The one command: {@code java -jar bench/target/bench.jar [--smoke] [options]} runs every scenario,
- * prints the table and writes the JSON ({@code --help} lists the options).
+ * prints the table and writes the JSON ({@code --help} lists the options); {@code --cluster} runs the
+ * several-instances scenario instead.
  */
 public final class BenchMain {
 
@@ -23,6 +25,14 @@ public final class BenchMain {
             System.exit(2);
             return;
         }
+        if (options.cluster()) {
+            ClusterResults cluster = runCluster(options);
+            System.out.println();
+            System.out.print(cluster.table());
+            System.out.println("JSON: " + options.out().toAbsolutePath());
+            System.exit(cluster.complete() ? 0 : 1);
+            return;
+        }
         Results results = run(options);
         System.out.println();
         System.out.print(results.table());
@@ -30,10 +40,20 @@ public final class BenchMain {
         System.exit(0);
     }
 
+    /** Runs the several-instances scenario and writes its JSON; progress lines go to stdout. */
+    public static ClusterResults runCluster(BenchOptions options) throws Exception {
+        ClusterResults results = new ClusterRun(options, BenchMain::progress).run();
+        results.writeJson(options.out());
+        return results;
+    }
+
+    private static void progress(String line) {
+        System.out.println(LocalTime.now().truncatedTo(ChronoUnit.SECONDS) + " " + line);
+    }
+
     /** Runs the bench and writes the JSON; progress lines go to stdout. */
     public static Results run(BenchOptions options) throws Exception {
-        Results results = new BenchRun(options, line ->
-                System.out.println(LocalTime.now().truncatedTo(ChronoUnit.SECONDS) + " " + line)).run();
+        Results results = new BenchRun(options, BenchMain::progress).run();
         results.writeJson(options.out());
         return results;
     }

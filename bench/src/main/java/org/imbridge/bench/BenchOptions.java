@@ -24,13 +24,18 @@ import java.util.List;
  * @param loginTimeoutSeconds limit of the login storm
  * @param relay          whether to run the relay baseline
  * @param out            where the JSON goes
+ * @param cluster        run the several-instances scenario instead of the others
  */
 public record BenchOptions(int users, int contacts, int pairs, int bodyChars, int latencyRate, int latencySeconds,
                            List<Integer> rates, int stepSeconds, String nodeHeap, List<String> nodeJvmArgs,
-                           int workers, int msnIoThreads, int loginTimeoutSeconds, boolean relay, Path out) {
+                           int workers, int msnIoThreads, int loginTimeoutSeconds, boolean relay, Path out,
+                           boolean cluster) {
 
     static final String USAGE = """
-            usage: java -jar bench/target/bench.jar [--smoke] [options]
+            usage: java -jar bench/target/bench.jar [--smoke] [--cluster] [options]
+              --cluster            only the several-instances scenario: two transports share the users
+                                   through a private PostgreSQL, the driver balances them as ejabberd's
+                                   bare_source does; login storm, users held, take-over after a kill -9
               --users N            users who log in at once and stay online (default 10000; smoke 50)
               --contacts K         MSN contacts per account, mutual (default 10)
               --pairs P            chatting pairs in the message scenarios (default min(users/2, 500))
@@ -64,6 +69,7 @@ public record BenchOptions(int users, int contacts, int pairs, int bodyChars, in
         m.put("workers", workers);
         m.put("msnIoThreads", msnIoThreads);
         m.put("relay", relay);
+        m.put("cluster", cluster);
         return m;
     }
 
@@ -83,11 +89,12 @@ public record BenchOptions(int users, int contacts, int pairs, int bodyChars, in
         int msnIoThreads = 0;
         int loginTimeout = smoke ? 60 : 180;
         boolean relay = true;
-        Path out = Path.of("bench/target/bench-results.json");
+        boolean cluster = Arrays.asList(args).contains("--cluster");
+        Path out = Path.of(cluster ? "bench/target/bench-cluster-results.json" : "bench/target/bench-results.json");
         for (int i = 0; i < args.length; i++) {
             String a = args[i];
             switch (a) {
-                case "--smoke" -> { }
+                case "--smoke", "--cluster" -> { }
                 case "--no-relay" -> relay = false;
                 case "--help", "-h" -> throw new IllegalArgumentException(USAGE);
                 default -> {
@@ -124,6 +131,6 @@ public record BenchOptions(int users, int contacts, int pairs, int bodyChars, in
         }
         return new BenchOptions(users, Math.max(1, contacts), Math.max(1, p), bodyChars, latencyRate, latencySeconds,
                 List.copyOf(rates), stepSeconds, heap, List.copyOf(jvmArgs), workers, msnIoThreads, loginTimeout,
-                relay, out);
+                relay, out, cluster);
     }
 }

@@ -3,9 +3,7 @@ package org.imbridge.bench;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
@@ -291,27 +289,8 @@ final class BenchRun {
 
     // ---- helpers -----------------------------------------------------------------------------
 
-    /** Accounts {@code u<i>@bench.msn}: contacts are the chat partner and neighbours at even offsets, all mutual. */
     private List<AccountSpec> accounts() {
-        int n = options.users();
-        List<AccountSpec> specs = new ArrayList<>(n);
-        for (int i = 0; i < n; i++) {
-            Set<String> contacts = new LinkedHashSet<>();
-            if ((i ^ 1) < n) {
-                contacts.add(Stanzas.msnAccount(i ^ 1, names.msnDomain()));
-            }
-            // Both neighbours or neither, so that every contact is mutual.
-            for (int m = 1; contacts.size() + 2 <= options.contacts() && m <= n / 2; m++) {
-                for (int j : new int[] {Math.floorMod(i + 2 * m, n), Math.floorMod(i - 2 * m, n)}) {
-                    if (j != i) {
-                        contacts.add(Stanzas.msnAccount(j, names.msnDomain()));
-                    }
-                }
-            }
-            specs.add(AccountSpec.of(Stanzas.msnAccount(i, names.msnDomain()), names.password(i), "User " + i)
-                    .withContacts(contacts.toArray(String[]::new)));
-        }
-        return specs;
+        return BenchAccounts.of(options.users(), options.contacts(), names);
     }
 
     private Path logPath(String name) {
@@ -320,13 +299,7 @@ final class BenchRun {
     }
 
     private static boolean await(BooleanSupplier condition, Duration timeout) throws InterruptedException {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                return false;
-            }
-            Thread.sleep(5);
-        }
-        return true;
+        return BenchAccounts.await(condition, timeout);
     }
+
 }

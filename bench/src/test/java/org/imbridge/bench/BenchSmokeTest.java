@@ -7,6 +7,7 @@ import java.nio.file.Path;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.imbridge.bench.report.ClusterResults;
 import org.imbridge.bench.report.Results;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -33,5 +34,24 @@ class BenchSmokeTest {
         assertThat(root.path("idleHold").path("allOnline").path("activeUsers").asInt()).isEqualTo(50);
         assertThat(root.path("targets").size()).isEqualTo(5);
         assertThat(results.table()).contains("login storm, logins/s", "CPU ms per 1,000 msgs");
+    }
+
+    @Test
+    void clusterSmokeRunTakesTheKilledInstancesUsersOver(@TempDir Path dir) throws Exception {
+        Path json = dir.resolve("bench-cluster-results.json");
+        ClusterResults results = BenchMain.runCluster(BenchOptions.parse("--smoke", "--cluster", "--out",
+                json.toString()));
+
+        assertThat(results.complete()).as("everyone online, and the killed instance's users back").isTrue();
+        assertThat(results.held()).hasSize(2)
+                .allSatisfy(held -> assertThat(held.claims()).as("each instance holds some users").isPositive());
+        assertThat(results.held().stream().mapToInt(ClusterResults.Held::claims).sum()).isEqualTo(50);
+        ClusterResults.Takeover takeover = results.takeover();
+        assertThat(takeover.back()).isEqualTo(takeover.users());
+        assertThat(takeover.survivorActive()).isEqualTo(50);
+        assertThat(takeover.allBackMs()).isBetween(0L, 60_000L);
+        JsonNode root = new ObjectMapper().readTree(json.toFile());
+        assertThat(root.path("takeover").path("users").asInt()).isEqualTo(takeover.users());
+        assertThat(results.table()).contains("kill -9 of", "all back on MSN after");
     }
 }

@@ -173,6 +173,17 @@ public final class MsnServer implements AutoCloseable {
         return context.locked(() -> notification.online().get(handle) != null);
     }
 
+    /**
+     * Which login of {@code handle} is current: the id of its notification connection (a new login has a
+     * new one), or -1 when it is not logged in. Lets a test tell a re-login from a session that stayed.
+     */
+    public long loginId(String handle) {
+        return context.locked(() -> {
+            var connection = notification.online().get(handle);
+            return connection == null ? -1L : connection.session().getId();
+        });
+    }
+
     /** The status of {@code handle}: FLN when not logged in or before its first CHG. */
     public MsnStatus statusOf(String handle) {
         return context.locked(() -> notification.presence().statusOf(handle));

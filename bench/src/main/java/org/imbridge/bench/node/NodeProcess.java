@@ -148,6 +148,11 @@ public final class NodeProcess implements AutoCloseable {
         }
     }
 
+    /** Kills the node at once (SIGKILL on Unix): no logout, no stream end, sockets closed by the kernel. */
+    public void killNow() {
+        kill();
+    }
+
     private void kill() {
         process.destroyForcibly();
         try {

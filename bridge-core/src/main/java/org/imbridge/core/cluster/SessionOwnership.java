@@ -70,6 +70,14 @@ public interface SessionOwnership extends AutoCloseable {
     default void onStreamWanted(Runnable listener) {
     }
 
+    /**
+     * Sets the one listener told, as soon as the shared store notices, that another instance seen live at
+     * the last {@link #heartbeat} may be gone (its process died or it left), so that the caller need
+     * not wait for its next heartbeat to look (called on any thread; it may be told of a false alarm).
+     */
+    default void onPeerGone(Runnable listener) {
+    }
+
     /** @return the users an instance (typically a dead one) holds claims for */
     List<String> claimedBy(String instance, String network);
 

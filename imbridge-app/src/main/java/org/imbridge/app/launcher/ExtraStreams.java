@@ -21,16 +21,27 @@ final class ExtraStreams implements ComponentStreams {
     private static final Logger LOG = LoggerFactory.getLogger(ExtraStreams.class);
 
     private final Supplier<ComponentConnection.Builder> builder;
+    private final Runnable online;
     private final Deque<ComponentConnection> extras = new ConcurrentLinkedDeque<>();
+    private final java.util.Set<ComponentConnection> starting = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
-    /** @param builder a builder for one more stream like the transport's own, stanzas going where its go */
-    ExtraStreams(Supplier<ComponentConnection.Builder> builder) {
+    /**
+     * @param builder a builder for one more stream like the transport's own, stanzas going where its go
+     * @param online  run when an extra stream is up (the next step need not wait for a heartbeat)
+     */
+    ExtraStreams(Supplier<ComponentConnection.Builder> builder, Runnable online) {
         this.builder = builder;
+        this.online = online;
     }
 
     @Override
     public int count() {
         return 1 + extras.size();
+    }
+
+    @Override
+    public boolean opening() {
+        return !starting.isEmpty();
     }
 
     @Override
@@ -40,14 +51,20 @@ final class ExtraStreams implements ComponentStreams {
             LOG.info("extra component stream: {}", state);
             if (state instanceof ComponentState.Stopped) {
                 extras.remove(self[0]);
+                starting.remove(self[0]);
+            } else if (state instanceof ComponentState.Online) {
+                starting.remove(self[0]);
+                online.run();
             }
         }).build();
         self[0] = extra;
+        starting.add(extra);
         extras.add(extra);
         extra.start().whenComplete((v, e) -> {
             if (e != null) {
                 LOG.warn("an extra component stream could not start: {}", e.getMessage());
                 extras.remove(extra);
+                starting.remove(extra);
             }
         });
     }

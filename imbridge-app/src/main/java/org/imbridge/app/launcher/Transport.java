@@ -91,7 +91,7 @@ public final class Transport implements AutoCloseable {
         boolean[] wasOnline = {false};
         StanzaSink sink = stanza -> send(holder[0], stanza);
         this.extraStreams = new ExtraStreams(() -> ComponentConnection.builder(settings.component())
-                .eventExecutor(Runnable::run).onStanza(this::accept));
+                .eventExecutor(Runnable::run).onStanza(this::accept), this::beatNow);
         this.gateway = new Gateway(jids, new MeteredNetwork(settings.network(), metrics), settings.store(), sink,
                 settings.allowlist(), workers, scheduler, settings.policy(),
                 settings.cluster().options().withStreams(extraStreams));
@@ -233,16 +233,21 @@ public final class Transport implements AutoCloseable {
             LOG.warn("cannot drop the claims of this instance's previous run: {}", e.toString());
         }
         long every = settings.cluster().heartbeat().toMillis();
-        scheduler.scheduleWithFixedDelay(() -> {
-            try {
-                workers.execute(() -> {
-                    gateway.cluster().beat();
-                    gateway.cluster().current().ifPresent(metrics::deployment);
-                });
-            } catch (RejectedExecutionException e) {
-                // stopping
-            }
-        }, 0, every, TimeUnit.MILLISECONDS);
+        // A peer's death is heard at once: its users' slot is filled and they are asked for without
+        // waiting for the next heartbeat (README, "Running several instances").
+        ownership.onPeerGone(this::beatNow);
+        scheduler.scheduleWithFixedDelay(this::beatNow, 0, every, TimeUnit.MILLISECONDS);
+    }
+
+    private void beatNow() {
+        try {
+            workers.execute(() -> {
+                gateway.cluster().beat();
+                gateway.cluster().current().ifPresent(metrics::deployment);
+            });
+        } catch (RejectedExecutionException e) {
+            // stopping
+        }
     }
 
     /** Removals made by another process (users remove, another instance), read from the store's log. */

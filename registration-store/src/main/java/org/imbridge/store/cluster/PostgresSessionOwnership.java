@@ -11,7 +11,9 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import javax.sql.DataSource;
@@ -55,10 +57,13 @@ public final class PostgresSessionOwnership implements SessionOwnership {
     private static final String LOST = "lost";
     private static final Duration LISTEN_POLL = Duration.ofMillis(250);
     private static final Duration RECONNECT_MAX = Duration.ofSeconds(30);
+    private static final int LOCK_ATTEMPTS = 5;
+    private static final Duration LOCK_RETRY = Duration.ofMillis(100);
 
     /** A live instance, as SQL over {@code transport_instance i}; parameter: the lease in seconds. */
     private static final String LIVE = "i.heartbeat_at > now() - make_interval(secs => ?) AND EXISTS ("
             + "SELECT 1 FROM pg_locks l WHERE l.locktype = 'advisory' AND l.granted AND l.objsubid = 1"
+            + " AND l.mode = 'ExclusiveLock'" // not the others' short shared holds (PeerDeathWatch)
             + " AND l.database = (SELECT oid FROM pg_database WHERE datname = current_database())"
             + " AND ((l.classid::bigint << 32) | l.objid::bigint) = i.lock_key)";
 
@@ -75,6 +80,7 @@ public final class PostgresSessionOwnership implements SessionOwnership {
     private final double leaseSeconds;
     private final double graceSeconds;
     private final Thread listener;
+    private final PeerDeathWatch deaths;
     private volatile LostListener lost = (user, network, owner) -> { };
     private volatile Runnable streamWanted = () -> { };
     private volatile Connection held;
@@ -89,6 +95,7 @@ public final class PostgresSessionOwnership implements SessionOwnership {
         this.graceSeconds = grace.toMillis() / 1000.0;
         this.listener = new Thread(this::listen, "imbridge-cluster");
         this.listener.setDaemon(true);
+        this.deaths = new PeerDeathWatch(connector);
     }
 
     /**
@@ -261,6 +268,12 @@ public final class PostgresSessionOwnership implements SessionOwnership {
                     }
                 }
             }
+            if (!left) {
+                Map<String, Long> peers = new HashMap<>();
+                members.stream().map(Membership.Member::name).filter(n -> !n.equals(name))
+                        .forEach(n -> peers.put(n, lockKey(n)));
+                deaths.watch(peers);
+            }
             return new Membership(members);
         } catch (SQLException e) {
             throw failed("write the heartbeat", e);
@@ -304,11 +317,17 @@ public final class PostgresSessionOwnership implements SessionOwnership {
     }
 
     @Override
+    public void onPeerGone(Runnable listener) {
+        deaths.onGone(listener);
+    }
+
+    @Override
     public synchronized void leave() {
         if (left) {
             return;
         }
         left = true;
+        deaths.close();
         listener.interrupt();
         closeQuietly(held);
         update("leave the deployment", "DELETE FROM transport_instance WHERE name = ?", name);
@@ -341,15 +360,9 @@ public final class PostgresSessionOwnership implements SessionOwnership {
     private Connection lockAndListen() throws SQLException {
         Connection c = connector.connect();
         try {
-            try (PreparedStatement lock = c.prepareStatement("SELECT pg_try_advisory_lock(?)")) {
-                lock.setLong(1, lockKey);
-                try (ResultSet rs = lock.executeQuery()) {
-                    rs.next();
-                    if (!rs.getBoolean(1)) {
-                        throw new IllegalStateException("another instance named " + name
-                                + " is running on this database: give each instance its own instance.name");
-                    }
-                }
+            if (!tryLock(c)) {
+                throw new IllegalStateException("another instance named " + name
+                        + " is running on this database: give each instance its own instance.name");
             }
             try (Statement listen = c.createStatement()) {
                 listen.execute("LISTEN " + CHANNEL);
@@ -361,6 +374,27 @@ public final class PostgresSessionOwnership implements SessionOwnership {
         } catch (SQLException | RuntimeException e) {
             closeQuietly(c);
             throw e;
+        }
+    }
+
+    /**
+     * Takes this instance's lock, trying a few times: the other instances' {@link PeerDeathWatch} hold
+     * it for a moment when the previous process of this name died.
+     */
+    private boolean tryLock(Connection c) throws SQLException {
+        try (PreparedStatement lock = c.prepareStatement("SELECT pg_try_advisory_lock(?)")) {
+            lock.setLong(1, lockKey);
+            for (int attempt = 1; ; attempt++) {
+                try (ResultSet rs = lock.executeQuery()) {
+                    rs.next();
+                    if (rs.getBoolean(1)) {
+                        return true;
+                    }
+                }
+                if (attempt == LOCK_ATTEMPTS || !pause(LOCK_RETRY)) {
+                    return false;
+                }
+            }
         }
     }
 

@@ -12,6 +12,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 
 import org.imbridge.core.cluster.Claim;
 import org.imbridge.core.cluster.SessionOwnership;
@@ -95,6 +97,39 @@ class PostgresSessionOwnershipTest {
             assertThat(m.name()).isEqualTo("a");
             assertThat(m.sessions()).isOne();
         });
+    }
+
+    @Test
+    void aPeersDeathIsHeardAtOnceWithoutWaitingForAHeartbeat() throws Exception {
+        SessionOwnership a = open("a");
+        PostgresSessionOwnership b = (PostgresSessionOwnership) open("b");
+        CountDownLatch gone = new CountDownLatch(1);
+        a.onPeerGone(gone::countDown);
+        assertThat(a.heartbeat(MSN).names()).containsExactlyInAnyOrder("a", "b"); // a starts watching b
+        assertThat(gone.await(300, TimeUnit.MILLISECONDS)).as("no alarm while b lives").isFalse();
+        assertThat(a.heartbeat(MSN).names()).as("a's watch does not make b look live or dead")
+                .containsExactlyInAnyOrder("a", "b");
+
+        terminateBackend(b.lockHolderPid().orElseThrow());
+
+        // no heartbeat of a's in between: only the watch can have told it
+        assertThat(gone.await(10, TimeUnit.SECONDS)).as("a heard b's death").isTrue();
+    }
+
+    @Test
+    void anInstanceRestartedUnderItsNameAfterItsDeathIsNotRefusedByTheOthersWatch() {
+        SessionOwnership a = open("a");
+        SessionOwnership b = open("b");
+        List<String> alarms = new CopyOnWriteArrayList<>();
+        a.onPeerGone(() -> alarms.add("b"));
+        a.heartbeat(MSN);
+
+        b.close(); // its lock goes as when its process dies
+        await().atMost(Duration.ofSeconds(5)).until(() -> !alarms.isEmpty());
+        SessionOwnership again = open("b");
+
+        assertThat(a.heartbeat(MSN).names()).containsExactlyInAnyOrder("a", "b");
+        assertThat(again.heartbeat(MSN).names()).containsExactlyInAnyOrder("a", "b");
     }
 
     @Test

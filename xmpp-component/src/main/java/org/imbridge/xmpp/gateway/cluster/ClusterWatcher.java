@@ -130,6 +130,9 @@ public final class ClusterWatcher {
             streams.openExtra();
             return; // the vanished instances' users are asked for once their slots are held again
         }
+        if (streams.opening()) {
+            return; // its slot is not held until the server has accepted it
+        }
         long nowNanos = nanoClock.getAsLong();
         for (String instance : toProbe) {
             List<String> users = ownership.claimedBy(instance, network);

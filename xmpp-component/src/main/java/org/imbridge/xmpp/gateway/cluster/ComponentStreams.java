@@ -11,6 +11,11 @@ public interface ComponentStreams {
     /** @return the streams held: the instance's own and its extras */
     int count();
 
+    /** @return true while an extra stream is opened but not yet accepted by the server */
+    default boolean opening() {
+        return false;
+    }
+
     /** Opens one more stream (it fills a free slot once the server accepts it). */
     void openExtra();
 

@@ -95,6 +95,26 @@ class ClusterWatcherTest {
     }
 
     @Test
+    void theVanishedUsersAreNotAskedForWhileTheStreamFillingTheirSlotIsNotAcceptedYet() {
+        ScriptedOwnership ownership = new ScriptedOwnership("a", "a", "b");
+        ownership.claims.put("b", List.of("romeo@localhost"));
+        CountingStreams streams = new CountingStreams();
+        ClusterWatcher watcher = new ClusterWatcher(ownership, "fakenet", probed::add, clock::get, 2, streams);
+        watcher.beat();
+
+        ownership.live = List.of("a");
+        streams.acceptLater = true;
+        watcher.beat(); // opens the extra stream
+        watcher.beat(); // the slot counts as taken, but the server has not accepted the stream
+        assertThat(probed).isEmpty();
+
+        streams.opening = false;
+        watcher.beat();
+        assertThat(probed).containsExactly("romeo@localhost");
+        assertThat(streams.count()).isEqualTo(2);
+    }
+
+    @Test
     void aNewcomerAskingForRoomGetsAnExtraStreamClosed() {
         ScriptedOwnership ownership = new ScriptedOwnership("a", "a");
         CountingStreams streams = new CountingStreams();
@@ -109,6 +129,13 @@ class ClusterWatcherTest {
 
     private static final class CountingStreams implements ComponentStreams {
         int extras;
+        boolean acceptLater;
+        boolean opening;
+
+        @Override
+        public boolean opening() {
+            return opening;
+        }
 
         @Override
         public int count() {
@@ -118,6 +145,7 @@ class ClusterWatcherTest {
         @Override
         public void openExtra() {
             extras++;
+            opening = acceptLater;
         }
 
         @Override
