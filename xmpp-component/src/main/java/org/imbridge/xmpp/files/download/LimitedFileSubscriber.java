@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.net.http.HttpResponse.BodySubscriber;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.List;
@@ -45,8 +46,9 @@ final class LimitedFileSubscriber implements BodySubscriber<Long> {
                 return;
             }
             try {
+                // not through a symbolic link: the destination is meant to be a file of our own
                 channel = FileChannel.open(destination, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
-                        StandardOpenOption.TRUNCATE_EXISTING);
+                        StandardOpenOption.TRUNCATE_EXISTING, LinkOption.NOFOLLOW_LINKS);
             } catch (IOException e) {
                 fail(new DownloadException(DownloadException.Reason.IO, "the download could not be written", e));
                 return;

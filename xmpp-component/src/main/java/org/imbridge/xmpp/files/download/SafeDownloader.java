@@ -41,7 +41,7 @@ import org.imbridge.xmpp.files.download.DownloadException.Reason;
  * is forbidden (so a name that answers with one public and one private address is refused). The
  * HTTP client then resolves the name again through {@link InetAddress}, which answers from the JVM's
  * positive cache (networkaddress.cache.ttl, 30 s by default) filled by the check, so it connects to a
- * checked address. A deployment that sets that TTL to 0 loses this
+ * checked address (docs/file-transfer-http.md). A deployment that sets that TTL to 0 loses this
  * guarantee (a name could then answer differently between the check and the connection).
  *
  * <p>Messages of the exceptions name the host, never the path's query or credentials. Thread-safe.

@@ -10,6 +10,7 @@ import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.security.MessageDigest;
 import java.time.Duration;
 import java.util.HexFormat;
@@ -23,6 +24,7 @@ import java.util.concurrent.TimeUnit;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import org.imbridge.xmpp.files.download.DownloadException.Reason;
+import org.imbridge.xmpp.files.temp.TransferDirectory;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -98,6 +100,30 @@ class SafeDownloaderTest {
     @Test
     void tooLargeWhileStreamingIsAbortedAndThePartialFileDeleted() {
         assertRefused(local(MIB), "/chunked/a.bin", Reason.TOO_LARGE);
+    }
+
+    @Test
+    void aFailedDownloadLeavesNothingInTheTransferDirectory() throws Exception {
+        TransferDirectory transfers = TransferDirectory.open(dir.resolve("transfers"));
+        Path part = transfers.newFile(".part");
+
+        assertThatThrownBy(() -> local(MIB).download(url("/chunked/a.bin"), part)).isInstanceOf(DownloadException.class);
+        assertThat(transfers.count()).isZero();
+
+        Path whole = transfers.newFile(".part");
+        local(10 * MIB).download(url("/chunked/a.bin"), whole);
+        assertThat(whole).hasSize(CONTENT.length);
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(whole))).isEqualTo("rw-------");
+    }
+
+    @Test
+    void aSymbolicLinkAsDestinationIsNotWrittenThrough() throws Exception {
+        Path target = Files.writeString(dir.resolve("precious"), "keep me");
+        Path link = Files.createSymbolicLink(dir.resolve("link.part"), target);
+
+        assertThatThrownBy(() -> local(10 * MIB).download(url("/files/a.bin"), link))
+                .isInstanceOfSatisfying(DownloadException.class, e -> assertThat(e.reason()).isEqualTo(Reason.IO));
+        assertThat(target).hasContent("keep me");
     }
 
     @Test
