@@ -1,5 +1,9 @@
 package org.imbridge.xmpp.gateway;
 
+import org.imbridge.xmpp.files.oob.OutOfBandData;
+import org.imbridge.xmpp.files.oob.OutOfBandDataProvider;
+import org.imbridge.xmpp.files.upload.UploadSlot;
+import org.imbridge.xmpp.files.upload.UploadSlotProvider;
 import org.imbridge.xmpp.gateway.prompt.GatewayQuery;
 import org.imbridge.xmpp.gateway.prompt.GatewayQueryProvider;
 import org.imbridge.xmpp.gateway.privilege.Privilege;
@@ -35,6 +39,10 @@ public final class GatewayProviders {
         ProviderManager.addIQProvider(RosterPacket.ELEMENT, RosterPacket.NAMESPACE, RosterPacketProvider.INSTANCE);
         ProviderManager.addExtensionProvider(RosterExchange.ELEMENT, RosterExchange.NAMESPACE,
                 RosterExchangeProvider.INSTANCE);
+        // file transfer: XEP-0066 URLs in messages, XEP-0363 slots answering our upload requests
+        ProviderManager.addExtensionProvider(OutOfBandData.ELEMENT, OutOfBandData.NAMESPACE,
+                OutOfBandDataProvider.INSTANCE);
+        ProviderManager.addIQProvider(UploadSlot.ELEMENT, UploadSlot.NAMESPACE, UploadSlotProvider.INSTANCE);
         registered = true;
     }
 }
