@@ -129,6 +129,8 @@ public final class MsnftpSender implements MsnftpEndpoint {
                 acceptor = newAcceptor();
                 port = bind(bindAddress, ports);
                 if (port < 0) {
+                    acceptor.dispose(false);
+                    acceptor = null;
                     finish(new TransferFailedException(Reason.CONNECTION_FAILED,
                             "no free port in " + ports + " on " + bindAddress.getHostAddress()), null);
                 } else {
@@ -420,30 +422,45 @@ public final class MsnftpSender implements MsnftpEndpoint {
                 session.closeNow();
             }
         }
-        stopListening();
+        NioSocketAcceptor listening = acceptor;
+        acceptor = null;
         Duration took = Duration.ofNanos(System.nanoTime() - startNanos);
+        Runnable complete;
         if (failure == null) {
             LOG.debug("MSNFTP send done: {} bytes in {} ms", sent, took.toMillis());
             TransferResult done = new TransferResult(sent, took);
-            completion = () -> result.complete(done);
+            complete = () -> result.complete(done);
         } else {
             LOG.debug("MSNFTP send failed in state {} after {} of {} bytes: {} ({})", was, sent, size,
                     failure.reason(), failure.getMessage());
-            completion = () -> result.completeExceptionally(failure);
+            complete = () -> result.completeExceptionally(failure);
+        }
+        // Still listening (nobody came): the future completes once the port is free again.
+        completion = listening == null ? complete : () -> dispose(listening, complete);
+    }
+
+    /** Stops accepting once the receiver is in; a connection arriving meanwhile is closed by {@link #opened}. */
+    private void stopListening() {
+        NioSocketAcceptor a = acceptor;
+        acceptor = null;
+        if (a != null) {
+            dispose(a, () -> { });
         }
     }
 
-    /** Disposes the acceptor off the I/O thread (MINA's unbind waits for the accept loop). */
-    private void stopListening() {
-        NioSocketAcceptor a = acceptor;
-        if (a == null) {
-            return;
-        }
-        acceptor = null;
+    /** Disposes {@code a} off the I/O threads (MINA's unbind waits for the accept loop), then runs {@code then}. */
+    private void dispose(NioSocketAcceptor a, Runnable then) {
+        Runnable task = () -> {
+            try {
+                a.dispose(false);
+            } finally {
+                then.run();
+            }
+        };
         try {
-            timer.execute(() -> a.dispose(false));
+            timer.execute(task);
         } catch (RejectedExecutionException e) {
-            a.dispose(false);
+            task.run();
         }
     }
 
