@@ -266,8 +266,11 @@ public final class MsnftpReceiver implements MsnftpEndpoint {
             if (s != session || state == State.DONE) {
                 return;
             }
-            String when = state == State.DATA ? "after " + received + " of " + expectedSize + " bytes"
-                    : "before the data (state " + state + ")";
+            String when = switch (state) {
+                case DATA -> "after " + received + " of " + expectedSize + " bytes";
+                case USR -> "after USR (wrong handle or auth cookie?)";
+                default -> "before the data (state " + state + ")";
+            };
             finish(new TransferFailedException(Reason.CONNECTION_FAILED, "the sender closed the connection " + when),
                     null);
         }

@@ -13,6 +13,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.function.LongConsumer;
 
 import org.apache.mina.core.RuntimeIoException;
@@ -49,6 +50,8 @@ public final class MsnftpSender implements MsnftpEndpoint {
 
     /** Blocks handed to MINA and not yet written to the socket: 8 × 2 KiB of memory per transfer at most. */
     static final int MAX_IN_FLIGHT = 8;
+    /** How long a last CCL or cancel block may take to flush before the connection is closed anyway. */
+    static final Duration CLOSE_BACKSTOP = Duration.ofSeconds(5);
 
     private enum State { NEW, LISTENING, VER, USR, TFR, DATA, BYE, DONE }
 
@@ -416,8 +419,17 @@ public final class MsnftpSender implements MsnftpEndpoint {
         }
         if (session != null) {
             if (last != null) {
-                session.write(last);
-                session.closeOnFlush();
+                IoSession s = session;
+                s.write(last);
+                s.closeOnFlush();
+                // A receiver that stopped reading never lets the flush end.
+                try {
+                    timer.schedule(() -> {
+                        s.closeNow();
+                    }, CLOSE_BACKSTOP.toMillis(), TimeUnit.MILLISECONDS);
+                } catch (RejectedExecutionException e) {
+                    s.closeNow();
+                }
             } else {
                 session.closeNow();
             }

@@ -277,6 +277,28 @@ class MsnftpTransferTest {
     }
 
     @Test
+    void aReceiverThatStopsReadingTimesTheSenderOut() throws Exception {
+        Path source = randomFile("huge.bin", 24 * 1024 * 1024);
+        MsnftpSender sender = sender(source, new MsnftpTimeouts(Duration.ofSeconds(10), Duration.ofSeconds(10),
+                Duration.ofSeconds(10), Duration.ofMillis(500)));
+        int port = sender.start(LOOPBACK, PortRange.ANY);
+        try (Socket stalled = new Socket()) {
+            stalled.setReceiveBufferSize(4096);
+            stalled.connect(new InetSocketAddress(LOOPBACK, port));
+            OutputStream out = stalled.getOutputStream();
+            InputStream in = stalled.getInputStream();
+            out.write("VER MSNFTP\r\n".getBytes(StandardCharsets.US_ASCII));
+            assertThat(readLine(in)).isEqualTo("VER MSNFTP");
+            out.write(("USR " + BOB + " " + COOKIE + "\r\n").getBytes(StandardCharsets.US_ASCII));
+            assertThat(readLine(in)).isEqualTo("FIL " + Files.size(source));
+            out.write("TFR\r\n".getBytes(StandardCharsets.US_ASCII));
+
+            assertThat(failureOf(sender.result())).isEqualTo(Reason.TIMEOUT);
+            assertThat(failureMessage(sender.result())).contains("take the data");
+        }
+    }
+
+    @Test
     void aSilentSenderTimesTheReceiverOut() throws Exception {
         try (ServerSocket silent = new ServerSocket(0, 1, LOOPBACK)) {
             MsnftpReceiver receiver = new MsnftpReceiver(connector, timer, MsnftpTimeouts.all(Duration.ofMillis(300)),
