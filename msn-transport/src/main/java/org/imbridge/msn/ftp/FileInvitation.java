@@ -138,7 +138,7 @@ public final class FileInvitation {
         } catch (IllegalArgumentException e) {
             throw new InvalidInvitationException("unknown Invitation-Command: " + shorten(commandText));
         }
-        long cookie = number(fields, "invitation-cookie", MAX_COOKIE);
+        long cookie = number(fields, "Invitation-Cookie", MAX_COOKIE);
         return switch (command) {
             case INVITE -> parseInvite(fields, cookie);
             case ACCEPT -> parseAccept(fields, cookie);
@@ -160,7 +160,7 @@ public final class FileInvitation {
         if (name.length() > MAX_FILE_NAME) {
             throw new InvalidInvitationException("Application-File longer than " + MAX_FILE_NAME + " chars");
         }
-        long size = number(fields, "application-filesize", Long.MAX_VALUE);
+        long size = number(fields, "Application-FileSize", Long.MAX_VALUE);
         return new FileInvitation(InvitationCommand.INVITE, cookie, name, size, null, 0, 0, null);
     }
 
@@ -173,11 +173,11 @@ public final class FileInvitation {
         if (!IPV4.matcher(ip).matches()) {
             throw new InvalidInvitationException("IP-Address is not a dotted IPv4 address: " + shorten(ip));
         }
-        long port = number(fields, "port", 65535);
+        long port = number(fields, "Port", 65535);
         if (port == 0) {
             throw new InvalidInvitationException("Port 0");
         }
-        long auth = number(fields, "authcookie", MAX_COOKIE);
+        long auth = number(fields, "AuthCookie", MAX_COOKIE);
         return new FileInvitation(InvitationCommand.ACCEPT, cookie, null, -1, ip, (int) port, auth, null);
     }
 
@@ -212,7 +212,7 @@ public final class FileInvitation {
     }
 
     private static long number(Map<String, String> fields, String name, long max) throws InvalidInvitationException {
-        String text = fields.get(name);
+        String text = fields.get(name.toLowerCase(Locale.ROOT));
         if (text == null) {
             throw new InvalidInvitationException("no " + name);
         }

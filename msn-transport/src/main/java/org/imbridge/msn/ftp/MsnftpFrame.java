@@ -1,6 +1,7 @@
 package org.imbridge.msn.ftp;
 
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.Objects;
 
 /** What travels on an MSNFTP connection: command lines, and data blocks from the sender. */
@@ -57,12 +58,12 @@ public sealed interface MsnftpFrame {
 
         @Override
         public boolean equals(Object o) {
-            return o instanceof DataBlock other && java.util.Arrays.equals(data, other.data);
+            return o instanceof DataBlock other && Arrays.equals(data, other.data);
         }
 
         @Override
         public int hashCode() {
-            return java.util.Arrays.hashCode(data);
+            return Arrays.hashCode(data);
         }
     }
 

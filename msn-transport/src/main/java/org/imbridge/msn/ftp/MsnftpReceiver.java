@@ -20,6 +20,7 @@ import org.apache.mina.core.session.IoSession;
 import org.apache.mina.filter.codec.ProtocolDecoderException;
 import org.apache.mina.transport.socket.nio.NioSocketConnector;
 import org.imbridge.msn.ftp.TransferFailedException.Reason;
+import org.imbridge.msn.protocol.MsnpNames;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -83,7 +84,7 @@ public final class MsnftpReceiver implements MsnftpEndpoint {
         if (expectedSize < 0) {
             throw new IllegalArgumentException("negative size: " + expectedSize);
         }
-        if (handle.isEmpty() || handle.contains(" ") || handle.length() > 129) {
+        if (!MsnpNames.isValidHandle(handle)) {
             throw new IllegalArgumentException("not a handle: " + handle);
         }
         this.connector = connector;
@@ -105,7 +106,7 @@ public final class MsnftpReceiver implements MsnftpEndpoint {
 
     /** Opens the destination and connects; the future fails with {@link TransferFailedException}. */
     public CompletableFuture<TransferResult> start() {
-        ConnectFuture future;
+        ConnectFuture future = null;
         synchronized (this) {
             if (state != State.NEW) {
                 throw new IllegalStateException("already started");
@@ -113,17 +114,20 @@ public final class MsnftpReceiver implements MsnftpEndpoint {
             startNanos = System.nanoTime();
             try {
                 file = FileChannel.open(destination, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING);
+                state = State.CONNECTING;
+                watchdog.await(timeouts.connect(), "the connection to the sender");
+                future = connector.connect(sender, (s, f) -> s.setAttribute(MsnftpIoHandler.ENDPOINT, this));
+                connecting = future;
             } catch (IOException e) {
                 finish(new TransferFailedException(Reason.IO_ERROR, "cannot write " + destination + ": " + e, e), null);
-                return takeCompletion();
+            } catch (RuntimeException e) {
+                finish(new TransferFailedException(Reason.CONNECTION_FAILED, "cannot connect: " + e, e), null);
             }
-            state = State.CONNECTING;
-            watchdog.await(timeouts.connect(), "the connection to the sender");
-            future = connector.connect(sender, (s, f) -> s.setAttribute(MsnftpIoHandler.ENDPOINT, this));
-            connecting = future;
         }
-        future.addListener(f -> connectDone((ConnectFuture) f));
-        return result;
+        if (future != null) {
+            future.addListener(f -> connectDone((ConnectFuture) f));
+        }
+        return takeCompletion();
     }
 
     public CompletableFuture<TransferResult> result() {

@@ -108,7 +108,7 @@ class FileInvitationTest {
     @Test
     void refusesAMissingCookie() {
         assertThatThrownBy(() -> FileInvitation.parse(INVITE.replace("Invitation-Cookie: 28510\r\n", "")))
-                .isInstanceOf(InvalidInvitationException.class).hasMessageContaining("invitation-cookie");
+                .isInstanceOf(InvalidInvitationException.class).hasMessageContaining("no Invitation-Cookie");
     }
 
     @Test
@@ -170,7 +170,7 @@ class FileInvitationTest {
                 .isInstanceOf(InvalidInvitationException.class).hasMessageContaining("IPv4");
         assertThatThrownBy(() -> FileInvitation.parse("Invitation-Command: ACCEPT\r\nInvitation-Cookie: 1\r\n"
                 + "IP-Address: 1.2.3.4\r\nPort: 70000\r\nAuthCookie: 1\r\n"))
-                .isInstanceOf(InvalidInvitationException.class).hasMessageContaining("port");
+                .isInstanceOf(InvalidInvitationException.class).hasMessageContaining("Port");
     }
 
     @Test
