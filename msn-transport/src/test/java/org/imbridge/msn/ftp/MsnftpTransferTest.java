@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
@@ -309,6 +310,78 @@ class MsnftpTransferTest {
             assertThat(failureOf(receiving)).isEqualTo(Reason.TIMEOUT);
             assertThat(failureMessage(receiving)).contains("VER");
         }
+    }
+
+    /** A hand-written sender: accepts one connection, checks the dialogue up to TFR, then runs {@code data}. */
+    private CompletableFuture<String> scriptedSender(ServerSocket server, long size, SocketScript data) {
+        return CompletableFuture.supplyAsync(() -> {
+            try (Socket s = server.accept()) {
+                s.setSoTimeout(10_000);
+                InputStream in = s.getInputStream();
+                OutputStream out = s.getOutputStream();
+                assertThat(readLine(in)).isEqualTo("VER MSNFTP");
+                out.write("VER MSNFTP\r\n".getBytes(StandardCharsets.US_ASCII));
+                assertThat(readLine(in)).isEqualTo("USR " + BOB + " " + COOKIE);
+                out.write(("FIL " + size + "\r\n").getBytes(StandardCharsets.US_ASCII));
+                assertThat(readLine(in)).isEqualTo("TFR");
+                data.run(out);
+                return readLine(in);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }, threads);
+    }
+
+    private interface SocketScript {
+        void run(OutputStream out) throws IOException;
+    }
+
+    @Test
+    void aSenderSendingMoreThanAnnouncedIsCut() throws Exception {
+        try (ServerSocket server = new ServerSocket(0, 1, LOOPBACK)) {
+            Path target = emptyTarget();
+            CompletableFuture<String> peer = scriptedSender(server, 4, out -> out.write(
+                    MsnftpDecoderHarness.encode(new MsnftpFrame.DataBlock(new byte[] {1, 2, 3, 4, 5}))));
+
+            CompletableFuture<TransferResult> receiving = receiver(server.getLocalPort(), COOKIE, 4, target).start();
+
+            assertThat(failureOf(receiving)).isEqualTo(Reason.PROTOCOL_ERROR);
+            assertThat(peer.get(30, TimeUnit.SECONDS)).isEqualTo("CCL");
+            assertThat(Files.size(target)).isZero();
+        }
+    }
+
+    @Test
+    void aCclLineWhereABlockIsDueIsTheSendersCancel() throws Exception {
+        try (ServerSocket server = new ServerSocket(0, 1, LOOPBACK)) {
+            CompletableFuture<String> peer = scriptedSender(server, 10_000, out -> {
+                out.write(MsnftpDecoderHarness.encode(new MsnftpFrame.DataBlock(new byte[100])));
+                out.write("CCL\r\n".getBytes(StandardCharsets.US_ASCII));
+            });
+
+            CompletableFuture<TransferResult> receiving =
+                    receiver(server.getLocalPort(), COOKIE, 10_000, emptyTarget()).start();
+
+            assertThat(failureOf(receiving)).isEqualTo(Reason.CANCELLED_BY_PEER);
+            assertThat(failureMessage(receiving)).isEqualTo("cancelled by the sender");
+            assertThat(peer.get(30, TimeUnit.SECONDS)).isEmpty();
+        }
+    }
+
+    @Test
+    void aWrongHandleGetsNoFil() throws Exception {
+        MsnftpSender sender = sender(randomFile("f", 10), TIMEOUTS);
+        int port = sender.start(LOOPBACK, PortRange.ANY);
+        try (Socket s = new Socket(LOOPBACK, port)) {
+            s.setSoTimeout(10_000);
+            OutputStream out = s.getOutputStream();
+            out.write("VER MSNFTP\r\n".getBytes(StandardCharsets.US_ASCII));
+            assertThat(readLine(s.getInputStream())).isEqualTo("VER MSNFTP");
+            out.write(("USR mallory@example.com " + COOKIE + "\r\n").getBytes(StandardCharsets.US_ASCII));
+
+            assertThat(s.getInputStream().read()).isEqualTo(-1);
+        }
+        assertThat(failureOf(sender.result())).isEqualTo(Reason.AUTH_FAILED);
     }
 
     private static String readLine(InputStream in) throws IOException {
