@@ -24,6 +24,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.apache.mina.core.future.ConnectFuture;
+import org.apache.mina.core.service.IoProcessor;
 import org.apache.mina.core.service.SimpleIoProcessorPool;
 import org.apache.mina.core.session.IoSession;
 import org.apache.mina.core.session.IoSessionInitializer;
@@ -140,6 +141,14 @@ public final class MsnClient implements AutoCloseable {
 
     public MsnClientConfig config() {
         return config;
+    }
+
+    /**
+     * The client's I/O processor pool, for other MINA services that must not start I/O threads of their
+     * own (MSNFTP transfers, {@code org.imbridge.msn.ftp}). Disposed by {@link #close()}.
+     */
+    public IoProcessor<NioSession> processorPool() {
+        return processors;
     }
 
     /** Open TCP connections (notification and switchboard) on the shared connector. */
