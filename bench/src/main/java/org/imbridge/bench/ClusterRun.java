@@ -199,7 +199,6 @@ final class ClusterRun {
         long start = System.nanoTime();
         victimNode.killNow();
         long gone = -1;
-        long slotEmptied = -1;
         long slot = -1;
         long first = -1;
         long all = -1;
@@ -226,11 +225,9 @@ final class ClusterRun {
             if (gone < 0 && oldLeft == 0) {
                 gone = t;
             }
-            int held = xmpp.slotsHeld();
-            if (slotEmptied < 0 && held < INSTANCES.size()) {
-                slotEmptied = t;
-            } else if (slotEmptied >= 0 && slot < 0 && held == INSTANCES.size()) {
-                slot = t;
+            long taken = xmpp.lastSlotTakenNanos();
+            if (slot < 0 && taken - start > 0) {
+                slot = (taken - start) / 1_000_000;
             }
             if (first < 0 && back > 0) {
                 first = t;

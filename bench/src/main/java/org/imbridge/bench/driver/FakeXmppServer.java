@@ -49,6 +49,7 @@ public final class FakeXmppServer implements AutoCloseable {
     private final LongAdder dropped = new LongAdder();
     private final LongAdder probesAnswered = new LongAdder();
     private volatile IoSession component;
+    private volatile long lastSlotTakenNanos;
 
     /** One slot: the transport is the domain's only component. */
     public FakeXmppServer(String domain, String secret, Traffic traffic) throws IOException {
@@ -127,6 +128,11 @@ public final class FakeXmppServer implements AutoCloseable {
             }
             return held;
         }
+    }
+
+    /** @return when a connection last took a slot, in {@link System#nanoTime()} units */
+    public long lastSlotTakenNanos() {
+        return lastSlotTakenNanos;
     }
 
     /** @return stanzas dropped because their slot was empty */
@@ -208,6 +214,7 @@ public final class FakeXmppServer implements AutoCloseable {
                 for (int i = 0; i < slots.length; i++) {
                     if (slots[i] == null) {
                         slots[i] = session;
+                        lastSlotTakenNanos = System.nanoTime();
                         session.setAttribute(SLOT, i);
                         break;
                     }

@@ -116,6 +116,31 @@ public interface LegacySession {
         return unsupported("account settings");
     }
 
+    /**
+     * Accepts a file a contact offered ({@link SessionListener#onFileOffer}) and receives it into
+     * {@code destination} (an existing, empty file the caller owns and deletes on failure).
+     *
+     * @return completes with the bytes received once the whole file is there; fails with a
+     *         {@link org.imbridge.core.files.TransferFailure}
+     */
+    default CompletionStage<Long> acceptFile(String offerId, java.nio.file.Path destination) {
+        return unsupported("files");
+    }
+
+    /** Declines a file a contact offered; {@code why} says which answer the contact gets. Idempotent. */
+    default void declineFile(String offerId, org.imbridge.core.files.TransferFailure.Reason why) {
+    }
+
+    /**
+     * Offers {@code file} to {@code to} and sends it if they accept.
+     *
+     * @return completes once the contact has the whole file; fails with a
+     *         {@link org.imbridge.core.files.TransferFailure} (declined, timed out, failed)
+     */
+    default CompletionStage<Void> sendFile(LegacyAddress to, org.imbridge.core.files.OutgoingFile file) {
+        return unsupported("files");
+    }
+
     /** Logs out and closes the connection; idempotent. */
     void logout();
 

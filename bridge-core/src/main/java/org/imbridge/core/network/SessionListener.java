@@ -68,6 +68,15 @@ public interface SessionListener {
     default void onUnsupportedContent(LegacyAddress from, String what) {
     }
 
+    /**
+     * A contact offers the user a file. Answer with {@link LegacySession#acceptFile} or
+     * {@link LegacySession#declineFile}; an offer left unanswered is cancelled by the network session
+     * after a while. By default the user is told it cannot be shown, and it is declined.
+     */
+    default void onFileOffer(org.imbridge.core.files.IncomingFile offer) {
+        onUnsupportedContent(offer.from(), "a file (" + offer.fileName() + ")");
+    }
+
     // ---- group conversations: a conversation with more than one contact ----
 
     /**

@@ -49,6 +49,15 @@ public interface BridgeOutput {
     /** A contact sent something the transport cannot show; {@code what} is a noun phrase such as "a wink". */
     void unsupportedContent(String userJid, LegacyAddress from, String what);
 
+    /**
+     * A contact offers the user a file: answer through {@link BridgedUser#acceptFile} or
+     * {@link BridgedUser#declineFile}. By default the user is told it cannot be shown and it is left to
+     * time out.
+     */
+    default void fileOffer(String userJid, org.imbridge.core.files.IncomingFile offer) {
+        unsupportedContent(userJid, offer.from(), "a file (" + offer.fileName() + ")");
+    }
+
     /** A group conversation began (see {@link org.imbridge.core.network.SessionListener#onGroupChatStarted}). */
     void groupChatStarted(String userJid, String groupId, List<Participant> participants);
 

@@ -235,6 +235,24 @@ public final class BridgedUser {
         return whenOnline(s -> s.sendAttention(to));
     }
 
+    /** Accepts a contact's file offer into {@code destination}. Online only (offers end with the session). */
+    public CompletionStage<Long> acceptFile(String offerId, java.nio.file.Path destination) {
+        return onlineNow(s -> s.acceptFile(offerId, destination));
+    }
+
+    /** Declines a contact's file offer; nothing when offline (the offer ended with the session). */
+    public void declineFile(String offerId, org.imbridge.core.files.TransferFailure.Reason why) {
+        onlineNow(s -> {
+            s.declineFile(offerId, why);
+            return java.util.concurrent.CompletableFuture.completedFuture(null);
+        });
+    }
+
+    /** Offers {@code file} to {@code to}; queued like a message while (re)connecting. */
+    public CompletionStage<Void> sendFile(LegacyAddress to, org.imbridge.core.files.OutgoingFile file) {
+        return whenOnline(s -> s.sendFile(to, file));
+    }
+
     /** The accounts the user blocked on the network. Online only. */
     public CompletionStage<Set<LegacyAddress>> blockList() {
         return onlineNow(LegacySession::blockList);
@@ -731,6 +749,11 @@ public final class BridgedUser {
         @Override
         public void onUnsupportedContent(LegacyAddress from, String what) {
             runNow(() -> out.unsupportedContent(userJid, from, what));
+        }
+
+        @Override
+        public void onFileOffer(org.imbridge.core.files.IncomingFile offer) {
+            runNow(() -> out.fileOffer(userJid, offer));
         }
 
         @Override

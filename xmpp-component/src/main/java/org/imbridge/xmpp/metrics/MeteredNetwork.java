@@ -177,6 +177,21 @@ public final class MeteredNetwork implements LegacyNetwork {
         }
 
         @Override
+        public CompletionStage<Long> acceptFile(String offerId, java.nio.file.Path destination) {
+            return session.acceptFile(offerId, destination);
+        }
+
+        @Override
+        public void declineFile(String offerId, org.imbridge.core.files.TransferFailure.Reason why) {
+            session.declineFile(offerId, why);
+        }
+
+        @Override
+        public CompletionStage<Void> sendFile(LegacyAddress to, org.imbridge.core.files.OutgoingFile file) {
+            return session.sendFile(to, file);
+        }
+
+        @Override
         public CompletionStage<Set<LegacyAddress>> blockList() {
             return session.blockList();
         }
@@ -313,6 +328,11 @@ public final class MeteredNetwork implements LegacyNetwork {
         @Override
         public void onAttention(LegacyAddress from) {
             as(() -> listener.onAttention(from));
+        }
+
+        @Override
+        public void onFileOffer(org.imbridge.core.files.IncomingFile offer) {
+            as(() -> listener.onFileOffer(offer));
         }
 
         @Override
