@@ -25,7 +25,8 @@ public final class ConfigPaths {
         TransportConfig.Storage storage = s == null ? null : s.withPaths(h2Url(s.url(), base), path(s.keyFile(), base));
         TransportConfig.Logging logging = config.logging().withFile(path(config.logging().file(), base));
         return new TransportConfig(component, config.msn(), storage, config.registration(), config.admins(),
-                config.limits(), logging, config.metrics(), config.instance());
+                config.limits(), logging, config.metrics(), config.instance(),
+                config.files().withDirectory(path(config.files().directory(), base)));
     }
 
     /**

@@ -69,6 +69,17 @@ final class ConfigValidator {
         check("instance.lease", () -> c.instance().leaseDuration());
         check("instance.handover-grace", () -> c.instance().grace());
         check("instance.component-number", () -> c.instance().slots());
+        check("files.max-size", () -> c.files().maxBytes());
+        check("files.per-user-transfers", () -> c.files().transfersPerUser());
+        check("files.link-port", () -> c.files().endpointPort());
+        check("files.link-base-url", () -> c.files().endpointUrl());
+        check("files.link-expiry", () -> c.files().expiry());
+        check("files.timeout", () -> c.files().transferTimeout());
+        check("files.upload-service", () -> {
+            if (c.files().uploadService() != null) {
+                org.jxmpp.jid.impl.JidCreate.fromOrThrowUnchecked(c.files().uploadService());
+            }
+        });
         for (int i = 0; i < c.registration().allow().size(); i++) {
             try {
                 JidRules.allowPattern(c.registration().allow().get(i));

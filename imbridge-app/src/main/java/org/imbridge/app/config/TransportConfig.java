@@ -15,6 +15,8 @@ import java.util.Map;
  * @param limits       per-user and per-instance limits
  * @param logging      log level and file
  * @param metrics      the Prometheus endpoint (off by default)
+ * @param instance     this instance among several on one domain
+ * @param files        files between users and contacts
  */
 public record TransportConfig(
         Component component,
@@ -25,7 +27,8 @@ public record TransportConfig(
         Limits limits,
         Logging logging,
         Metrics metrics,
-        Instance instance) {
+        Instance instance,
+        Files files) {
 
     public TransportConfig {
         admins = admins == null ? List.of() : List.copyOf(admins);
@@ -34,12 +37,19 @@ public record TransportConfig(
         logging = logging == null ? Logging.DEFAULTS : logging.withDefaults();
         metrics = metrics == null ? Metrics.OFF : metrics.withDefaults();
         instance = instance == null ? Instance.DEFAULTS : instance;
+        files = files == null ? Files.DEFAULTS : files;
+    }
+
+    /** A config without a files section (the defaults). */
+    public TransportConfig(Component component, Msn msn, Storage storage, Registration registration,
+                           List<String> admins, Limits limits, Logging logging, Metrics metrics, Instance instance) {
+        this(component, msn, storage, registration, admins, limits, logging, metrics, instance, null);
     }
 
     /** A config without an instance section (the defaults: named after the host). */
     public TransportConfig(Component component, Msn msn, Storage storage, Registration registration,
                            List<String> admins, Limits limits, Logging logging, Metrics metrics) {
-        this(component, msn, storage, registration, admins, limits, logging, metrics, null);
+        this(component, msn, storage, registration, admins, limits, logging, metrics, null, null);
     }
 
     /** A config without logging and metrics sections (their defaults). */
@@ -245,6 +255,128 @@ public record TransportConfig(
     }
 
     /**
+     * Files between users and their contacts (README, "Files").
+     *
+     * @param enabled               files on ({@code true}, the default) or off (offers declined with a
+     *                              notice, links as text only)
+     * @param maxSize               the largest file either way ({@code 10MiB}; bytes, or with KiB, MiB, GiB)
+     * @param perUserTransfers      transfers under way per user ({@code 2})
+     * @param directory             where files in transit live; default {@code transfers} beside the
+     *                              store's key file
+     * @param uploadService         the XEP-0363 service's JID; default: found on each user's own server
+     * @param linkBaseUrl           the public URL of the transport's own file endpoint; with
+     *                              {@code link-port}, files go there when no upload service takes them
+     * @param linkHost              where that endpoint listens ({@code 127.0.0.1}, behind a proxy)
+     * @param linkPort              its port; 0 (the default) turns it off
+     * @param linkExpiry            how long it serves a file ({@code 1d})
+     * @param downloadHosts         hosts shared links are fetched from besides the user's own domain
+     *                              and its subdomains
+     * @param allowPrivateAddresses let those hosts be on private or loopback addresses ({@code false})
+     * @param timeout               for a whole download or upload ({@code 5m})
+     */
+    public record Files(Boolean enabled, String maxSize, Integer perUserTransfers, String directory,
+                        String uploadService, String linkBaseUrl, String linkHost, Integer linkPort,
+                        String linkExpiry, List<String> downloadHosts, Boolean allowPrivateAddresses,
+                        String timeout) {
+
+        public static final Files DEFAULTS = new Files(null, null, null, null, null, null, null, null, null, null,
+                null, null);
+
+        public boolean on() {
+            return enabled == null || enabled;
+        }
+
+        /** @throws IllegalArgumentException unless 1 byte to 4 GiB */
+        public long maxBytes() {
+            if (maxSize == null) {
+                return 10L * 1024 * 1024;
+            }
+            java.util.regex.Matcher m = java.util.regex.Pattern.compile("(\\d+)\\s*(|B|KiB|MiB|GiB|KB|MB|GB)")
+                    .matcher(maxSize.trim());
+            long bytes = -1;
+            if (m.matches()) {
+                long unit = switch (m.group(2)) {
+                    case "KiB", "KB" -> 1024L;
+                    case "MiB", "MB" -> 1024L * 1024;
+                    case "GiB", "GB" -> 1024L * 1024 * 1024;
+                    default -> 1L;
+                };
+                try {
+                    bytes = Math.multiplyExact(Long.parseLong(m.group(1)), unit);
+                } catch (ArithmeticException | NumberFormatException e) {
+                    bytes = -1;
+                }
+            }
+            if (bytes < 1 || bytes > 4L * 1024 * 1024 * 1024) {
+                throw new IllegalArgumentException("'" + maxSize + "' must be a size from 1 byte to 4GiB, like 10MiB");
+            }
+            return bytes;
+        }
+
+        /** @throws IllegalArgumentException unless 1 to 100 */
+        public int transfersPerUser() {
+            int n = perUserTransfers == null ? 2 : perUserTransfers;
+            if (n < 1 || n > 100) {
+                throw new IllegalArgumentException("must be from 1 to 100");
+            }
+            return n;
+        }
+
+        /** @throws IllegalArgumentException unless 0 (off) or 1 to 65535 */
+        public int endpointPort() {
+            int port = linkPort == null ? 0 : linkPort;
+            if (port < 0 || port > 65535) {
+                throw new IllegalArgumentException("must be from 0 (off) to 65535");
+            }
+            return port;
+        }
+
+        /** @throws IllegalArgumentException when not an http(s) URL, or missing while the endpoint is on */
+        public java.net.URI endpointUrl() {
+            if (linkBaseUrl == null) {
+                if (endpointPort() > 0) {
+                    throw new IllegalArgumentException("is needed with files.link-port: the URL users' clients fetch"
+                            + " files from, e.g. https://files.example.org/imbridge");
+                }
+                return null;
+            }
+            try {
+                java.net.URI url = new java.net.URI(linkBaseUrl);
+                if (!"https".equalsIgnoreCase(url.getScheme()) && !"http".equalsIgnoreCase(url.getScheme())
+                        || url.getHost() == null) {
+                    throw new IllegalArgumentException("'" + linkBaseUrl + "' must be an http(s) URL with a host");
+                }
+                return url;
+            } catch (java.net.URISyntaxException e) {
+                throw new IllegalArgumentException("'" + linkBaseUrl + "' is not a URL: " + e.getReason());
+            }
+        }
+
+        public java.time.Duration expiry() {
+            return Instance.duration(linkExpiry, java.time.Duration.ofDays(1), java.time.Duration.ofMinutes(1),
+                    java.time.Duration.ofDays(30));
+        }
+
+        public java.time.Duration transferTimeout() {
+            return Instance.duration(timeout, java.time.Duration.ofMinutes(5), java.time.Duration.ofSeconds(1),
+                    java.time.Duration.ofHours(1));
+        }
+
+        public List<String> hosts() {
+            return downloadHosts == null ? List.of() : List.copyOf(downloadHosts);
+        }
+
+        public boolean privateAddresses() {
+            return allowPrivateAddresses != null && allowPrivateAddresses;
+        }
+
+        Files withDirectory(String resolved) {
+            return new Files(enabled, maxSize, perUserTransfers, resolved, uploadService, linkBaseUrl, linkHost,
+                    linkPort, linkExpiry, downloadHosts, allowPrivateAddresses, timeout);
+        }
+    }
+
+    /**
      * This instance among several on one domain (README, "Running several instances").
      *
      * @param name              unique among the live instances; the host name when left out
@@ -316,7 +448,7 @@ public record TransportConfig(
                     java.time.Duration.ofMinutes(5));
         }
 
-        private static java.time.Duration duration(String value, java.time.Duration fallback, java.time.Duration min,
+        static java.time.Duration duration(String value, java.time.Duration fallback, java.time.Duration min,
                                                    java.time.Duration max) {
             if (value == null) {
                 return fallback;

@@ -94,7 +94,7 @@ public final class Transport implements AutoCloseable {
                 .eventExecutor(Runnable::run).onStanza(this::accept), this::beatNow);
         this.gateway = new Gateway(jids, new MeteredNetwork(settings.network(), metrics), settings.store(), sink,
                 settings.allowlist(), workers, scheduler, settings.policy(),
-                settings.cluster().options().withStreams(extraStreams));
+                settings.cluster().options().withStreams(extraStreams), settings.files(), metrics.files());
         this.control = new TransportControls(domain, gateway.sessions(), gateway.removals(), settings.store(), sink,
                 metrics, settings.reload());
         Instant started = Instant.now();
@@ -363,6 +363,9 @@ public final class Transport implements AutoCloseable {
             metricsServer.close();
         }
         settings.network().close();
+        if (settings.files().share() != null) {
+            settings.files().share().close(); // deletes what it served
+        }
         workers.shutdown();
         scheduler.shutdownNow();
         try {

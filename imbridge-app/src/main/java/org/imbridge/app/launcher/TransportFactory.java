@@ -13,6 +13,11 @@ import org.imbridge.core.session.SessionPolicy;
 import org.imbridge.core.cluster.SessionOwnership;
 import org.imbridge.store.RegistrationStores;
 import org.imbridge.store.SessionOwnerships;
+import org.imbridge.xmpp.files.share.FileShareConfig;
+import org.imbridge.xmpp.files.share.FileShareServer;
+import org.imbridge.xmpp.files.temp.TransferDirectory;
+import org.imbridge.xmpp.gateway.files.FileTransferOptions;
+import org.jxmpp.jid.impl.JidCreate;
 import org.imbridge.xmpp.gateway.cluster.ClusterOptions;
 import org.imbridge.xmpp.gateway.cluster.ComponentStreams;
 import org.imbridge.store.StoreConfig;
@@ -24,6 +29,11 @@ import org.imbridge.xmpp.stream.ComponentConfig;
  * read from a {@link LiveConfig}, so that a reload swaps them while the transport runs.
  */
 public final class TransportFactory {
+
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(TransportFactory.class);
+    /** What the own file endpoint holds at most: files, and bytes in all. */
+    private static final int SHARED_FILES = 10_000;
+    private static final long SHARED_BYTES = 10L * 1024 * 1024 * 1024;
 
     /** The key's environment variable, used instead of the key file when set. */
     public static final String KEY_ENV = "IMBRIDGE_STORE_KEY";
@@ -74,10 +84,45 @@ public final class TransportFactory {
             store.close();
             throw e;
         }
+        FileTransferOptions files;
+        try {
+            files = fileOptions(config);
+        } catch (IOException | RuntimeException e) {
+            ownership.close();
+            network.close();
+            store.close();
+            throw e;
+        }
         return new TransportSettings(component.build(), network, store, following::allowlist, SessionPolicy.DEFAULTS,
                 8, following::admins, following::limits, reload, metrics, config.storage().removalPoll(),
                 new ClusterSettings(new ClusterOptions(ownership, instance.grace(), instance.slots(),
-                        ComponentStreams.SINGLE), instance.heartbeat()));
+                        ComponentStreams.SINGLE), instance.heartbeat()), files);
+    }
+
+    /**
+     * The transfer directory (left-overs of an earlier run deleted) and, when configured, the file
+     * endpoint, started. Files off: nothing is opened.
+     */
+    static FileTransferOptions fileOptions(TransportConfig config) throws IOException {
+        TransportConfig.Files f = config.files();
+        if (!f.on()) {
+            return FileTransferOptions.disabled();
+        }
+        Path dir = f.directory() != null ? Path.of(f.directory())
+                : Path.of(config.storage().keyFile()).toAbsolutePath().resolveSibling("transfers");
+        TransferDirectory directory = TransferDirectory.open(dir);
+        int leftovers = directory.cleanLeftovers();
+        if (leftovers > 0) {
+            LOG.info("deleted {} files an earlier run left in {}", leftovers, dir);
+        }
+        FileShareServer share = null;
+        if (f.endpointPort() > 0) {
+            share = FileShareServer.start(new FileShareConfig(f.linkHost() == null ? "127.0.0.1" : f.linkHost(),
+                    f.endpointPort(), f.endpointUrl(), SHARED_FILES, SHARED_BYTES, 4, java.time.Duration.ofMinutes(1)));
+        }
+        return new FileTransferOptions(directory, f.maxBytes(), f.transfersPerUser(),
+                f.uploadService() == null ? null : JidCreate.fromOrThrowUnchecked(f.uploadService()), share,
+                f.expiry(), java.util.Set.copyOf(f.hosts()), f.privateAddresses(), f.transferTimeout());
     }
 
     /** The configuration the last settings follow. */

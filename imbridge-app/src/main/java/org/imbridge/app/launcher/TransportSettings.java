@@ -10,6 +10,7 @@ import org.imbridge.core.network.LegacyNetwork;
 import org.imbridge.core.registration.RegistrationStore;
 import org.imbridge.core.session.SessionPolicy;
 import org.imbridge.app.config.TransportConfig;
+import org.imbridge.xmpp.gateway.files.FileTransferOptions;
 import org.imbridge.xmpp.gateway.register.UserAllowlist;
 import org.imbridge.xmpp.stream.ComponentConfig;
 
@@ -29,12 +30,13 @@ import org.imbridge.xmpp.stream.ComponentConfig;
  * @param metricsAddress where to serve Prometheus metrics, or null for nowhere
  * @param removalPoll    how often the store's removal log is read (removals made by another process)
  * @param cluster        the other instances of the domain, if any (owned: closed with the transport)
+ * @param files          how files move (its endpoint, if any, is owned: closed with the transport)
  */
 public record TransportSettings(ComponentConfig component, LegacyNetwork network, RegistrationStore store,
                                 Supplier<UserAllowlist> allowlist, SessionPolicy policy, int workers,
                                 Supplier<Set<String>> admins, Supplier<TransportConfig.Limits> limits,
                                 ConfigReload reload, InetSocketAddress metricsAddress, Duration removalPoll,
-                                ClusterSettings cluster) {
+                                ClusterSettings cluster, FileTransferOptions files) {
 
     public TransportSettings {
         Objects.requireNonNull(component, "component");
@@ -46,6 +48,7 @@ public record TransportSettings(ComponentConfig component, LegacyNetwork network
         Objects.requireNonNull(limits, "limits");
         Objects.requireNonNull(reload, "reload");
         Objects.requireNonNull(cluster, "cluster");
+        Objects.requireNonNull(files, "files");
         if (workers < 1) {
             throw new IllegalArgumentException("workers must be at least 1");
         }
@@ -60,7 +63,7 @@ public record TransportSettings(ComponentConfig component, LegacyNetwork network
                              Supplier<Set<String>> admins, Supplier<TransportConfig.Limits> limits,
                              ConfigReload reload, InetSocketAddress metricsAddress, Duration removalPoll) {
         this(component, network, store, allowlist, policy, workers, admins, limits, reload, metricsAddress, removalPoll,
-                ClusterSettings.sole());
+                ClusterSettings.sole(), FileTransferOptions.disabled());
     }
 
     /** Settings that read the removal log at the default interval. */
@@ -75,13 +78,19 @@ public record TransportSettings(ComponentConfig component, LegacyNetwork network
     /** @return these settings reading the removal log every {@code interval} */
     public TransportSettings withRemovalPoll(Duration interval) {
         return new TransportSettings(component, network, store, allowlist, policy, workers, admins, limits, reload,
-                metricsAddress, interval, cluster);
+                metricsAddress, interval, cluster, files);
     }
 
     /** @return these settings as one of the instances {@code shared} describes */
     public TransportSettings withCluster(ClusterSettings shared) {
         return new TransportSettings(component, network, store, allowlist, policy, workers, admins, limits, reload,
-                metricsAddress, removalPoll, shared);
+                metricsAddress, removalPoll, shared, files);
+    }
+
+    /** @return these settings moving files as {@code options} say */
+    public TransportSettings withFiles(FileTransferOptions options) {
+        return new TransportSettings(component, network, store, allowlist, policy, workers, admins, limits, reload,
+                metricsAddress, removalPoll, cluster, options);
     }
 
     /** Settings with a message size limit but without admins, user or rate limits, reload or metrics (tests). */

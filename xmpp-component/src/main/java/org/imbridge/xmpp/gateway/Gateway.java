@@ -22,6 +22,9 @@ import org.imbridge.core.session.LinkState;
 import org.imbridge.core.session.SessionManager;
 import org.imbridge.core.session.SessionPolicy;
 import org.imbridge.xmpp.gateway.attention.AttentionMessages;
+import org.imbridge.xmpp.gateway.files.FileTransferMetrics;
+import org.imbridge.xmpp.gateway.files.FileTransferOptions;
+import org.imbridge.xmpp.gateway.files.FileTransfers;
 import org.imbridge.xmpp.gateway.attention.AttentionRequests;
 import org.imbridge.xmpp.gateway.basics.PingHandler;
 import org.imbridge.xmpp.gateway.blocking.BlockListPushes;
@@ -105,6 +108,7 @@ public final class Gateway {
     private final SettingsCommand settingsCommand;
     private final ClusterWatcher cluster;
     private final SessionAdoption adoption;
+    private final FileTransfers files;
 
     /** The only transport instance of its domain. */
     public Gateway(JidMapping jids, LegacyNetwork network, RegistrationStore store, StanzaSink sink,
@@ -113,10 +117,19 @@ public final class Gateway {
         this(jids, network, store, sink, allowlist, pool, scheduler, policy, ClusterOptions.sole());
     }
 
-    /** One of the instances that {@code clusterOptions} shares users with. */
+    /** One of the instances that {@code clusterOptions} shares users with, without files. */
     public Gateway(JidMapping jids, LegacyNetwork network, RegistrationStore store, StanzaSink sink,
                    Supplier<UserAllowlist> allowlist, Executor pool,
                    ScheduledExecutorService scheduler, SessionPolicy policy, ClusterOptions clusterOptions) {
+        this(jids, network, store, sink, allowlist, pool, scheduler, policy, clusterOptions,
+                FileTransferOptions.disabled(), FileTransferMetrics.NONE);
+    }
+
+    /** One of the instances that {@code clusterOptions} shares users with, moving files as {@code fileOptions} say. */
+    public Gateway(JidMapping jids, LegacyNetwork network, RegistrationStore store, StanzaSink sink,
+                   Supplier<UserAllowlist> allowlist, Executor pool,
+                   ScheduledExecutorService scheduler, SessionPolicy policy, ClusterOptions clusterOptions,
+                   FileTransferOptions fileOptions, FileTransferMetrics fileMetrics) {
         GatewayProviders.register();
         this.requests = new IqRequests(sink, scheduler, IqRequests.DEFAULT_TIMEOUT);
         // looks the user up at each use: the session manager is made after the roster sync that feeds it
@@ -135,13 +148,16 @@ public final class Gateway {
         this.jids = jids;
         this.sink = sink;
         ContactNames names = this::contactName;
+        // the transfers look the user up at each use: the session manager is made after the output
+        this.files = new FileTransfers(fileOptions, jids, sink, requests, names, this::bridgedUser, pool, fileMetrics);
         // the rooms look the user up at each use: the session manager is made after the output it feeds
         this.rooms = new GroupChatRooms(jids, sink, RoomLimits.DEFAULT, this::bridgedUser, this::whyOffline);
         this.output = new StanzaOutput(jids, sink, roster, network.profile(), rooms,
                 new AttentionMessages(jids, names, sink), new UnsupportedContentNotices(jids, names, sink),
                 new BlockListPushes(jids, sink, this::resources),
                 user -> scheduler.schedule(() -> probe(user),
-                        clusterOptions.handoverGrace().plusSeconds(1).toMillis(), TimeUnit.MILLISECONDS));
+                        clusterOptions.handoverGrace().plusSeconds(1).toMillis(), TimeUnit.MILLISECONDS),
+                files.incoming());
         this.sessions = new SessionManager(network, store, output, pool, scheduler, policy, clusterOptions.ownership());
         this.cluster = new ClusterWatcher(clusterOptions.ownership(), network.id(), this::probe, System::nanoTime,
                 clusterOptions.slots(), clusterOptions.streams());
@@ -158,6 +174,7 @@ public final class Gateway {
                 .addContactFeature(AttentionMessages.NAMESPACE)
                 .addContactFeature(ChatStateExtension.NAMESPACE)
                 .addContactFeature(DeliveryReceipt.NAMESPACE)
+                .addContactFeature(org.imbridge.xmpp.files.oob.OutOfBandData.NAMESPACE)
                 .addTransportFeature(VCard.NAMESPACE)
                 .addContactFeature(VCard.NAMESPACE);
         RegistrationListener followRegistrations = new RegistrationListener() {
@@ -194,7 +211,8 @@ public final class Gateway {
         new BlockingRequests(jids, sessions).handlers().forEach(iqs::register);
         this.unmapped = new UnmappedContactJids(jids, network::isValidAccount);
         this.presences = new PresenceHandler(jids, sessions, output, sink);
-        this.messages = new MessageHandler(jids, sessions, sink, new AttentionRequests(sessions, sink));
+        this.messages = new MessageHandler(jids, sessions, sink, new AttentionRequests(sessions, sink),
+                files.outgoing());
     }
 
     public void accept(Stanza stanza) {

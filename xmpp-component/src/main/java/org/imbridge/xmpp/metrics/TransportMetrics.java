@@ -28,6 +28,9 @@ import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
  * imbridge_queue_depth{queue}                  work waiting: workers, xmpp_outgoing
  * imbridge_deployment_instances                live instances of the deployment (1 when alone)
  * imbridge_deployment_sessions{member}         sessions each live instance holds, at the last heartbeat
+ * imbridge_file_transfers_total{direction,outcome}  files: to_user / to_contact; success or the failure
+ * imbridge_file_bytes_total{direction}         bytes of files moved
+ * imbridge_file_transfers_active{direction}    transfers under way
  * </pre>
  *
  * plus JVM memory, threads, CPU and uptime. {@code network} is the legacy network's id, e.g.
@@ -113,6 +116,53 @@ public final class TransportMetrics {
                 .description("logins to the legacy network by result (success or the failure)").register(registry)
                 .increment();
     }
+
+    /** File transfers, counted here. */
+    public org.imbridge.xmpp.gateway.files.FileTransferMetrics files() {
+        return files;
+    }
+
+    private final org.imbridge.xmpp.gateway.files.FileTransferMetrics files =
+            new org.imbridge.xmpp.gateway.files.FileTransferMetrics() {
+                private final java.util.Map<Direction, java.util.concurrent.atomic.AtomicInteger> active =
+                        new java.util.EnumMap<>(java.util.Map.of(
+                                Direction.TO_USER, new java.util.concurrent.atomic.AtomicInteger(),
+                                Direction.TO_CONTACT, new java.util.concurrent.atomic.AtomicInteger()));
+
+                {
+                    active.forEach((direction, n) -> io.micrometer.core.instrument.Gauge.builder(
+                                    "imbridge.file.transfers.active", n, java.util.concurrent.atomic.AtomicInteger::get)
+                            .tag("direction", tag(direction.name())).description("file transfers under way")
+                            .register(registry));
+                }
+
+                @Override
+                public void started(Direction direction) {
+                    active.get(direction).incrementAndGet();
+                }
+
+                @Override
+                public void ended(Direction direction, org.imbridge.core.files.TransferFailure.Reason failure,
+                                  long bytes) {
+                    active.get(direction).decrementAndGet();
+                    count(direction, failure);
+                    if (bytes > 0) {
+                        Counter.builder("imbridge.file.bytes").tag("direction", tag(direction.name()))
+                                .description("bytes of files moved").register(registry).increment(bytes);
+                    }
+                }
+
+                @Override
+                public void refused(Direction direction, org.imbridge.core.files.TransferFailure.Reason why) {
+                    count(direction, why);
+                }
+
+                private void count(Direction direction, org.imbridge.core.files.TransferFailure.Reason failure) {
+                    Counter.builder("imbridge.file.transfers").tag("direction", tag(direction.name()))
+                            .tag("outcome", failure == null ? "success" : tag(failure.name()))
+                            .description("file transfers by direction and outcome").register(registry).increment();
+                }
+            };
 
     /** An error of some kind, e.g. {@code xmpp_recipient_unavailable} or {@code network_connection_lost}. */
     public void error(String kind) {

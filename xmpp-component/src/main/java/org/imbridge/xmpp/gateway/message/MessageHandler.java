@@ -10,6 +10,8 @@ import org.imbridge.core.network.NetworkProfile;
 import org.imbridge.core.session.SessionManager;
 import org.imbridge.xmpp.gateway.attention.AttentionMessages;
 import org.imbridge.xmpp.gateway.attention.AttentionRequests;
+import org.imbridge.xmpp.files.oob.OutOfBandData;
+import org.imbridge.xmpp.gateway.files.OutgoingFiles;
 import org.imbridge.xmpp.gateway.mapping.JidMapping;
 import org.imbridge.xmpp.gateway.register.NotRegistered;
 import org.imbridge.xmpp.gateway.stanza.ErrorReplies;
@@ -36,8 +38,16 @@ public final class MessageHandler {
     private final SessionManager sessions;
     private final StanzaSink sink;
     private final AttentionRequests attention;
+    private final OutgoingFiles files;
 
     public MessageHandler(JidMapping jids, SessionManager sessions, StanzaSink sink, AttentionRequests attention) {
+        this(jids, sessions, sink, attention, null);
+    }
+
+    /** @param files offers the file behind a shared link (XEP-0066) to the contact; null for links as text only */
+    public MessageHandler(JidMapping jids, SessionManager sessions, StanzaSink sink, AttentionRequests attention,
+                          OutgoingFiles files) {
+        this.files = files;
         this.attention = attention;
         this.jids = jids;
         this.sessions = sessions;
@@ -61,6 +71,10 @@ public final class MessageHandler {
         String user = message.getFrom().asBareJid().toString();
         ChatStateExtension state = (ChatStateExtension) message.getExtension(ChatStateExtension.NAMESPACE);
         String body = message.getBody();
+        Optional<String> link = files == null ? Optional.empty() : OutOfBandData.urlOf(message);
+        if (body == null && link.isPresent()) {
+            body = link.get(); // the link travels as text too: a contact who cannot take the file still gets it
+        }
         if (AttentionMessages.requestsAttention(message)) {
             attention.send(user, contact.get(), message);
         }
@@ -76,7 +90,8 @@ public final class MessageHandler {
             LOG.debug("{} -> {}: {} chars, receipt {}, id {}", user, contact.get(), body.length(), receipt,
                     message.getStanzaId());
         }
-        sessions.sendMessage(user, contact.get(), body, receipt).whenComplete((v, e) -> {
+        String text = body;
+        sessions.sendMessage(user, contact.get(), text, receipt).whenComplete((v, e) -> {
             if (LOG.isDebugEnabled()) {
                 LOG.debug("{} -> {}: {}", user, contact.get(), e == null ? "delivered" : e.toString());
             }
@@ -88,7 +103,10 @@ public final class MessageHandler {
                     return;
                 }
                 bounce(message, conditionFor(failure.kind()), failure.userText());
-            } else if (receipt && message.getStanzaId() != null) {
+                return;
+            }
+            link.ifPresent(url -> files.send(user, contact.get(), url));
+            if (receipt && message.getStanzaId() != null) {
                 sink.send(StanzaBuilder.buildMessage()
                         .ofType(message.getType())
                         .from(message.getTo())

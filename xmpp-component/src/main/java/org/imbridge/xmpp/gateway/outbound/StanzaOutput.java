@@ -1,5 +1,7 @@
 package org.imbridge.xmpp.gateway.outbound;
 
+import org.imbridge.core.files.IncomingFile;
+import org.imbridge.xmpp.gateway.files.IncomingFiles;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
@@ -39,6 +41,8 @@ import org.jxmpp.jid.BareJid;
 public final class StanzaOutput implements BridgeOutput {
 
     private final java.util.function.Consumer<String> sessionElsewhere;
+    /** Contacts' file offers, or null. */
+    private final IncomingFiles files;
     private final JidMapping jids;
     private final StanzaSink sink;
     private final RosterSync roster;
@@ -78,6 +82,15 @@ public final class StanzaOutput implements BridgeOutput {
     public StanzaOutput(JidMapping jids, StanzaSink sink, RosterSync roster, NetworkProfile network,
                         GroupChatRooms rooms, AttentionMessages attention, UnsupportedContentNotices unsupported,
                         BlockListPushes blockList, java.util.function.Consumer<String> sessionElsewhere) {
+        this(jids, sink, roster, network, rooms, attention, unsupported, blockList, sessionElsewhere, null);
+    }
+
+    /** @param files what becomes of contacts' file offers, or null to tell the user they cannot be shown */
+    public StanzaOutput(JidMapping jids, StanzaSink sink, RosterSync roster, NetworkProfile network,
+                        GroupChatRooms rooms, AttentionMessages attention, UnsupportedContentNotices unsupported,
+                        BlockListPushes blockList, java.util.function.Consumer<String> sessionElsewhere,
+                        IncomingFiles files) {
+        this.files = files;
         this.sessionElsewhere = sessionElsewhere;
         this.blockList = blockList;
         this.rooms = rooms;
@@ -213,6 +226,15 @@ public final class StanzaOutput implements BridgeOutput {
     @Override
     public void unsupportedContent(String userJid, LegacyAddress from, String what) {
         unsupported.received(userJid, from, what);
+    }
+
+    @Override
+    public void fileOffer(String userJid, IncomingFile offer) {
+        if (files == null) {
+            BridgeOutput.super.fileOffer(userJid, offer);
+        } else {
+            files.offer(userJid, offer);
+        }
     }
 
     @Override
