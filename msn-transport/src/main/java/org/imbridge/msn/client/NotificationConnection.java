@@ -140,6 +140,11 @@ final class NotificationConnection extends MsnpLink implements NotificationSessi
     // ---- NotificationSession ----
 
     @Override
+    public java.net.InetAddress localAddress() {
+        return ownAddress();
+    }
+
+    @Override
     public String ownHandle() {
         return ownHandle;
     }

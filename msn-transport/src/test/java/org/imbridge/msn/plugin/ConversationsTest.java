@@ -55,6 +55,12 @@ class ConversationsTest {
         }
 
         @Override
+        public void invitation(String handle, org.imbridge.msn.protocol.MimeMessage message,
+                               org.imbridge.msn.plugin.files.InvitationLink replies) {
+            heard.add(handle + " invited");
+        }
+
+        @Override
         public void groupStarted(String groupId, List<Participant> participants) {
             heard.add(groupId + " started with " + participants.stream().map(p -> p.address().value()).toList());
         }

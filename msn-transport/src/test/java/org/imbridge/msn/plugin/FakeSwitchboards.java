@@ -163,6 +163,11 @@ final class FakeSwitchboards implements NotificationSession {
     }
 
     @Override
+    public java.net.InetAddress localAddress() {
+        return java.net.InetAddress.getLoopbackAddress();
+    }
+
+    @Override
     public String ownHandle() {
         return "alice@hotmail.com";
     }
