@@ -237,11 +237,12 @@ final class IncomingTransfer extends Transfer {
             r = result;
             running = receiver;
         }
-        if (r != null) {
-            r.completeExceptionally(why);
-        }
         if (running != null) {
+            // The user's stage fails once the connection is closed and the file released.
             running.cancel();
+            running.result().whenComplete((v, e) -> r.completeExceptionally(why));
+        } else if (r != null) {
+            r.completeExceptionally(why);
         }
     }
 

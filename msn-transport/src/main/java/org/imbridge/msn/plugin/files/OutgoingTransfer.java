@@ -207,9 +207,12 @@ final class OutgoingTransfer extends Transfer {
             disarmLocked();
             running = sender;
         }
-        result.completeExceptionally(why);
         if (running != null) {
+            // The user's stage fails once the listener is closed and the port free again.
             running.cancel();
+            running.result().whenComplete((v, e) -> result.completeExceptionally(why));
+        } else {
+            result.completeExceptionally(why);
         }
     }
 }

@@ -51,7 +51,10 @@ abstract class Transfer {
     /** An ACCEPT or CANCEL from the contact for this cookie, on {@code from}. */
     abstract void received(FileInvitation invitation, InvitationLink from);
 
-    /** The session ended: fail what waits with {@code why}, stop the connection, say nothing to the contact. */
+    /**
+     * The session ended: stop the connection, then fail what waits with {@code why}; nothing is said to
+     * the contact (the conversations are closing).
+     */
     abstract void end(TransferFailure why);
 
     /** True while it counts towards {@link FileTransferSettings#maxTransfers()}. */
