@@ -58,13 +58,21 @@ class MsnFileTransferTest {
     private MsnftpPeer bobFtp;
 
     private void start(Duration offerTimeout) throws IOException {
-        net = BridgeNetwork.start(FileTransferSettings.defaults()
+        start(settings().withOfferTimeout(offerTimeout));
+    }
+
+    private void start(FileTransferSettings files) throws IOException {
+        net = BridgeNetwork.start(files);
+        bobFtp = new MsnftpPeer(BOB, net.peerClient().processorPool());
+    }
+
+    private static FileTransferSettings settings() {
+        return FileTransferSettings.defaults()
                 .withBind(InetAddress.getLoopbackAddress())
                 .withPorts(PortRange.ANY)
-                .withOfferTimeout(offerTimeout)
+                .withOfferTimeout(Duration.ofSeconds(10))
                 .withAcceptTimeout(Duration.ofSeconds(10))
-                .withMsnftp(MsnftpPeer.TIMEOUTS));
-        bobFtp = new MsnftpPeer(BOB, net.peerClient().processorPool());
+                .withMsnftp(MsnftpPeer.TIMEOUTS);
     }
 
     private void start() throws IOException {
@@ -159,7 +167,40 @@ class MsnFileTransferTest {
         assertThat(alice.events().all(FileOffered.class)).isEmpty();
     }
 
+    @Test
+    void anOfferInAGroupConversationIsAnsweredThere() throws Exception {
+        start();
+        BridgedSession alice = net.alice();
+        net.peer("carol@hotmail.com");
+        PeerConversation group = net.peer(BOB).open(ALICE, "carol@hotmail.com");
+        alice.events().await(EventRecorder.GroupStarted.class);
+
+        group.send(FileInvitation.invite(1005, "slides.bin", 10).toMessage());
+        IncomingFile offer = alice.events().await(FileOffered.class).file();
+        assertThat(offer.from()).isEqualTo(LegacyAddress.of(BOB));
+        CompletionStage<Long> accepted = alice.session().acceptFile(offer.offerId(), dir.resolve("slides.bin"));
+
+        assertThat(group.awaitInvitation(InvitationCommand.ACCEPT).cookie()).isEqualTo(1005);
+        group.send(FileInvitation.cancel(1005, CancelCode.OUTBANDCANCEL).toMessage());
+        assertThat(failure(accepted).reason()).isEqualTo(Reason.CANCELLED);
+    }
+
     // ---- alice sends bob a file ----
+
+    @Test
+    void moreTransfersThanTheLimitAreBusy() throws Exception {
+        start(settings().withMaxTransfers(1));
+        BridgedSession alice = net.alice();
+        net.peer(BOB);
+        CompletionStage<Void> first = alice.session().sendFile(LegacyAddress.of(BOB),
+                new OutgoingFile("one.bin", 4, randomFile("one.bin", 4)));
+
+        TransferFailure second = failure(alice.session().sendFile(LegacyAddress.of(BOB),
+                new OutgoingFile("two.bin", 4, randomFile("two.bin", 4))));
+
+        assertThat(second.reason()).isEqualTo(Reason.BUSY);
+        assertThat(first.toCompletableFuture()).isNotDone();
+    }
 
     @Test
     void aFileAliceSendsArrivesWholeAtBob() throws Exception {
