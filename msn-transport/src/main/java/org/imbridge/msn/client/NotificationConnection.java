@@ -1,5 +1,6 @@
 package org.imbridge.msn.client;
 
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -140,7 +141,7 @@ final class NotificationConnection extends MsnpLink implements NotificationSessi
     // ---- NotificationSession ----
 
     @Override
-    public java.net.InetAddress localAddress() {
+    public InetAddress localAddress() {
         return ownAddress();
     }
 

@@ -21,6 +21,7 @@ import org.imbridge.core.model.Participant;
 import org.imbridge.msn.client.MsnErrorException;
 import org.imbridge.msn.client.SwitchboardSession;
 import org.imbridge.msn.plugin.FakeSwitchboards.FakeSwitchboard;
+import org.imbridge.msn.plugin.files.InvitationLink;
 import org.imbridge.msn.protocol.AckMode;
 import org.imbridge.msn.protocol.MimeMessage;
 import org.junit.jupiter.api.Test;
@@ -55,8 +56,7 @@ class ConversationsTest {
         }
 
         @Override
-        public void invitation(String handle, org.imbridge.msn.protocol.MimeMessage message,
-                               org.imbridge.msn.plugin.files.InvitationLink replies) {
+        public void invitation(String handle, MimeMessage message, InvitationLink replies) {
             heard.add(handle + " invited");
         }
 

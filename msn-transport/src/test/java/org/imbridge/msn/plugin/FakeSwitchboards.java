@@ -1,5 +1,6 @@
 package org.imbridge.msn.plugin;
 
+import java.net.InetAddress;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -163,8 +164,8 @@ final class FakeSwitchboards implements NotificationSession {
     }
 
     @Override
-    public java.net.InetAddress localAddress() {
-        return java.net.InetAddress.getLoopbackAddress();
+    public InetAddress localAddress() {
+        return InetAddress.getLoopbackAddress();
     }
 
     @Override
