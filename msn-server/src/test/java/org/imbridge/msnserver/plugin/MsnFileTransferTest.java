@@ -151,6 +151,50 @@ class MsnFileTransferTest {
     }
 
     @Test
+    void whenAliceCannotConnectTheStageFailsAndBobHearsFttimeout() throws Exception {
+        start();
+        BridgedSession alice = net.alice();
+        PeerConversation bob = net.peer(BOB).open(ALICE);
+        bob.send(FileInvitation.invite(1006, "notes.txt", 10).toMessage());
+        IncomingFile offer = alice.events().await(FileOffered.class).file();
+        CompletionStage<Long> accepted = alice.session().acceptFile(offer.offerId(), dir.resolve("notes.txt"));
+        bob.awaitInvitation(InvitationCommand.ACCEPT);
+
+        bob.send(FileInvitation.acceptWithAddress(1006, "127.0.0.1", closedPort(), 4242).toMessage());
+
+        assertThat(failure(accepted).reason()).isEqualTo(Reason.CONNECTION_FAILED);
+        FileInvitation cancel = bob.awaitInvitation(InvitationCommand.CANCEL);
+        assertThat(cancel.cookie()).isEqualTo(1006);
+        assertThat(cancel.cancelCode()).isEqualTo(CancelCode.FTTIMEOUT);
+    }
+
+    @Test
+    void whenBobNeverSendsHisAddressTheAcceptTimesOut() throws Exception {
+        start(settings().withAcceptTimeout(SHORT));
+        BridgedSession alice = net.alice();
+        PeerConversation bob = net.peer(BOB).open(ALICE);
+        bob.send(FileInvitation.invite(1007, "notes.txt", 10).toMessage());
+        IncomingFile offer = alice.events().await(FileOffered.class).file();
+
+        CompletionStage<Long> accepted = alice.session().acceptFile(offer.offerId(), dir.resolve("notes.txt"));
+
+        assertThat(failure(accepted).reason()).isEqualTo(Reason.TIMED_OUT);
+        assertThat(bob.awaitInvitation(InvitationCommand.CANCEL).cancelCode()).isEqualTo(CancelCode.FTTIMEOUT);
+    }
+
+    @Test
+    void anUnknownOfferCannotBeAccepted() throws Exception {
+        start();
+        BridgedSession alice = net.alice();
+
+        for (String id : new String[] {"1:bob@hotmail.com", "nonsense", ":", "99999999999:x"}) {
+            TransferFailure f = failure(alice.session().acceptFile(id, dir.resolve("x")));
+            assertThat(f.reason()).isEqualTo(Reason.CANCELLED);
+            assertThat(f.getMessage()).isEqualTo("no such offer");
+        }
+    }
+
+    @Test
     void anInvitationOfAnotherApplicationIsStillAnUnsupportedNotice() throws Exception {
         start();
         BridgedSession alice = net.alice();
@@ -181,8 +225,10 @@ class MsnFileTransferTest {
         CompletionStage<Long> accepted = alice.session().acceptFile(offer.offerId(), dir.resolve("slides.bin"));
 
         assertThat(group.awaitInvitation(InvitationCommand.ACCEPT).cookie()).isEqualTo(1005);
-        group.send(FileInvitation.cancel(1005, CancelCode.OUTBANDCANCEL).toMessage());
-        assertThat(failure(accepted).reason()).isEqualTo(Reason.CANCELLED);
+        group.send(FileInvitation.cancel(1005, CancelCode.FAIL).toMessage());
+        TransferFailure withdrawn = failure(accepted);
+        assertThat(withdrawn.reason()).isEqualTo(Reason.DECLINED);
+        assertThat(withdrawn.getMessage()).isEqualTo(BOB + " took the file offer back");
     }
 
     // ---- alice sends bob a file ----
@@ -320,6 +366,12 @@ class MsnFileTransferTest {
     private static PeerConversation firstConversation(Peer peer) {
         return org.awaitility.Awaitility.await().atMost(EventRecorder.TIMEOUT).pollInterval(Duration.ofMillis(10))
                 .until(peer::conversations, l -> !l.isEmpty()).get(0);
+    }
+
+    private static int closedPort() throws IOException {
+        try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return s.getLocalPort();
+        }
     }
 
     private Path randomFile(String name) throws IOException {

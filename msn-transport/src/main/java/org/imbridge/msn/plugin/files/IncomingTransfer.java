@@ -144,7 +144,9 @@ final class IncomingTransfer extends Transfer {
         LOG.debug("{}: the contact cancelled ({})", this, invitation.cancelCode());
         forget();
         if (before != State.OFFERED) {
-            r.completeExceptionally(TransferFailures.cancelledBy(contact()));
+            // Before the sender's address came the contact took the offer back; after, they stopped sending.
+            r.completeExceptionally(before == State.WAITING_FOR_ADDRESS ? TransferFailures.withdrawn(contact())
+                    : TransferFailures.cancelledBy(contact()));
             if (running != null) {
                 running.cancel();
             }

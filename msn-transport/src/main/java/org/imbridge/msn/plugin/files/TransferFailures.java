@@ -63,6 +63,11 @@ final class TransferFailures {
         return new TransferFailure(Reason.CANCELLED, contact + " cancelled the file transfer");
     }
 
+    /** The contact's CANCEL of their own offer after the user accepted, before any data. */
+    static TransferFailure withdrawn(String contact) {
+        return new TransferFailure(Reason.DECLINED, contact + " took the file offer back");
+    }
+
     static TransferFailure sessionEnded() {
         return new TransferFailure(Reason.CANCELLED, "the session ended");
     }
