@@ -54,6 +54,26 @@ final class ConfigValidator {
                 require(false, "msn.allowed-referrals", e.getMessage());
             }
         }
+        String bind = c.msn().fileTransferBind();
+        if (bind != null) {
+            require(isIpLiteral(bind.trim()), "msn.file-transfer-bind",
+                    "must be an IP address such as 0.0.0.0, not '" + bind + "'");
+        }
+        String advertised = c.msn().fileTransferAdvertisedHost();
+        if (advertised != null) {
+            require(notBlank(advertised) && advertised.trim().chars().noneMatch(Character::isWhitespace)
+                            && !advertised.contains(":"), "msn.file-transfer-advertised-host",
+                    "must be an IPv4 address or a host name that resolves to one, not '" + advertised + "'");
+        }
+        String ports = c.msn().fileTransferPorts();
+        if (ports != null) {
+            try {
+                org.imbridge.msn.plugin.files.FileTransferSettings.parsePorts(ports);
+            } catch (IllegalArgumentException e) {
+                require(false, "msn.file-transfer-ports",
+                        "must be a port range like 6891-6900 (or 0 for any free port), not '" + ports + "'");
+            }
+        }
         require(c.storage() != null, "storage", "is missing");
         require(notBlank(c.storage().url()) && (c.storage().url().startsWith("jdbc:h2:")
                         || c.storage().url().startsWith("jdbc:postgresql:")), "storage.url",
@@ -153,6 +173,20 @@ final class ConfigValidator {
             parse.run();
         } catch (IllegalArgumentException e) {
             fail(key, e.getMessage());
+        }
+    }
+
+    /** An IPv4 or IPv6 address literal (no name, so nothing is looked up). */
+    private static boolean isIpLiteral(String text) {
+        boolean shape = text.matches("[0-9.]+") || (text.contains(":") && text.matches("[0-9A-Fa-f:.]+"));
+        if (!shape) {
+            return false;
+        }
+        try {
+            java.net.InetAddress.getByName(text);
+            return true;
+        } catch (java.net.UnknownHostException e) {
+            return false;
         }
     }
 }

@@ -105,8 +105,14 @@ public record TransportConfig(
      * @param ioThreads I/O threads for all MSN connections (default: cores + 1)
      * @param allowedReferrals where XFR and RNG referrals may point besides {@code host}: CIDR ranges,
      *                  addresses, host names ({@code *.example.net}); none by default
+     * @param fileTransferBind the IP address MSNFTP listeners bind to when users send files (default 0.0.0.0)
+     * @param fileTransferAdvertisedHost the IPv4 address (or a name, resolved once at start) contacts connect
+     *                  to for files users send; default: the address of each user's MSN notification
+     *                  connection, i.e. the address the MSN server saw the transport on
+     * @param fileTransferPorts the ports those listeners may use, e.g. {@code 6891-6900} (the default)
      */
-    public record Msn(String host, Integer port, Integer ioThreads, List<String> allowedReferrals) {
+    public record Msn(String host, Integer port, Integer ioThreads, List<String> allowedReferrals,
+                      String fileTransferBind, String fileTransferAdvertisedHost, String fileTransferPorts) {
 
         public Msn(String host, Integer port) {
             this(host, port, null, null);
@@ -114,6 +120,10 @@ public record TransportConfig(
 
         public Msn(String host, Integer port, Integer ioThreads) {
             this(host, port, ioThreads, null);
+        }
+
+        public Msn(String host, Integer port, Integer ioThreads, List<String> allowedReferrals) {
+            this(host, port, ioThreads, allowedReferrals, null, null, null);
         }
     }
 
@@ -473,6 +483,15 @@ public record TransportConfig(
         }
         if (msn.allowedReferrals() != null && !msn.allowedReferrals().isEmpty()) {
             settings.put("allowed-referrals", String.join(",", msn.allowedReferrals()));
+        }
+        if (msn.fileTransferBind() != null) {
+            settings.put("file-transfer-bind", msn.fileTransferBind());
+        }
+        if (msn.fileTransferAdvertisedHost() != null) {
+            settings.put("file-transfer-advertised-host", msn.fileTransferAdvertisedHost());
+        }
+        if (msn.fileTransferPorts() != null) {
+            settings.put("file-transfer-ports", msn.fileTransferPorts());
         }
         return Map.copyOf(settings);
     }

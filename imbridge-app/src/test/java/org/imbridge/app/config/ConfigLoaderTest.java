@@ -82,6 +82,27 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void msnFileTransferKeysAreOptionalAndChecked() throws Exception {
+        assertThat(loader.parse("t.yaml", MINIMAL).msnSettings()).doesNotContainKeys("file-transfer-bind",
+                "file-transfer-advertised-host", "file-transfer-ports");
+        TransportConfig all = loader.parse("t.yaml", MINIMAL.replace("  port: 1863\n", "  port: 1863\n"
+                + "  file-transfer-bind: 127.0.0.1\n  file-transfer-advertised-host: 203.0.113.7\n"
+                + "  file-transfer-ports: 7000-7009\n"));
+        assertThat(all.msnSettings()).containsEntry("file-transfer-bind", "127.0.0.1")
+                .containsEntry("file-transfer-advertised-host", "203.0.113.7")
+                .containsEntry("file-transfer-ports", "7000-7009");
+        assertThatThrownBy(() -> loader.parse("t.yaml", MINIMAL.replace("  port: 1863\n",
+                "  port: 1863\n  file-transfer-bind: example.org\n")))
+                .hasMessageContaining("key 'msn.file-transfer-bind' must be an IP address");
+        assertThatThrownBy(() -> loader.parse("t.yaml", MINIMAL.replace("  port: 1863\n",
+                "  port: 1863\n  file-transfer-ports: 7000-6000\n")))
+                .hasMessageContaining("key 'msn.file-transfer-ports' must be a port range like 6891-6900");
+        assertThatThrownBy(() -> loader.parse("t.yaml", MINIMAL.replace("  port: 1863\n",
+                "  port: 1863\n  file-transfer-advertised-host: \"a b\"\n")))
+                .hasMessageContaining("key 'msn.file-transfer-advertised-host'");
+    }
+
+    @Test
     void startupProbeRateIsReadAndChecked() throws Exception {
         assertThat(loader.parse("t.yaml", MINIMAL).limits().startupProbesPerSecond()).isEqualTo(100);
         assertThat(loader.parse("t.yaml", MINIMAL + "limits:\n  startup-probes-per-second: 20\n")

@@ -12,6 +12,7 @@ import org.imbridge.core.network.LegacySession;
 import org.imbridge.msn.client.MsnClient;
 import org.imbridge.msn.client.MsnClientConfig;
 import org.imbridge.msn.plugin.MsnNetwork;
+import org.imbridge.msn.plugin.files.FileTransferSettings;
 import org.imbridge.msn.plugin.MsnPluginSettings;
 import org.imbridge.msn.protocol.MsnStatus;
 import org.imbridge.msnserver.MsnServer;
@@ -73,6 +74,16 @@ final class BridgeNetwork implements AutoCloseable {
                 .build());
         network = new MsnNetwork(server.dispatchAddress(), clientConfig(), settings);
         peers = new MsnClient(clientConfig());
+    }
+
+    /** With these file transfer settings (and the short typing expiry). */
+    static BridgeNetwork start(FileTransferSettings files) throws IOException {
+        return new BridgeNetwork(MsnPluginSettings.defaults().withTypingExpiry(TYPING_EXPIRY).withFiles(files));
+    }
+
+    /** The plain client the peers log in with, e.g. for its I/O processor pool. */
+    MsnClient peerClient() {
+        return peers;
     }
 
     static BridgeNetwork start() throws IOException {

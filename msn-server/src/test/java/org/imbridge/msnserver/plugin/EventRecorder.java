@@ -8,6 +8,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Predicate;
 
 import org.awaitility.Awaitility;
+import org.imbridge.core.files.IncomingFile;
 import org.imbridge.core.model.ChatState;
 import org.imbridge.core.model.Contact;
 import org.imbridge.core.model.LegacyAddress;
@@ -79,6 +80,9 @@ final class EventRecorder implements SessionListener {
     }
 
     record BlockChanged(LegacyAddress contact, boolean blocked) implements Event {
+    }
+
+    record FileOffered(IncomingFile file) implements Event {
     }
 
     private final List<Event> events = new CopyOnWriteArrayList<>();
@@ -174,6 +178,11 @@ final class EventRecorder implements SessionListener {
     @Override
     public void onBlockListChanged(LegacyAddress contact, boolean blocked) {
         events.add(new BlockChanged(contact, blocked));
+    }
+
+    @Override
+    public void onFileOffer(IncomingFile file) {
+        events.add(new FileOffered(file));
     }
 
     @Override

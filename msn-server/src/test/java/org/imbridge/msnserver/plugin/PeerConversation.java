@@ -2,11 +2,15 @@ package org.imbridge.msnserver.plugin;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 import org.awaitility.Awaitility;
 import org.imbridge.msn.client.SwitchboardListener;
 import org.imbridge.msn.client.SwitchboardSession;
+import org.imbridge.msn.ftp.FileInvitation;
+import org.imbridge.msn.ftp.InvalidInvitationException;
+import org.imbridge.msn.ftp.InvitationCommand;
 import org.imbridge.msn.protocol.AckMode;
 import org.imbridge.msn.protocol.MimeMessage;
 
@@ -29,6 +33,10 @@ final class PeerConversation implements SwitchboardListener {
     }
 
     record Left(String who) implements Heard {
+    }
+
+    /** A file-transfer invitation message (parsed), or {@code null} when it did not parse. */
+    record Invited(String from, FileInvitation invitation) implements Heard {
     }
 
     private final String owner;
@@ -105,6 +113,25 @@ final class PeerConversation implements SwitchboardListener {
     @Override
     public void onNudge(String handle) {
         heard.add(new Nudged(handle));
+    }
+
+    @Override
+    public void onInvitation(String handle, MimeMessage message) {
+        FileInvitation parsed;
+        try {
+            parsed = FileInvitation.fromMessage(message);
+        } catch (InvalidInvitationException e) {
+            parsed = null;
+        }
+        heard.add(new Invited(handle, parsed));
+    }
+
+    /** Waits for the first invitation message whose command is {@code command}. */
+    FileInvitation awaitInvitation(InvitationCommand command) {
+        return Awaitility.await().atMost(EventRecorder.TIMEOUT).pollInterval(Duration.ofMillis(10))
+                .until(() -> heard.stream().filter(Invited.class::isInstance).map(h -> ((Invited) h).invitation())
+                        .filter(i -> i != null && i.command() == command).findFirst(), Optional::isPresent)
+                .orElseThrow();
     }
 
     @Override

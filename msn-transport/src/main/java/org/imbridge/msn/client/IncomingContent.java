@@ -10,15 +10,19 @@ import org.imbridge.msn.protocol.MimeMessage;
  */
 record IncomingContent(Category category, String kind, String what) {
 
-    enum Category { TEXT, TYPING, NUDGE, IGNORED, UNSUPPORTED }
+    /** INVITATION: a file-transfer invitation message (INVITE, ACCEPT or CANCEL) for the application to answer. */
+    enum Category { TEXT, TYPING, NUDGE, IGNORED, UNSUPPORTED, INVITATION }
 
     static final String DATACAST = MimeMessage.DATACAST;
     static final String INVITE = "text/x-msmsgsinvite";
     static final int MAX_PHRASE = 120;
+    /** The Application-GUID of MSNFTP file transfer (docs/msnp.md §18). */
+    static final String FILE_TRANSFER_GUID = "{5D3E02AB-6190-11d3-BBBB-00C04F795683}";
 
     private static final IncomingContent TEXT = new IncomingContent(Category.TEXT, "text", null);
     private static final IncomingContent TYPING = new IncomingContent(Category.TYPING, "typing", null);
     private static final IncomingContent NUDGE = new IncomingContent(Category.NUDGE, "nudge", null);
+    private static final IncomingContent FILE_INVITATION = new IncomingContent(Category.INVITATION, "file-invitation", null);
 
     static IncomingContent of(MimeMessage message) {
         String type = message.contentType();
@@ -53,12 +57,20 @@ record IncomingContent(Category category, String kind, String what) {
     }
 
     /**
-     * Only an INVITE is worth a word: ACCEPT and CANCEL answer invitations, and the user never
-     * accepted one through us (a CANCEL of an invitation they were told about adds nothing).
+     * A file-transfer INVITE, and every ACCEPT and CANCEL that names no other application (they
+     * usually carry no Application-GUID at all: the cookie ties them to their INVITE), go to the
+     * application. Other applications' INVITEs are worth a word; their ACCEPT and CANCEL answer
+     * invitations the user never saw through us and are ignored.
      */
     private static IncomingContent invitation(MimeMessage message) {
         String command = message.bodyField("Invitation-Command");
-        if (command != null && !command.equalsIgnoreCase("INVITE")) {
+        String guid = message.bodyField("Application-GUID");
+        boolean fileTransfer = guid != null && guid.trim().equalsIgnoreCase(FILE_TRANSFER_GUID);
+        boolean invite = command == null || command.trim().equalsIgnoreCase("INVITE");
+        if (fileTransfer || (!invite && (guid == null || guid.isBlank()))) {
+            return FILE_INVITATION;
+        }
+        if (!invite) {
             return ignored(INVITE);
         }
         String file = message.bodyField("Application-File");

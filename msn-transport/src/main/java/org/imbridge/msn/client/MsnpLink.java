@@ -88,6 +88,12 @@ abstract class MsnpLink {
         return s != null && s.getRemoteAddress() instanceof InetSocketAddress a ? a.getAddress() : null;
     }
 
+    /** Our own address on this connection, or {@code null} before it is connected. */
+    final InetAddress ownAddress() {
+        IoSession s = session;
+        return s != null && s.getLocalAddress() instanceof InetSocketAddress a ? a.getAddress() : null;
+    }
+
     /** Called from the session initializer, before the session's first event. */
     final void attach(IoSession ioSession) {
         session = ioSession;

@@ -1,5 +1,6 @@
 package org.imbridge.msn.client;
 
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -138,6 +139,11 @@ final class NotificationConnection extends MsnpLink implements NotificationSessi
     }
 
     // ---- NotificationSession ----
+
+    @Override
+    public InetAddress localAddress() {
+        return ownAddress();
+    }
 
     @Override
     public String ownHandle() {

@@ -1,5 +1,6 @@
 package org.imbridge.msn.client;
 
+import java.net.InetAddress;
 import java.util.concurrent.CompletionStage;
 
 import org.imbridge.msn.protocol.ListType;
@@ -31,6 +32,12 @@ public interface NotificationSession {
 
     /** The login profile (Passport fields; never log {@link LoginProfile#mspAuth()}). */
     LoginProfile profile();
+
+    /**
+     * Our own address on the notification connection, the one the server saw us on; {@code null}
+     * when not connected. A default for peer-to-peer offers (MSNFTP) when nothing better is configured.
+     */
+    InetAddress localAddress();
 
     /** True until the session has ended. */
     boolean isConnected();

@@ -509,6 +509,7 @@ final class SwitchboardConnection extends MsnpLink implements SwitchboardSession
             }
             case TYPING -> fire(l -> l.onTyping(from));
             case NUDGE -> fire(l -> l.onNudge(from));
+            case INVITATION -> fire(l -> l.onInvitation(from, m.message()));
             case IGNORED -> LOG.debug("{}: ignoring a {} message from {}", this, content.kind(), from);
             case UNSUPPORTED -> {
                 if (notices.tryAcquire(from, content.kind(), System.nanoTime())) {

@@ -45,6 +45,15 @@ public interface SwitchboardListener {
     default void onUnsupported(String handle, String what) {
     }
 
+    /**
+     * {@code handle} sent a file-transfer invitation message ({@code text/x-msmsgsinvite}): an INVITE
+     * of the file-transfer application, or an ACCEPT or CANCEL of any invitation that names no other
+     * application (docs/msnp.md §18). Parse it with {@code org.imbridge.msn.ftp.FileInvitation}; answers
+     * go back on this switchboard. Not rate limited: the application bounds what it keeps.
+     */
+    default void onInvitation(String handle, MimeMessage message) {
+    }
+
     /** {@code handle} joined ({@code JOI}). Participants present when we joined are in {@link SwitchboardSession#participants()}. */
     default void onParticipantJoined(String handle, String friendlyName) {
     }

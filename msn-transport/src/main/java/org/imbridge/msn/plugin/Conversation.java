@@ -54,6 +54,9 @@ final class Conversation implements SwitchboardListener {
 
         void unsupported(Conversation c, String handle, String what);
 
+        /** A file-transfer invitation message, one to one or in a group; answers go back on {@code c}. */
+        void invitation(Conversation c, String handle, MimeMessage message);
+
         /** The conversation became a group, or the group the user opened is up; called at most once. */
         void groupStarted(Conversation c, List<Participant> participants);
 
@@ -300,6 +303,29 @@ final class Conversation implements SwitchboardListener {
         return result;
     }
 
+    /** Sends an invitation message (mode N) with the same rules as {@link #trySend(String)}. */
+    CompletionStage<Void> trySendInvitation(MimeMessage message) {
+        return trySend(session -> session.sendMessage(message, AckMode.N));
+    }
+
+    /**
+     * Sends an invitation message (mode N) to whoever is here, one to one or in a group: an answer to an
+     * invitation that came on this switchboard.
+     */
+    CompletionStage<Void> sendInvitation(MimeMessage message) {
+        CompletionStage<Void> stage;
+        synchronized (lock) {
+            if (closedBecause != null || !joined || !sb.isOpen()) {
+                return CompletableFuture.failedFuture(closedBecause != null ? closedBecause
+                        : new DeliveryFailure(DeliveryFailure.Kind.NOT_DELIVERED, "The conversation has ended"));
+            }
+            stage = sb.sendMessage(message, AckMode.N);
+        }
+        CompletableFuture<Void> result = new CompletableFuture<>();
+        relay(new Sent(stage, result), contact);
+        return result;
+    }
+
     /**
      * Tells the others the user is typing, at most once per {@link MsnPluginSettings#typingRepeat()};
      * only in the kind of conversation the caller means.
@@ -448,6 +474,11 @@ final class Conversation implements SwitchboardListener {
     @Override
     public void onUnsupported(String handle, String what) {
         owner.unsupported(this, handle, what);
+    }
+
+    @Override
+    public void onInvitation(String handle, MimeMessage message) {
+        owner.invitation(this, handle, message);
     }
 
     @Override

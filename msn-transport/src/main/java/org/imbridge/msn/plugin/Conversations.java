@@ -16,6 +16,8 @@ import org.imbridge.core.model.Participant;
 import org.imbridge.msn.client.MsnReferralRefusedException;
 import org.imbridge.msn.client.NotificationSession;
 import org.imbridge.msn.client.SwitchboardInvitation;
+import org.imbridge.msn.plugin.files.InvitationLink;
+import org.imbridge.msn.protocol.MimeMessage;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -42,6 +44,9 @@ final class Conversations implements Conversation.Owner {
         void attention(String handle);
 
         void unsupported(String handle, String what);
+
+        /** A file-transfer invitation message from {@code handle}; {@code replies} answers on its switchboard. */
+        void invitation(String handle, MimeMessage message, InvitationLink replies);
 
         void groupStarted(String groupId, List<Participant> participants);
 
@@ -82,6 +87,14 @@ final class Conversations implements Conversation.Owner {
     /** Sends {@code handle} a nudge the way {@link #send} sends text. */
     CompletionStage<Void> nudge(String handle) {
         return deliver(handle, Conversation::tryNudge);
+    }
+
+    /**
+     * Sends a file-transfer invitation message to {@code handle} in the one-to-one conversation (MSN
+     * clients negotiate invitations one to one); completes once written.
+     */
+    CompletionStage<Void> sendInvitation(String handle, MimeMessage message) {
+        return deliver(handle, c -> c.trySendInvitation(message));
     }
 
     private CompletionStage<Void> deliver(String handle, Function<Conversation, CompletionStage<Void>> attempt) {
@@ -274,6 +287,11 @@ final class Conversations implements Conversation.Owner {
     @Override
     public void unsupported(Conversation c, String handle, String what) {
         events.unsupported(handle, what);
+    }
+
+    @Override
+    public void invitation(Conversation c, String handle, MimeMessage message) {
+        events.invitation(handle, message, c::sendInvitation);
     }
 
     @Override

@@ -1,6 +1,8 @@
 package org.imbridge.msn.plugin;
 
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
@@ -10,6 +12,8 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.BiFunction;
 
+import org.imbridge.core.files.OutgoingFile;
+import org.imbridge.core.files.TransferFailure;
 import org.imbridge.core.logging.LogContext;
 import org.imbridge.core.model.AccountSettings;
 import org.imbridge.core.model.ChatState;
@@ -30,7 +34,11 @@ import org.imbridge.msn.client.NotificationListener;
 import org.imbridge.msn.client.NotificationSession;
 import org.imbridge.msn.client.SwitchboardInvitation;
 import org.imbridge.msn.client.SystemMessage;
+import org.imbridge.msn.plugin.files.InvitationLink;
+import org.imbridge.msn.plugin.files.MsnFileTransfers;
+import org.imbridge.msn.plugin.files.TransferIo;
 import org.imbridge.msn.protocol.ListType;
+import org.imbridge.msn.protocol.MimeMessage;
 import org.imbridge.msn.protocol.MsnStatus;
 import org.imbridge.msn.protocol.MsnpNames;
 
@@ -40,14 +48,15 @@ import org.imbridge.msn.protocol.MsnpNames;
  * reverse-list entries nobody decided on into authorization requests, chats through
  * {@link Conversations} one to one and in groups (multi-party switchboards, docs/msnp.md §14), turns
  * typing notices into chat states ({@link IncomingTyping}, {@link GroupTyping}) and edits lists
- * through {@link ListEdits}. Events that arrive before the login has completed are covered by
+ * through {@link ListEdits}, and transfers files through {@link MsnFileTransfers}. Events that arrive before the login has completed are covered by
  * the complete report the login makes.
  */
 final class MsnLegacySession implements LegacySession, NotificationListener, Conversations.Events {
 
     /** What exists once logged in. */
-    private record Online(NotificationSession ns, Conversations conversations, ListEdits edits) {
+    private record Online(NotificationSession ns, Conversations conversations, ListEdits edits, MsnFileTransfers files) {
         void close() {
+            files.close();
             conversations.closeAll("You logged out of MSN");
             ns.logout();
         }
@@ -59,6 +68,9 @@ final class MsnLegacySession implements LegacySession, NotificationListener, Con
     private final LegacyCredentials credentials;
     private final SessionListener listener;
     private final MsnPluginSettings settings;
+    private final TransferIo transferIo;
+    /** The configured address for file offers, resolved; {@code null}: the notification connection's. */
+    private final InetAddress advertised;
     private final ContactBook book;
     private final BlockList blocked;
     private final IncomingTyping typing;
@@ -71,13 +83,16 @@ final class MsnLegacySession implements LegacySession, NotificationListener, Con
     private volatile LogContext logContext = LogContext.EMPTY;
 
     MsnLegacySession(MsnClient client, LoginGate logins, InetSocketAddress dispatch, LegacyCredentials credentials,
-                     SessionListener listener, ScheduledExecutorService scheduler, MsnPluginSettings settings) {
+                     SessionListener listener, ScheduledExecutorService scheduler, MsnPluginSettings settings,
+                     TransferIo transferIo, InetAddress advertised) {
         this.client = client;
         this.logins = logins;
         this.dispatch = dispatch;
         this.credentials = credentials;
         this.listener = listener;
         this.settings = settings;
+        this.transferIo = transferIo;
+        this.advertised = advertised;
         this.book = new ContactBook(listener);
         this.blocked = new BlockList(listener);
         this.typing = new IncomingTyping(scheduler, settings.typingExpiry(),
@@ -107,7 +122,12 @@ final class MsnLegacySession implements LegacySession, NotificationListener, Con
     }
 
     private CompletionStage<Void> loggedIn(NotificationSession session, MsnStatus status) {
-        Online now = new Online(session, new Conversations(session, this, settings), new ListEdits(session));
+        Conversations conversations = new Conversations(session, this, settings);
+        MsnFileTransfers files = new MsnFileTransfers(session.ownHandle(),
+                advertised != null ? advertised : session.localAddress(), settings.files(), transferIo,
+                handle -> message -> conversations.sendInvitation(handle, message),
+                offer -> logContext.run(() -> listener.onFileOffer(offer)));
+        Online now = new Online(session, conversations, new ListEdits(session), files);
         online = now;
         if (quiet) {
             now.close();
@@ -332,6 +352,41 @@ final class MsnLegacySession implements LegacySession, NotificationListener, Con
         return o == null ? notConnected() : new AccountSettingsEdits(o.ns()).change(wanted);
     }
 
+    // ---- files (docs/msnp.md §18) ----
+
+    @Override
+    public CompletionStage<Long> acceptFile(String offerId, Path destination) {
+        Online o = online;
+        return o == null ? notConnectedForFiles() : o.files().accept(offerId, destination);
+    }
+
+    @Override
+    public void declineFile(String offerId, TransferFailure.Reason why) {
+        Online o = online;
+        if (o != null) {
+            o.files().decline(offerId, why);
+        }
+    }
+
+    /** Always through the one-to-one conversation: MSN clients negotiate invitations one to one. */
+    @Override
+    public CompletionStage<Void> sendFile(LegacyAddress to, OutgoingFile file) {
+        Online o = online;
+        if (o == null) {
+            return notConnectedForFiles();
+        }
+        if (!MsnpNames.isValidHandle(to.value())) {
+            return CompletableFuture.failedFuture(new TransferFailure(TransferFailure.Reason.UNSUPPORTED,
+                    to.value() + " is not an MSN account"));
+        }
+        return o.files().send(to.value(), file);
+    }
+
+    private static <T> CompletionStage<T> notConnectedForFiles() {
+        return CompletableFuture.failedFuture(new TransferFailure(TransferFailure.Reason.CONNECTION_FAILED,
+                "Not connected to MSN"));
+    }
+
     @Override
     public void logout() {
         quiet = true;
@@ -395,6 +450,7 @@ final class MsnLegacySession implements LegacySession, NotificationListener, Con
         groupTyping.stop();
         Online o = online;
         if (o != null) {
+            o.files().close();
             o.conversations().closeAll("The connection to MSN was lost");
         }
         if (quiet) {
@@ -430,6 +486,14 @@ final class MsnLegacySession implements LegacySession, NotificationListener, Con
     @Override
     public void unsupported(String handle, String what) {
         listener.onUnsupportedContent(LegacyAddress.of(handle), what);
+    }
+
+    @Override
+    public void invitation(String handle, MimeMessage message, InvitationLink replies) {
+        Online o = online;
+        if (o != null) {
+            o.files().received(handle, message, replies);
+        }
     }
 
     @Override

@@ -1,9 +1,13 @@
 package org.imbridge.msn.plugin;
 
+import java.net.Inet4Address;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.UnknownHostException;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 
@@ -15,6 +19,8 @@ import org.imbridge.core.network.SessionListener;
 import org.imbridge.msn.client.MsnClient;
 import org.imbridge.msn.client.MsnClientConfig;
 import org.imbridge.msn.client.NotificationListener;
+import org.imbridge.msn.ftp.MsnftpConnectors;
+import org.imbridge.msn.plugin.files.TransferIo;
 import org.imbridge.msn.protocol.MsnpNames;
 
 /**
@@ -43,6 +49,9 @@ public final class MsnNetwork implements LegacyNetwork {
     private final InetSocketAddress dispatch;
     private final MsnPluginSettings settings;
     private final ScheduledExecutorService scheduler;
+    private final ExecutorService transferThreads;
+    private final TransferIo transferIo;
+    private final InetAddress advertised;
 
     /** A network with the default adapter settings. */
     public MsnNetwork(InetSocketAddress dispatch, MsnClientConfig config) {
@@ -52,11 +61,14 @@ public final class MsnNetwork implements LegacyNetwork {
     /**
      * @param dispatch where logins start (a dispatch server, or a notification server directly)
      * @param config   the MSNP client's settings (timeouts, limits, I/O threads)
-     * @param settings the adapter's settings (typing)
+     * @param settings the adapter's settings (typing, files)
+     * @throws IllegalArgumentException when the configured advertised file-transfer host is not an IPv4
+     *                                  address and does not resolve to one (resolved here, once)
      */
     public MsnNetwork(InetSocketAddress dispatch, MsnClientConfig config, MsnPluginSettings settings) {
         this.dispatch = Objects.requireNonNull(dispatch, "dispatch");
         this.settings = Objects.requireNonNull(settings, "settings");
+        this.advertised = resolveIpv4(settings.files().advertisedHost());
         this.client = new MsnClient(config);
         this.scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "msn-plugin-timer");
@@ -64,6 +76,30 @@ public final class MsnNetwork implements LegacyNetwork {
             return t;
         });
         this.logins = new LoginGate(DEFAULT_CONCURRENT_LOGINS, scheduler);
+        this.transferThreads = Executors.newCachedThreadPool(r -> {
+            Thread t = new Thread(r, "msn-ftp-accept");
+            t.setDaemon(true);
+            return t;
+        });
+        this.transferIo = new TransferIo(transferThreads, client.processorPool(),
+                MsnftpConnectors.create(transferThreads, client.processorPool()), scheduler);
+    }
+
+    /** The IPv4 address {@code host} names, or {@code null} for none configured. */
+    private static InetAddress resolveIpv4(String host) {
+        if (host == null) {
+            return null;
+        }
+        try {
+            for (InetAddress a : InetAddress.getAllByName(host)) {
+                if (a instanceof Inet4Address) {
+                    return a;
+                }
+            }
+        } catch (UnknownHostException e) {
+            throw new IllegalArgumentException("the file-transfer advertised host " + host + " does not resolve", e);
+        }
+        throw new IllegalArgumentException("the file-transfer advertised host " + host + " has no IPv4 address");
     }
 
     @Override
@@ -95,7 +131,8 @@ public final class MsnNetwork implements LegacyNetwork {
 
     @Override
     public LegacySession openSession(LegacyCredentials credentials, SessionListener listener) {
-        return new MsnLegacySession(client, logins, dispatch, credentials, listener, scheduler, settings);
+        return new MsnLegacySession(client, logins, dispatch, credentials, listener, scheduler, settings, transferIo,
+                advertised);
     }
 
     /** The shared client, for statistics. */
@@ -107,6 +144,8 @@ public final class MsnNetwork implements LegacyNetwork {
     @Override
     public void close() {
         client.close();
+        transferIo.connector().dispose(false);
+        transferThreads.shutdownNow();
         scheduler.shutdownNow();
     }
 }

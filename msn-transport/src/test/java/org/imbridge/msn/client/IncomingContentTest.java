@@ -43,7 +43,7 @@ class IncomingContentTest {
     }
 
     @Test
-    void invitationsNameTheFileOrTheApplication() {
+    void fileTransferInvitationsGoToTheApplicationOthersAreNamed() {
         IncomingContent file = of("text/x-msmsgsinvite; charset=UTF-8", "Application-Name: File Transfer\r\n"
                 + "Application-GUID: {5D3E02AB-6190-11d3-BBBB-00C04F795683}\r\nInvitation-Command: INVITE\r\n"
                 + "Invitation-Cookie: 17\r\nApplication-File: holiday.jpg\r\nApplication-FileSize: 1024\r\n\r\n");
@@ -52,10 +52,17 @@ class IncomingContentTest {
         IncomingContent cancel = of("text/x-msmsgsinvite; charset=UTF-8",
                 "Invitation-Command: CANCEL\r\nCancel-Code: TIMEOUT\r\n\r\n");
 
-        assertThat(file.what()).isEqualTo("a file (holiday.jpg)");
+        IncomingContent otherCancel = of("text/x-msmsgsinvite; charset=UTF-8",
+                "Application-GUID: {02D3C01F-BF30-4825-A83A-DE7AF41648AA}\r\nInvitation-Command: CANCEL\r\n\r\n");
+        IncomingContent accept = of("text/x-msmsgsinvite; charset=UTF-8",
+                "Invitation-Command: ACCEPT\r\nInvitation-Cookie: 17\r\nRequest-Data: IP-Address:\r\n\r\n");
+
+        assertThat(file.category()).isEqualTo(Category.INVITATION);
+        assertThat(app.category()).isEqualTo(Category.UNSUPPORTED);
         assertThat(app.what()).isEqualTo("an invitation to NetMeeting");
-        assertThat(file.kind()).isNotEqualTo(app.kind());
-        assertThat(cancel.category()).isEqualTo(Category.IGNORED);
+        assertThat(cancel.category()).isEqualTo(Category.INVITATION);
+        assertThat(accept.category()).isEqualTo(Category.INVITATION);
+        assertThat(otherCancel.category()).isEqualTo(Category.IGNORED);
     }
 
     @Test

@@ -21,6 +21,7 @@ import org.imbridge.core.model.Participant;
 import org.imbridge.msn.client.MsnErrorException;
 import org.imbridge.msn.client.SwitchboardSession;
 import org.imbridge.msn.plugin.FakeSwitchboards.FakeSwitchboard;
+import org.imbridge.msn.plugin.files.InvitationLink;
 import org.imbridge.msn.protocol.AckMode;
 import org.imbridge.msn.protocol.MimeMessage;
 import org.junit.jupiter.api.Test;
@@ -52,6 +53,11 @@ class ConversationsTest {
         @Override
         public void unsupported(String handle, String what) {
             heard.add(handle + " sent " + what);
+        }
+
+        @Override
+        public void invitation(String handle, MimeMessage message, InvitationLink replies) {
+            heard.add(handle + " invited");
         }
 
         @Override

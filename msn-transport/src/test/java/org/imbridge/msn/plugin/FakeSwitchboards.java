@@ -1,5 +1,6 @@
 package org.imbridge.msn.plugin;
 
+import java.net.InetAddress;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -160,6 +161,11 @@ final class FakeSwitchboards implements NotificationSession {
         FakeSwitchboard sb = new FakeSwitchboard(listener, autoAck, joins);
         opened.add(sb);
         return opening.apply(sb);
+    }
+
+    @Override
+    public InetAddress localAddress() {
+        return InetAddress.getLoopbackAddress();
     }
 
     @Override

@@ -3,11 +3,14 @@ package org.imbridge.msn.plugin;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.util.Map;
 
 import org.imbridge.core.network.LegacyNetwork;
 import org.imbridge.core.network.LegacyNetworks;
+import org.imbridge.msn.ftp.PortRange;
+import org.imbridge.msn.plugin.files.FileTransferSettings;
 import org.junit.jupiter.api.Test;
 
 /** Settings {@code host} and {@code port}; found through the ServiceLoader. */
@@ -83,6 +86,32 @@ class MsnNetworkFactoryTest {
         }
         assertThatThrownBy(() -> new MsnNetworkFactory().create(Map.of("allowed-referrals", "10.0.0.0/33")))
                 .hasMessageContaining("'allowed-referrals'").hasMessageContaining("10.0.0.0/33");
+    }
+
+    @Test
+    void fileTransferSettingsAreReadAndBadOnesNameTheKey() throws Exception {
+        FileTransferSettings files = MsnNetworkFactory.files(Map.of("file-transfer-bind", "127.0.0.1",
+                "file-transfer-advertised-host", "203.0.113.7", "file-transfer-ports", "7000-7009"));
+
+        assertThat(files.bind()).isEqualTo(InetAddress.getByName("127.0.0.1"));
+        assertThat(files.advertisedHost()).isEqualTo("203.0.113.7");
+        assertThat(files.ports()).isEqualTo(new PortRange(7000, 7009));
+        assertThat(MsnNetworkFactory.files(Map.of()).ports()).isEqualTo(new PortRange(6891, 6900));
+        assertThat(MsnNetworkFactory.files(Map.of()).advertisedHost()).isNull();
+        assertThatThrownBy(() -> MsnNetworkFactory.files(Map.of("file-transfer-ports", "7000-")))
+                .hasMessageContaining("'file-transfer-ports'").hasMessageContaining("6891-6900");
+        assertThatThrownBy(() -> MsnNetworkFactory.files(Map.of("file-transfer-ports", "9000-8000")))
+                .hasMessageContaining("'file-transfer-ports'");
+        assertThatThrownBy(() -> MsnNetworkFactory.files(Map.of("file-transfer-bind", "example.org")))
+                .hasMessageContaining("'file-transfer-bind'").hasMessageContaining("example.org");
+        assertThatThrownBy(() -> MsnNetworkFactory.files(Map.of("file-transfer-advertised-host", "a b")))
+                .hasMessageContaining("'file-transfer-advertised-host'");
+        assertThatThrownBy(() -> new MsnNetworkFactory().create(Map.of("file-transfer-advertised-host", "::1")))
+                .hasMessageContaining("IPv4");
+        try (LegacyNetwork network = new MsnNetworkFactory().create(Map.of("file-transfer-ports", "6891",
+                "file-transfer-advertised-host", "127.0.0.1"))) {
+            assertThat(network).isInstanceOf(MsnNetwork.class);
+        }
     }
 
     @Test
