@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
+import java.util.function.UnaryOperator;
 
 import org.imbridge.app.launcher.Transport;
 import org.imbridge.app.launcher.TransportSettings;
@@ -15,6 +16,7 @@ import org.imbridge.core.session.SessionPolicy;
 import org.imbridge.ejabberd.PrivateEjabberd;
 import org.imbridge.msn.client.MsnClientConfig;
 import org.imbridge.msn.plugin.MsnNetwork;
+import org.imbridge.msn.plugin.MsnPluginSettings;
 import org.imbridge.msnserver.MsnServer;
 import org.imbridge.msnserver.MsnServerConfig;
 import org.imbridge.msnserver.account.AccountSpec;
@@ -52,6 +54,10 @@ final class BridgeHarness implements AutoCloseable {
     private final ComponentConfig.Builder componentConfig;
     final DomainBareJid transportJid;
     private final List<XMPPTCPConnection> clients = new ArrayList<>();
+    /** Changes the transport's settings (e.g. files on) before each start. */
+    private final UnaryOperator<TransportSettings> adjust;
+    /** The MSN plugin's settings (e.g. a short file offer timeout). */
+    private final MsnPluginSettings plugin;
 
     BridgeHarness(PrivateProsody.Builder prosodySettings, List<AccountSpec> accounts, List<String> allow) throws Exception {
         this(prosodySettings, accounts, allow, component -> { });
@@ -73,16 +79,28 @@ final class BridgeHarness implements AutoCloseable {
     BridgeHarness(PrivateEjabberd.Builder ejabberdSettings, List<AccountSpec> accounts, List<String> allow)
             throws Exception {
         this(XmppServer.of(ejabberdSettings.start()), null, accounts, allow, component -> { },
-                RegistrationStores.inMemory());
+                RegistrationStores.inMemory(), s -> s, MsnPluginSettings.defaults());
+    }
+
+    /**
+     * @param settings adjusts the transport's settings (e.g. files on)
+     * @param plugin   the MSN plugin's settings (e.g. a short file offer timeout)
+     */
+    BridgeHarness(XmppServer server, List<AccountSpec> accounts, List<String> allow,
+                  UnaryOperator<TransportSettings> settings, MsnPluginSettings plugin) throws Exception {
+        this(server, null, accounts, allow, component -> { }, RegistrationStores.inMemory(), settings, plugin);
     }
 
     private BridgeHarness(PrivateProsody prosody, List<AccountSpec> accounts, List<String> allow,
                           Consumer<ComponentConfig.Builder> component, RegistrationStore store) throws Exception {
-        this(XmppServer.of(prosody), prosody, accounts, allow, component, store);
+        this(XmppServer.of(prosody), prosody, accounts, allow, component, store, s -> s, MsnPluginSettings.defaults());
     }
 
     private BridgeHarness(XmppServer server, PrivateProsody prosody, List<AccountSpec> accounts, List<String> allow,
-                          Consumer<ComponentConfig.Builder> component, RegistrationStore store) throws Exception {
+                          Consumer<ComponentConfig.Builder> component, RegistrationStore store,
+                          UnaryOperator<TransportSettings> adjust, MsnPluginSettings plugin) throws Exception {
+        this.adjust = adjust;
+        this.plugin = plugin;
         this.server = server;
         this.prosody = prosody;
         MsnServer first = MsnServer.start(MsnServerConfig.builder().accounts(accounts).build());
@@ -101,11 +119,12 @@ final class BridgeHarness implements AutoCloseable {
     }
 
     private Transport startTransport() throws Exception {
-        network = new MsnNetwork(msn.dispatchAddress(), MsnClientConfig.defaults());
+        network = new MsnNetwork(msn.dispatchAddress(), MsnClientConfig.defaults(), plugin);
         TransportSettings settings = new TransportSettings(componentConfig.build(), network, store,
                 () -> allowlist, 64 * 1024,
                 new SessionPolicy(Duration.ofMillis(200), Duration.ofSeconds(2), 100, Duration.ofSeconds(20)), 4)
                 .withRemovalPoll(REMOVAL_POLL);
+        settings = adjust.apply(settings);
         return Transport.start(settings, stopped -> { }).toCompletableFuture().get(TIMEOUT.toSeconds(), TimeUnit.SECONDS);
     }
 

@@ -1,5 +1,15 @@
 package org.imbridge.app.e2e;
 
+import java.nio.file.Path;
+
+import org.imbridge.msn.ftp.CancelCode;
+import org.imbridge.msn.ftp.FileInvitation;
+import org.imbridge.msn.ftp.InvalidInvitationException;
+import org.imbridge.msn.ftp.MsnftpConnectors;
+import org.imbridge.msn.ftp.MsnftpReceiver;
+import org.imbridge.msn.ftp.MsnftpSender;
+import org.imbridge.msn.ftp.MsnftpTimeouts;
+import org.imbridge.msn.ftp.PortRange;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -31,11 +41,19 @@ final class MsnPeer implements NotificationListener, SwitchboardListener, AutoCl
     final List<String> typing = new CopyOnWriteArrayList<>();
     final List<String> addedBy = new CopyOnWriteArrayList<>();
     final Map<String, MsnStatus> statuses = new ConcurrentHashMap<>();
+    /** File invitations (INVITE, ACCEPT, CANCEL) this peer received, in order. */
+    final List<FileInvitation> invitations = new CopyOnWriteArrayList<>();
     private final MsnClient client = new MsnClient(MsnClientConfig.defaults());
+    private final java.util.concurrent.ExecutorService ftpThreads = java.util.concurrent.Executors.newCachedThreadPool();
+    private final java.util.concurrent.ScheduledThreadPoolExecutor ftpTimer =
+            new java.util.concurrent.ScheduledThreadPoolExecutor(1);
+    private volatile org.apache.mina.transport.socket.nio.NioSocketConnector ftpConnector;
     private final List<SwitchboardSession> switchboards = new CopyOnWriteArrayList<>();
     final NotificationSession session;
+    private final String handle;
 
     MsnPeer(BridgeHarness bridge, String handle, String password) throws Exception {
+        this.handle = handle;
         session = client.login(handle, password, bridge.msnDispatch(), this).toCompletableFuture()
                 .get(BridgeHarness.TIMEOUT.toSeconds(), TimeUnit.SECONDS);
         session.changeStatus(MsnStatus.NLN).toCompletableFuture().get(BridgeHarness.TIMEOUT.toSeconds(), TimeUnit.SECONDS);
@@ -105,6 +123,64 @@ final class MsnPeer implements NotificationListener, SwitchboardListener, AutoCl
         invitation.accept(this).thenAccept(switchboards::add);
     }
 
+    /** Offers a file of {@code size} bytes named {@code name} to {@code handle}; @return its cookie. */
+    long offerFile(String handle, String name, long size) throws Exception {
+        long cookie = java.util.concurrent.ThreadLocalRandom.current().nextLong(1, FileInvitation.MAX_COOKIE);
+        send(handle, FileInvitation.invite(cookie, name, size).toMessage());
+        return cookie;
+    }
+
+    /**
+     * The receiver accepted offer {@code cookie}: serve {@code file} over MSNFTP on loopback and tell them
+     * where (the sender's ACCEPT with IP-Address, Port and AuthCookie).
+     */
+    MsnftpSender serveFile(String handle, long cookie, Path file) throws Exception {
+        long auth = java.util.concurrent.ThreadLocalRandom.current().nextLong(1, FileInvitation.MAX_COOKIE);
+        MsnftpSender sender = new MsnftpSender(ftpThreads, client.processorPool(), ftpTimer,
+                MsnftpTimeouts.all(BridgeHarness.TIMEOUT), file, handle, auth);
+        int port = sender.start(java.net.InetAddress.getLoopbackAddress(), PortRange.ANY);
+        send(handle, FileInvitation.acceptWithAddress(cookie, "127.0.0.1", port, auth).toMessage());
+        return sender;
+    }
+
+    /** Accepts an offer: asks for the sender's address (ACCEPT with {@code Request-Data: IP-Address:}). */
+    void acceptFile(String handle, FileInvitation offer) throws Exception {
+        send(handle, FileInvitation.acceptRequest(offer.cookie()).toMessage());
+    }
+
+    /** Receives the file of {@code offer} from the address in the sender's {@code accept}, into {@code into}. */
+    MsnftpReceiver receiveFile(FileInvitation offer, FileInvitation accept, Path into) {
+        return receiveFile(offer, accept, into, (receiver, bytes) -> { });
+    }
+
+    /** As {@link #receiveFile(FileInvitation, FileInvitation, Path)}, telling {@code progress} of each block. */
+    MsnftpReceiver receiveFile(FileInvitation offer, FileInvitation accept, Path into,
+                               java.util.function.BiConsumer<MsnftpReceiver, Long> progress) {
+        if (ftpConnector == null) {
+            ftpConnector = MsnftpConnectors.create(ftpThreads, client.processorPool());
+        }
+        MsnftpReceiver receiver = new MsnftpReceiver(ftpConnector, ftpTimer, MsnftpTimeouts.all(BridgeHarness.TIMEOUT),
+                new java.net.InetSocketAddress(accept.ipAddress(), accept.port()), handle,
+                accept.authCookie(), offer.fileSize(), into);
+        receiver.onProgress(bytes -> progress.accept(receiver, bytes));
+        receiver.start();
+        return receiver;
+    }
+
+    /** Declines an offer ({@code CANCEL} with {@code REJECT}). */
+    void declineFile(String handle, FileInvitation offer) throws Exception {
+        send(handle, FileInvitation.cancel(offer.cookie(), CancelCode.REJECT).toMessage());
+    }
+
+    @Override
+    public void onInvitation(String handle, MimeMessage message) {
+        try {
+            invitations.add(FileInvitation.fromMessage(message));
+        } catch (InvalidInvitationException e) {
+            texts.add("(bad invitation: " + e.getMessage() + ")");
+        }
+    }
+
     @Override
     public void onContactPresence(String handle, MsnStatus status, String friendlyName) {
         statuses.put(handle, status);
@@ -137,6 +213,11 @@ final class MsnPeer implements NotificationListener, SwitchboardListener, AutoCl
 
     @Override
     public void close() {
+        if (ftpConnector != null) {
+            ftpConnector.dispose(false);
+        }
+        ftpTimer.shutdownNow();
+        ftpThreads.shutdownNow();
         client.close();
     }
 }
