@@ -367,6 +367,10 @@ public final class PrivateEjabberd implements AutoCloseable {
         for (String module : modules) {
             yaml.append("  ").append(module).append(": {}\n");
         }
+        settings.moduleOptions.forEach((module, options) -> {
+            yaml.append("  ").append(module).append(":\n");
+            options.forEach(line -> yaml.append("    ").append(line).append('\n'));
+        });
         yaml.append("listen:\n")
                 .append("  - port: ").append(c2sPort).append('\n')
                 .append("    ip: \"127.0.0.1\"\n")
@@ -381,6 +385,11 @@ public final class PrivateEjabberd implements AutoCloseable {
                     .append("        password: ").append(yaml(settings.componentSecret)).append('\n');
             for (String line : settings.extraListenerConfig) {
                 yaml.append("    ").append(line).append('\n');
+            }
+        }
+        for (List<String> listener : settings.extraListeners) {
+            for (int i = 0; i < listener.size(); i++) {
+                yaml.append(i == 0 ? "  - " : "    ").append(listener.get(i)).append('\n');
             }
         }
         for (String line : settings.extraConfig) {
@@ -519,10 +528,32 @@ public final class PrivateEjabberd implements AutoCloseable {
         private Duration startTimeout = Duration.ofSeconds(30);
         private Path directory;
         private final List<String> extraModules = new ArrayList<>();
+        private final java.util.Map<String, List<String>> moduleOptions = new java.util.LinkedHashMap<>();
+        private final List<List<String>> extraListeners = new ArrayList<>();
         private final List<String> extraListenerConfig = new ArrayList<>();
         private final List<String> extraConfig = new ArrayList<>();
 
         private Builder() {
+        }
+
+        /**
+         * @param module  a module enabled with these options besides the defaults
+         * @param options its option lines, e.g. {@code "max_size: 1000"} (indented by the writer)
+         * @return this builder
+         */
+        public Builder module(String module, List<String> options) {
+            this.moduleOptions.put(module, List.copyOf(options));
+            return this;
+        }
+
+        /**
+         * @param lines one more listener's lines, the first one {@code "port: N"} (indented by the writer;
+         *              e.g. an {@code ejabberd_http} listener for mod_http_upload)
+         * @return this builder
+         */
+        public Builder listener(List<String> lines) {
+            this.extraListeners.add(List.copyOf(lines));
+            return this;
         }
 
         /** @param host the virtual host users register on @return this builder */
@@ -642,6 +673,8 @@ public final class PrivateEjabberd implements AutoCloseable {
             copy.startTimeout = startTimeout;
             copy.directory = directory;
             copy.extraModules.addAll(extraModules);
+            copy.moduleOptions.putAll(moduleOptions);
+            copy.extraListeners.addAll(extraListeners);
             copy.extraListenerConfig.addAll(extraListenerConfig);
             copy.extraConfig.addAll(extraConfig);
             return copy;

@@ -5,20 +5,12 @@ import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
 import java.time.Duration;
-import java.util.HexFormat;
 import java.util.List;
-import java.util.Optional;
-import java.util.Random;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Predicate;
 import java.util.stream.Stream;
 
 import org.imbridge.msn.ftp.CancelCode;
@@ -33,18 +25,13 @@ import org.imbridge.msnserver.account.AccountSpec;
 import org.imbridge.prosody.PrivateProsody;
 import org.imbridge.xmpp.files.oob.OutOfBandData;
 import org.imbridge.xmpp.files.temp.TransferDirectory;
-import org.imbridge.xmpp.files.upload.HttpUploader;
-import org.imbridge.xmpp.files.upload.UploadRequest;
-import org.imbridge.xmpp.files.upload.UploadSlot;
 import org.imbridge.xmpp.gateway.files.FileTransferOptions;
 import org.jivesoftware.smack.packet.Message;
-import org.jivesoftware.smack.packet.StanzaBuilder;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.jxmpp.jid.Jid;
-import org.jxmpp.jid.impl.JidCreate;
 
 /**
  * Files both ways on Prosody with its XEP-0363 service (mod_http_file_share): an MSN contact's file
@@ -66,7 +53,7 @@ class FileTransferEndToEndTest {
     static void start() throws Exception {
         transfers = Files.createTempDirectory("imbridge-transfers-");
         directory = TransferDirectory.open(transfers.resolve("t"));
-        httpPort = freePort();
+        httpPort = FileExchange.freePort();
         PrivateProsody prosody = PrivateProsody.builder()
                 .extraGlobalConfig("http_ports = { " + httpPort + " }")
                 .extraGlobalConfig("http_interfaces = { \"127.0.0.1\" }")
@@ -119,19 +106,19 @@ class FileTransferEndToEndTest {
         try (MsnPeer bob = new MsnPeer(bridge, "b1@hotmail.com", "pw")) {
             XmppUser romeo = XmppUser.onboard(bridge, "romeo1", "r1@hotmail.com", "pw");
             Jid bobJid = romeo.contact("b1@hotmail.com");
-            Path file = randomFile(dir.resolve("notes.bin"), THREE_MIB);
+            Path file = FileExchange.randomFile(dir.resolve("notes.bin"), THREE_MIB);
 
             long cookie = bob.offerFile("r1@hotmail.com", "notes.bin", THREE_MIB);
-            awaitInvitation(bob, i -> i.cookie() == cookie && i.command() == InvitationCommand.ACCEPT);
+            FileExchange.awaitInvitation(bob, i -> i.cookie() == cookie && i.command() == InvitationCommand.ACCEPT);
             MsnftpSender sender = bob.serveFile("r1@hotmail.com", cookie, file);
 
             assertThat(sender.result().get(30, TimeUnit.SECONDS).bytes()).isEqualTo(THREE_MIB);
-            Message link = awaitMessage(romeo, bobJid, m -> OutOfBandData.from(m).isPresent());
+            Message link = FileExchange.awaitMessage(romeo, bobJid, m -> OutOfBandData.from(m).isPresent());
             String url = OutOfBandData.urlOf(link).orElseThrow();
             assertThat(link.getBody()).isEqualTo(url);
             assertThat(OutOfBandData.from(link).orElseThrow().desc()).isEqualTo("notes.bin");
             assertThat(URI.create(url).getPort()).as("on the user's server's upload service").isEqualTo(httpPort);
-            assertThat(sha256(fetch(url, dir.resolve("fetched")))).isEqualTo(sha256(file));
+            assertThat(FileExchange.sha256(FileExchange.fetch(url, dir.resolve("fetched")))).isEqualTo(FileExchange.sha256(file));
             assertThat(romeo.chatFrom(bobJid)).anySatisfy(m -> assertThat(m.getBody())
                     .contains("Bob 1 is sending you \"notes.bin\" (3.0 MiB)"));
         }
@@ -143,23 +130,23 @@ class FileTransferEndToEndTest {
         try (MsnPeer bob = new MsnPeer(bridge, "b2@hotmail.com", "pw")) {
             XmppUser romeo = XmppUser.onboard(bridge, "romeo2", "r2@hotmail.com", "pw");
             Jid bobJid = romeo.contact("b2@hotmail.com");
-            Path file = randomFile(dir.resolve("photo.jpg"), THREE_MIB);
-            String url = uploadAsClient(romeo, file, "photo.jpg");
+            Path file = FileExchange.randomFile(dir.resolve("photo.jpg"), THREE_MIB);
+            String url = FileExchange.uploadAsClient(romeo, file, "photo.jpg");
 
-            share(romeo, bobJid, url);
+            FileExchange.share(romeo, bobJid, url);
 
-            FileInvitation offer = awaitInvitation(bob, i -> i.command() == InvitationCommand.INVITE);
+            FileInvitation offer = FileExchange.awaitInvitation(bob, i -> i.command() == InvitationCommand.INVITE);
             assertThat(offer.fileName()).isEqualTo("photo.jpg");
             assertThat(offer.fileSize()).isEqualTo(THREE_MIB);
             await().atMost(BridgeHarness.TIMEOUT).until(() -> bob.texts.contains(url));
             bob.acceptFile("r2@hotmail.com", offer);
-            FileInvitation address = awaitInvitation(bob, i -> i.cookie() == offer.cookie() && i.hasAddress());
+            FileInvitation address = FileExchange.awaitInvitation(bob, i -> i.cookie() == offer.cookie() && i.hasAddress());
             Path received = Files.createFile(dir.resolve("received"));
             MsnftpReceiver receiver = bob.receiveFile(offer, address, received);
 
             assertThat(receiver.result().get(30, TimeUnit.SECONDS).bytes()).isEqualTo(THREE_MIB);
-            assertThat(sha256(received)).isEqualTo(sha256(file));
-            awaitMessage(romeo, bobJid, m -> m.getBody() != null
+            assertThat(FileExchange.sha256(received)).isEqualTo(FileExchange.sha256(file));
+            FileExchange.awaitMessage(romeo, bobJid, m -> m.getBody() != null
                     && m.getBody().equals("Bob 2 received the file \"photo.jpg\" (3.0 MiB)"));
         }
     }
@@ -170,13 +157,13 @@ class FileTransferEndToEndTest {
         try (MsnPeer bob = new MsnPeer(bridge, "b3@hotmail.com", "pw")) {
             XmppUser romeo = XmppUser.onboard(bridge, "romeo3", "r3@hotmail.com", "pw");
             Jid bobJid = romeo.contact("b3@hotmail.com");
-            String url = uploadAsClient(romeo, randomFile(dir.resolve("a.txt"), 1000), "a.txt");
+            String url = FileExchange.uploadAsClient(romeo, FileExchange.randomFile(dir.resolve("a.txt"), 1000), "a.txt");
 
-            share(romeo, bobJid, url);
-            FileInvitation offer = awaitInvitation(bob, i -> i.command() == InvitationCommand.INVITE);
+            FileExchange.share(romeo, bobJid, url);
+            FileInvitation offer = FileExchange.awaitInvitation(bob, i -> i.command() == InvitationCommand.INVITE);
             bob.declineFile("r3@hotmail.com", offer);
 
-            awaitMessage(romeo, bobJid, m -> m.getBody() != null
+            FileExchange.awaitMessage(romeo, bobJid, m -> m.getBody() != null
                     && m.getBody().equals("Bob 3 declined the file \"a.txt\" (1000 bytes); they have the link"));
             assertThat(bob.texts).contains(url);
         }
@@ -188,15 +175,15 @@ class FileTransferEndToEndTest {
         try (MsnPeer bob = new MsnPeer(bridge, "b4@hotmail.com", "pw")) {
             XmppUser romeo = XmppUser.onboard(bridge, "romeo4", "r4@hotmail.com", "pw");
             Jid bobJid = romeo.contact("b4@hotmail.com");
-            String url = uploadAsClient(romeo, randomFile(dir.resolve("b.txt"), 2000), "b.txt");
+            String url = FileExchange.uploadAsClient(romeo, FileExchange.randomFile(dir.resolve("b.txt"), 2000), "b.txt");
 
-            share(romeo, bobJid, url);
-            FileInvitation offer = awaitInvitation(bob, i -> i.command() == InvitationCommand.INVITE);
+            FileExchange.share(romeo, bobJid, url);
+            FileInvitation offer = FileExchange.awaitInvitation(bob, i -> i.command() == InvitationCommand.INVITE);
 
-            FileInvitation cancel = awaitInvitation(bob, i -> i.cookie() == offer.cookie()
+            FileInvitation cancel = FileExchange.awaitInvitation(bob, i -> i.cookie() == offer.cookie()
                     && i.command() == InvitationCommand.CANCEL);
             assertThat(cancel.cancelCode()).isEqualTo(CancelCode.TIMEOUT);
-            awaitMessage(romeo, bobJid, m -> m.getBody() != null && m.getBody().startsWith(
+            FileExchange.awaitMessage(romeo, bobJid, m -> m.getBody() != null && m.getBody().startsWith(
                     "The file \"b.txt\" (2 KiB) did not reach Bob 4")
                     && m.getBody().endsWith("; they have the link"));
         }
@@ -210,9 +197,9 @@ class FileTransferEndToEndTest {
 
             long cookie = bob.offerFile("r5@hotmail.com", "movie.avi", 11L * 1024 * 1024);
 
-            FileInvitation answer = awaitInvitation(bob, i -> i.cookie() == cookie);
+            FileInvitation answer = FileExchange.awaitInvitation(bob, i -> i.cookie() == cookie);
             assertThat(answer.command()).isEqualTo(InvitationCommand.CANCEL);
-            awaitMessage(romeo, bobJid, m -> m.getBody() != null && m.getBody().equals("Bob 5 offered you the file"
+            FileExchange.awaitMessage(romeo, bobJid, m -> m.getBody() != null && m.getBody().equals("Bob 5 offered you the file"
                     + " \"movie.avi\" (11.0 MiB), which was declined: files over 10.0 MiB are not taken"));
         }
     }
@@ -223,12 +210,12 @@ class FileTransferEndToEndTest {
         try (MsnPeer bob = new MsnPeer(bridge, "b6@hotmail.com", "pw")) {
             XmppUser romeo = XmppUser.onboard(bridge, "romeo6", "r6@hotmail.com", "pw");
             Jid bobJid = romeo.contact("b6@hotmail.com");
-            String url = uploadAsClient(romeo, randomFile(dir.resolve("big.bin"), THREE_MIB), "big.bin");
+            String url = FileExchange.uploadAsClient(romeo, FileExchange.randomFile(dir.resolve("big.bin"), THREE_MIB), "big.bin");
 
-            share(romeo, bobJid, url);
-            FileInvitation offer = awaitInvitation(bob, i -> i.command() == InvitationCommand.INVITE);
+            FileExchange.share(romeo, bobJid, url);
+            FileInvitation offer = FileExchange.awaitInvitation(bob, i -> i.command() == InvitationCommand.INVITE);
             bob.acceptFile("r6@hotmail.com", offer);
-            FileInvitation address = awaitInvitation(bob, i -> i.cookie() == offer.cookie() && i.hasAddress());
+            FileInvitation address = FileExchange.awaitInvitation(bob, i -> i.cookie() == offer.cookie() && i.hasAddress());
             MsnftpReceiver receiver = bob.receiveFile(offer, address, Files.createFile(dir.resolve("partial")),
                     (r, bytes) -> {
                         if (bytes >= 64 * 1024) {
@@ -238,7 +225,7 @@ class FileTransferEndToEndTest {
 
             assertThat(receiver.result()).failsWithin(BridgeHarness.TIMEOUT);
             assertThat(Files.size(dir.resolve("partial"))).isLessThan(THREE_MIB);
-            awaitMessage(romeo, bobJid, m -> m.getBody() != null
+            FileExchange.awaitMessage(romeo, bobJid, m -> m.getBody() != null
                     && m.getBody().startsWith("The file \"big.bin\" (3.0 MiB) did not reach Bob 6")
                     && m.getBody().endsWith("; they have the link"));
         }
@@ -251,60 +238,13 @@ class FileTransferEndToEndTest {
             Jid bobJid = romeo.contact("b7@hotmail.com");
             String url = "http://files.example.net/secret.txt";
 
-            share(romeo, bobJid, url);
+            FileExchange.share(romeo, bobJid, url);
 
             await().atMost(BridgeHarness.TIMEOUT).until(() -> bob.texts.contains(url));
-            awaitMessage(romeo, bobJid, m -> m.getBody() != null && m.getBody().equals("Bob 7 got your link as text"
+            FileExchange.awaitMessage(romeo, bobJid, m -> m.getBody() != null && m.getBody().equals("Bob 7 got your link as text"
                     + " only: files are fetched only from your own server, and files.example.net is not it"));
             assertThat(bob.invitations).isEmpty();
         }
     }
 
-    /** Uploads {@code file} to the user's server as their client would (XEP-0363); @return its GET URL. */
-    private static String uploadAsClient(XmppUser user, Path file, String name) throws Exception {
-        Jid service = JidCreate.from("upload.localhost");
-        UploadRequest request = new UploadRequest(user.client.getUser(), service, name, Files.size(file),
-                "application/octet-stream");
-        UploadSlot slot = user.client.createStanzaCollectorAndSend(request).nextResultOrThrow(BridgeHarness.TIMEOUT.toMillis());
-        return new HttpUploader(Duration.ofSeconds(30)).upload(slot, file, "application/octet-stream").toString();
-    }
-
-    /** What a client sends after an upload: the link as body and as XEP-0066 data. */
-    private static void share(XmppUser user, Jid contact, String url) throws Exception {
-        user.send(StanzaBuilder.buildMessage().ofType(Message.Type.chat).to(contact).setBody(url)
-                .addExtension(new OutOfBandData(url, null)).build());
-    }
-
-    private static FileInvitation awaitInvitation(MsnPeer peer, Predicate<FileInvitation> match) {
-        return await().atMost(BridgeHarness.TIMEOUT).until(() -> peer.invitations.stream().filter(match).findFirst(),
-                Optional::isPresent).orElseThrow();
-    }
-
-    private static Message awaitMessage(XmppUser user, Jid from, Predicate<Message> match) {
-        return await().atMost(BridgeHarness.TIMEOUT.multipliedBy(2)).until(() -> user.chatFrom(from).stream()
-                .filter(match).findFirst(), Optional::isPresent).orElseThrow();
-    }
-
-    private static Path fetch(String url, Path into) throws Exception {
-        HttpResponse<Path> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(url)).build(),
-                HttpResponse.BodyHandlers.ofFile(into));
-        assertThat(response.statusCode()).isEqualTo(200);
-        return into;
-    }
-
-    private static Path randomFile(Path path, long size) throws IOException {
-        byte[] data = new byte[(int) size];
-        new Random(size).nextBytes(data);
-        return Files.write(path, data);
-    }
-
-    private static String sha256(Path file) throws Exception {
-        return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(file)));
-    }
-
-    private static int freePort() throws IOException {
-        try (java.net.ServerSocket s = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
-            return s.getLocalPort();
-        }
-    }
 }
