@@ -278,7 +278,7 @@ public record TransportConfig(
      *                              {@code link-port}, files go there when no upload service takes them
      * @param linkHost              where that endpoint listens ({@code 127.0.0.1}, behind a proxy)
      * @param linkPort              its port; 0 (the default) turns it off
-     * @param linkExpiry            how long it serves a file ({@code 1d})
+     * @param linkExpiry            how long it serves a file ({@code 24h})
      * @param downloadHosts         hosts shared links are fetched from besides the user's own domain
      *                              and its subdomains
      * @param allowPrivateAddresses let those hosts be on private or loopback addresses ({@code false})
