@@ -42,7 +42,8 @@ import org.jxmpp.jid.Jid;
 class FileTransferEndToEndTest {
 
     private static final long THREE_MIB = 3L * 1024 * 1024;
-    private static final Duration OFFER_TIMEOUT = Duration.ofSeconds(2);
+    /** Short, for the unanswered offer; long enough that the other tests' peer answers in time on a busy machine. */
+    private static final Duration OFFER_TIMEOUT = Duration.ofSeconds(8);
 
     private static Path transfers;
     private static TransferDirectory directory;

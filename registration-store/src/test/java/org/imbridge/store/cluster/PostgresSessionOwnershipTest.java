@@ -106,7 +106,8 @@ class PostgresSessionOwnershipTest {
         CountDownLatch gone = new CountDownLatch(1);
         a.onPeerGone(gone::countDown);
         assertThat(a.heartbeat(MSN).names()).containsExactlyInAnyOrder("a", "b"); // a starts watching b
-        assertThat(gone.await(300, TimeUnit.MILLISECONDS)).as("no alarm while b lives").isFalse();
+        await().atMost(Duration.ofSeconds(10)).until(() -> waitingSharedHolds() == 1); // a's watch waits on b's lock
+        assertThat(gone.getCount()).as("no alarm while b lives").isOne();
         assertThat(a.heartbeat(MSN).names()).as("a's watch does not make b look live or dead")
                 .containsExactlyInAnyOrder("a", "b");
 
@@ -213,6 +214,17 @@ class PostgresSessionOwnershipTest {
                 Path.of("target/unused.key")), name, LEASE, GRACE);
         opened.add(ownership);
         return ownership;
+    }
+
+    /** Shared advisory holds asked for and not granted: watches waiting for their peer to go. */
+    private int waitingSharedHolds() throws Exception {
+        try (Connection c = DriverManager.getConnection(url, PostgresServer.USER, null);
+             PreparedStatement s = c.prepareStatement("SELECT count(*) FROM pg_locks WHERE locktype = 'advisory'"
+                     + " AND mode = 'ShareLock' AND NOT granted");
+             java.sql.ResultSet r = s.executeQuery()) {
+            r.next();
+            return r.getInt(1);
+        }
     }
 
     private void terminateBackend(int pid) throws Exception {

@@ -149,7 +149,7 @@ public final class Gateway {
         this.sink = sink;
         ContactNames names = this::contactName;
         // the transfers look the user up at each use: the session manager is made after the output
-        this.files = new FileTransfers(fileOptions, jids, sink, requests, names, this::bridgedUser, pool, fileMetrics);
+        this.files = new FileTransfers(fileOptions, jids, sink, requests, names, this::bridgedUser, fileMetrics);
         // the rooms look the user up at each use: the session manager is made after the output it feeds
         this.rooms = new GroupChatRooms(jids, sink, RoomLimits.DEFAULT, this::bridgedUser, this::whyOffline);
         this.output = new StanzaOutput(jids, sink, roster, network.profile(), rooms,

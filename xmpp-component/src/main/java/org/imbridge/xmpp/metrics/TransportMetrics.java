@@ -46,6 +46,7 @@ public final class TransportMetrics {
 
     private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     private final MultiGauge deploymentSessions;
+    private final FileTransferMeters files;
     private volatile int liveInstances = 1;
     private final String network;
     private final Counter toNetwork;
@@ -72,6 +73,7 @@ public final class TransportMetrics {
                 .description("live transport instances of the deployment, this one included").register(registry);
         this.deploymentSessions = MultiGauge.builder("imbridge.deployment.sessions")
                 .description("users' sessions each live instance of the deployment holds (tag member)").register(registry);
+        files = new FileTransferMeters(registry); // after the common tags: every meter carries the instance
         new JvmMemoryMetrics().bindTo(registry);
         new JvmThreadMetrics().bindTo(registry);
         new ProcessorMetrics().bindTo(registry);
@@ -122,47 +124,6 @@ public final class TransportMetrics {
         return files;
     }
 
-    private final org.imbridge.xmpp.gateway.files.FileTransferMetrics files =
-            new org.imbridge.xmpp.gateway.files.FileTransferMetrics() {
-                private final java.util.Map<Direction, java.util.concurrent.atomic.AtomicInteger> active =
-                        new java.util.EnumMap<>(java.util.Map.of(
-                                Direction.TO_USER, new java.util.concurrent.atomic.AtomicInteger(),
-                                Direction.TO_CONTACT, new java.util.concurrent.atomic.AtomicInteger()));
-
-                {
-                    active.forEach((direction, n) -> io.micrometer.core.instrument.Gauge.builder(
-                                    "imbridge.file.transfers.active", n, java.util.concurrent.atomic.AtomicInteger::get)
-                            .tag("direction", tag(direction.name())).description("file transfers under way")
-                            .register(registry));
-                }
-
-                @Override
-                public void started(Direction direction) {
-                    active.get(direction).incrementAndGet();
-                }
-
-                @Override
-                public void ended(Direction direction, org.imbridge.core.files.TransferFailure.Reason failure,
-                                  long bytes) {
-                    active.get(direction).decrementAndGet();
-                    count(direction, failure);
-                    if (bytes > 0) {
-                        Counter.builder("imbridge.file.bytes").tag("direction", tag(direction.name()))
-                                .description("bytes of files moved").register(registry).increment(bytes);
-                    }
-                }
-
-                @Override
-                public void refused(Direction direction, org.imbridge.core.files.TransferFailure.Reason why) {
-                    count(direction, why);
-                }
-
-                private void count(Direction direction, org.imbridge.core.files.TransferFailure.Reason failure) {
-                    Counter.builder("imbridge.file.transfers").tag("direction", tag(direction.name()))
-                            .tag("outcome", failure == null ? "success" : tag(failure.name()))
-                            .description("file transfers by direction and outcome").register(registry).increment();
-                }
-            };
 
     /** An error of some kind, e.g. {@code xmpp_recipient_unavailable} or {@code network_connection_lost}. */
     public void error(String kind) {
@@ -191,7 +152,7 @@ public final class TransportMetrics {
         return registry.scrape();
     }
 
-    private static String tag(String value) {
+    static String tag(String value) {
         return value.toLowerCase(Locale.ROOT).replace('-', '_');
     }
 }

@@ -1,5 +1,7 @@
 package org.imbridge.xmpp.metrics;
 
+import org.imbridge.core.files.TransferFailure;
+import org.imbridge.xmpp.gateway.files.FileTransferMetrics;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayOutputStream;
@@ -43,6 +45,10 @@ class MetricsTest {
         metrics.registeredUsers(5);
         metrics.onlineUsers(() -> 2);
         metrics.queue("workers", () -> 7);
+        metrics.files().started(FileTransferMetrics.Direction.TO_USER);
+        metrics.files().started(FileTransferMetrics.Direction.TO_USER);
+        metrics.files().ended(FileTransferMetrics.Direction.TO_USER, null, 3000);
+        metrics.files().refused(FileTransferMetrics.Direction.TO_CONTACT, TransferFailure.Reason.TOO_LARGE);
         String scrape = metrics.scrape();
         assertThat(scrape)
                 .contains("imbridge_messages_total{direction=\"to_network\",instance=\"node-a\",network=\"fakenet\"} 1.0")
@@ -52,6 +58,10 @@ class MetricsTest {
                 .contains("imbridge_users_registered{instance=\"node-a\"} 5.0")
                 .contains("imbridge_users_online{instance=\"node-a\"} 2.0")
                 .contains("imbridge_queue_depth{instance=\"node-a\",queue=\"workers\"} 7.0")
+                .contains("imbridge_file_transfers_total{direction=\"to_user\",instance=\"node-a\",outcome=\"success\"} 1.0")
+                .contains("imbridge_file_transfers_total{direction=\"to_contact\",instance=\"node-a\",outcome=\"too_large\"} 1.0")
+                .contains("imbridge_file_bytes_total{direction=\"to_user\",instance=\"node-a\"} 3000.0")
+                .contains("imbridge_file_transfers_active{direction=\"to_user\",instance=\"node-a\"} 1.0")
                 .contains("jvm_memory_used_bytes");
         // JVM meters too: the instances of one deployment are told apart on every series
         assertThat(scrape.lines().filter(l -> !l.startsWith("#") && !l.isBlank()))

@@ -89,7 +89,9 @@ public final class OutgoingFiles {
         try {
             pool.execute(() -> fetchAndOffer(userJid, contact, name, url, hosts, lease.get()));
         } catch (RejectedExecutionException e) {
-            ended(userJid, contact, null, lease.get(), TransferFailure.Reason.BUSY); // stopping
+            ended(userJid, contact, null, lease.get(), TransferFailure.Reason.BUSY);
+            notices.notice(userJid, contact, name + " got your link as text only: the transport has too many"
+                    + " files to fetch right now");
         }
     }
 

@@ -72,8 +72,9 @@ public final class MessageHandler {
         ChatStateExtension state = (ChatStateExtension) message.getExtension(ChatStateExtension.NAMESPACE);
         String body = message.getBody();
         Optional<String> link = files == null ? Optional.empty() : OutOfBandData.urlOf(message);
-        if (body == null && link.isPresent()) {
-            body = link.get(); // the link travels as text too: a contact who cannot take the file still gets it
+        if (link.isPresent() && (body == null || !body.contains(link.get()))) {
+            // the link travels as text too: a contact who cannot take the file still gets it
+            body = body == null || body.isBlank() ? link.get() : body + "\n" + link.get();
         }
         if (AttentionMessages.requestsAttention(message)) {
             attention.send(user, contact.get(), message);
