@@ -235,14 +235,19 @@ public final class BridgedUser {
         return whenOnline(s -> s.sendAttention(to));
     }
 
-    /** Accepts a contact's file offer into {@code destination}. Online only (offers end with the session). */
+    /**
+     * Accepts a contact's file offer into {@code destination}; queued like a message while the login
+     * that the offer came in on is still being finished.
+     */
     public CompletionStage<Long> acceptFile(String offerId, java.nio.file.Path destination) {
-        return onlineNow(s -> s.acceptFile(offerId, destination));
+        java.util.concurrent.atomic.AtomicLong received = new java.util.concurrent.atomic.AtomicLong();
+        return whenOnline(s -> s.acceptFile(offerId, destination).thenAccept(received::set))
+                .thenApply(v -> received.get());
     }
 
-    /** Declines a contact's file offer; nothing when offline (the offer ended with the session). */
+    /** Declines a contact's file offer; queued like {@link #acceptFile}. */
     public void declineFile(String offerId, org.imbridge.core.files.TransferFailure.Reason why) {
-        onlineNow(s -> {
+        whenOnline(s -> {
             s.declineFile(offerId, why);
             return java.util.concurrent.CompletableFuture.completedFuture(null);
         });

@@ -48,14 +48,26 @@ final class FileExchange {
                 .addExtension(new OutOfBandData(url, null)).build());
     }
 
+    /** The first invitation {@code peer} received that matches; on timeout, says what it did receive. */
     static FileInvitation awaitInvitation(MsnPeer peer, Predicate<FileInvitation> match) {
-        return await().atMost(BridgeHarness.TIMEOUT).until(() -> peer.invitations.stream().filter(match).findFirst(),
-                Optional::isPresent).orElseThrow();
+        try {
+            return await().atMost(BridgeHarness.TIMEOUT).until(() -> peer.invitations.stream().filter(match)
+                    .findFirst(), Optional::isPresent).orElseThrow();
+        } catch (org.awaitility.core.ConditionTimeoutException e) {
+            throw new AssertionError("no such invitation; the peer received " + peer.invitations
+                    + " and the texts " + peer.texts, e);
+        }
     }
 
+    /** The first chat message from {@code from} that matches; on timeout, says which came. */
     static Message awaitMessage(XmppUser user, Jid from, Predicate<Message> match) {
-        return await().atMost(BridgeHarness.TIMEOUT.multipliedBy(2)).until(() -> user.chatFrom(from).stream()
-                .filter(match).findFirst(), Optional::isPresent).orElseThrow();
+        try {
+            return await().atMost(BridgeHarness.TIMEOUT.multipliedBy(2)).until(() -> user.chatFrom(from).stream()
+                    .filter(match).findFirst(), Optional::isPresent).orElseThrow();
+        } catch (org.awaitility.core.ConditionTimeoutException e) {
+            throw new AssertionError("no such message; from " + from + " came "
+                    + user.chatFrom(from).stream().map(Message::getBody).toList(), e);
+        }
     }
 
     static Path fetch(String url, Path into) throws Exception {

@@ -2,6 +2,7 @@ package org.imbridge.app.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
 import java.net.URI;
@@ -22,6 +23,7 @@ import org.imbridge.msn.ftp.PortRange;
 import org.imbridge.msn.plugin.MsnPluginSettings;
 import org.imbridge.msn.plugin.files.FileTransferSettings;
 import org.imbridge.msnserver.account.AccountSpec;
+import org.imbridge.ejabberd.PrivateEjabberd;
 import org.imbridge.prosody.PrivateProsody;
 import org.imbridge.xmpp.files.oob.OutOfBandData;
 import org.imbridge.xmpp.files.temp.TransferDirectory;
@@ -34,7 +36,8 @@ import org.junit.jupiter.api.Test;
 import org.jxmpp.jid.Jid;
 
 /**
- * Files both ways on Prosody with its XEP-0363 service (mod_http_file_share): an MSN contact's file
+ * Files both ways on Prosody with its XEP-0363 service (mod_http_file_share; on ejabberd with
+ * mod_http_upload in {@link EjabberdFileTransferEndToEndTest}): an MSN contact's file
  * reaches the user as a link on the user's own server, and a file the user uploaded and shares reaches
  * the contact over MSNFTP; with a checksum compare each way, and the ways it does not happen (declined,
  * unanswered, too large, cancelled mid-way, a link to a host not allowed). No file is left behind.
@@ -45,31 +48,54 @@ class FileTransferEndToEndTest {
     /** Short, for the unanswered offer; long enough that the other tests' peer answers in time on a busy machine. */
     private static final Duration OFFER_TIMEOUT = Duration.ofSeconds(8);
 
-    private static Path transfers;
-    private static TransferDirectory directory;
-    private static int httpPort;
-    private static BridgeHarness bridge;
+    static Path transfers;
+    static TransferDirectory directory;
+    static int httpPort;
+    static BridgeHarness bridge;
 
     @BeforeAll
     static void start() throws Exception {
+        startOn(ServerKind.PROSODY);
+    }
+
+    /** The bridge on {@code kind} with its XEP-0363 service on a free HTTP port, files on. */
+    static void startOn(ServerKind kind) throws Exception {
+        if (kind == ServerKind.EJABBERD) {
+            String reason = PrivateEjabberd.unavailableReason();
+            assumeTrue(reason == null, () -> "no private ejabberd here: " + reason);
+        }
         transfers = Files.createTempDirectory("imbridge-transfers-");
         directory = TransferDirectory.open(transfers.resolve("t"));
         httpPort = FileExchange.freePort();
-        PrivateProsody prosody = PrivateProsody.builder()
+        XmppServer server = kind == ServerKind.PROSODY ? XmppServer.of(PrivateProsody.builder()
                 .extraGlobalConfig("http_ports = { " + httpPort + " }")
                 .extraGlobalConfig("http_interfaces = { \"127.0.0.1\" }")
                 .extraGlobalConfig("Component \"upload.localhost\" \"http_file_share\"")
                 .extraGlobalConfig("  http_external_url = \"http://127.0.0.1:" + httpPort + "/\"")
                 .extraGlobalConfig("  http_host = \"127.0.0.1\"  -- Prosody routes HTTP by the Host header")
                 .extraGlobalConfig("  http_file_share_size_limit = 16 * 1024 * 1024")
-                .start();
+                .start())
+                : XmppServer.of(PrivateEjabberd.builder()
+                .listener(List.of("port: " + httpPort, "ip: \"127.0.0.1\"", "module: ejabberd_http",
+                        "request_handlers:", "  /upload: mod_http_upload"))
+                .module("mod_http_upload", List.of("put_url: \"http://127.0.0.1:" + httpPort + "/upload\"",
+                        "docroot: \"" + uploadRoot() + "\"", "max_size: 16777216",
+                        "access: all  # the transport's JID is no local user"))
+                .start());
         FileTransferOptions files = new FileTransferOptions(directory, FileTransferOptions.DEFAULT_MAX_BYTES, 2, null,
                 null, Duration.ofDays(1), Set.of("127.0.0.1"), true, Duration.ofSeconds(30));
         MsnPluginSettings plugin = MsnPluginSettings.defaults().withFiles(FileTransferSettings.defaults()
                 .withBind(java.net.InetAddress.getLoopbackAddress()).withAdvertisedHost("127.0.0.1")
                 .withPorts(PortRange.ANY).withOfferTimeout(OFFER_TIMEOUT));
-        bridge = new BridgeHarness(XmppServer.of(prosody), accounts(), List.of("*@localhost"), s -> s.withFiles(files),
-                plugin);
+        bridge = new BridgeHarness(server, accounts(), List.of("*@localhost"), s -> s.withFiles(files), plugin);
+    }
+
+    /** Where ejabberd keeps uploads: writable by its own user, should it run as one. */
+    private static Path uploadRoot() throws IOException {
+        Path root = Files.createDirectory(transfers.resolve("upload"));
+        Files.setPosixFilePermissions(transfers, java.nio.file.attribute.PosixFilePermissions.fromString("rwxr-xr-x"));
+        Files.setPosixFilePermissions(root, java.nio.file.attribute.PosixFilePermissions.fromString("rwxrwxrwx"));
+        return root;
     }
 
     private static List<AccountSpec> accounts() {
@@ -97,6 +123,9 @@ class FileTransferEndToEndTest {
         if (bridge != null) {
             bridge.close();
         }
+        if (transfers == null) {
+            return;
+        }
         try (Stream<Path> left = Files.walk(transfers)) {
             left.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
         }
@@ -119,6 +148,7 @@ class FileTransferEndToEndTest {
             assertThat(link.getBody()).isEqualTo(url);
             assertThat(OutOfBandData.from(link).orElseThrow().desc()).isEqualTo("notes.bin");
             assertThat(URI.create(url).getPort()).as("on the user's server's upload service").isEqualTo(httpPort);
+            assertThat(directory.count()).as("uploaded, then deleted").isZero();
             assertThat(FileExchange.sha256(FileExchange.fetch(url, dir.resolve("fetched")))).isEqualTo(FileExchange.sha256(file));
             assertThat(romeo.chatFrom(bobJid)).anySatisfy(m -> assertThat(m.getBody())
                     .contains("Bob 1 is sending you \"notes.bin\" (3.0 MiB)"));
