@@ -25,11 +25,13 @@ import java.util.List;
  * @param relay          whether to run the relay baseline
  * @param out            where the JSON goes
  * @param cluster        run the several-instances scenario instead of the others
+ * @param repeats        runs of each scenario (login storm, latency, each throughput step); figures are medians
+ * @param pin            pin the transport (and relay) JVM and the driver to different CPUs with taskset
  */
 public record BenchOptions(int users, int contacts, int pairs, int bodyChars, int latencyRate, int latencySeconds,
                            List<Integer> rates, int stepSeconds, String nodeHeap, List<String> nodeJvmArgs,
                            int workers, int msnIoThreads, int loginTimeoutSeconds, boolean relay, Path out,
-                           boolean cluster) {
+                           boolean cluster, int repeats, boolean pin) {
 
     static final String USAGE = """
             usage: java -jar bench/target/bench.jar [--smoke] [--cluster] [options]
@@ -50,6 +52,8 @@ public record BenchOptions(int users, int contacts, int pairs, int bodyChars, in
               --msn-io-threads N   the transport's msn.io-threads (default: its own, cores + 1)
               --login-timeout S    (default 180)
               --no-relay           skip the relay baseline
+              --repeats N          runs of each scenario; figures are medians with min-max (default 3; smoke 1)
+              --no-pin             do not pin the transport and the driver to separate CPUs (taskset)
               --out FILE           JSON results (default bench/target/bench-results.json)
             """;
 
@@ -70,6 +74,8 @@ public record BenchOptions(int users, int contacts, int pairs, int bodyChars, in
         m.put("msnIoThreads", msnIoThreads);
         m.put("relay", relay);
         m.put("cluster", cluster);
+        m.put("repeats", repeats);
+        m.put("pin", pin);
         return m;
     }
 
@@ -90,12 +96,15 @@ public record BenchOptions(int users, int contacts, int pairs, int bodyChars, in
         int loginTimeout = smoke ? 60 : 180;
         boolean relay = true;
         boolean cluster = Arrays.asList(args).contains("--cluster");
+        int repeats = smoke ? 1 : 3;
+        boolean pin = true;
         Path out = Path.of(cluster ? "bench/target/bench-cluster-results.json" : "bench/target/bench-results.json");
         for (int i = 0; i < args.length; i++) {
             String a = args[i];
             switch (a) {
                 case "--smoke", "--cluster" -> { }
                 case "--no-relay" -> relay = false;
+                case "--no-pin" -> pin = false;
                 case "--help", "-h" -> throw new IllegalArgumentException(USAGE);
                 default -> {
                     if (i + 1 >= args.length) {
@@ -116,6 +125,7 @@ public record BenchOptions(int users, int contacts, int pairs, int bodyChars, in
                         case "--workers" -> workers = Integer.parseInt(v);
                         case "--msn-io-threads" -> msnIoThreads = Integer.parseInt(v);
                         case "--login-timeout" -> loginTimeout = Integer.parseInt(v);
+                        case "--repeats" -> repeats = Integer.parseInt(v);
                         case "--out" -> out = Path.of(v);
                         default -> throw new IllegalArgumentException("unknown option " + a + "\n" + USAGE);
                     }
@@ -131,6 +141,6 @@ public record BenchOptions(int users, int contacts, int pairs, int bodyChars, in
         }
         return new BenchOptions(users, Math.max(1, contacts), Math.max(1, p), bodyChars, latencyRate, latencySeconds,
                 List.copyOf(rates), stepSeconds, heap, List.copyOf(jvmArgs), workers, msnIoThreads, loginTimeout,
-                relay, out, cluster);
+                relay, out, cluster, Math.max(1, repeats), pin);
     }
 }

@@ -40,6 +40,9 @@ final class BenchRun {
     private final BenchOptions options;
     private final BenchNames names = BenchNames.DEFAULT;
     private final Consumer<String> progress;
+    /** What runs the node JVMs: {@code taskset -c 1} when pinned. */
+    private List<String> nodePrefix = List.of();
+    private String pinning = "none";
 
     BenchRun(BenchOptions options, Consumer<String> progress) {
         this.options = options;
@@ -48,6 +51,8 @@ final class BenchRun {
 
     Results run() throws Exception {
         Results results = new Results(options.asMap());
+        results.pinning(pin());
+        progress.accept("pinning: " + pinning);
         runBridge(results);
         if (options.relay()) {
             runRelay(results);
@@ -64,16 +69,17 @@ final class BenchRun {
         Traffic traffic = new Traffic(n, names.transportDomain());
         try (MsnServer msn = MsnServer.start(MsnServerConfig.builder().accounts(accounts()).build());
              FakeXmppServer xmpp = new FakeXmppServer(names.transportDomain(), names.secret(), traffic)) {
-            progress.accept("starting the transport JVM (-Xmx" + options.nodeHeap() + ") and registering " + n + " users");
             List<String> jvm = new ArrayList<>(nodeJvm());
             jvm.addAll(options.nodeJvmArgs());
-            try (NodeProcess node = NodeProcess.start("transport", jvm, List.of(
-                    "--users", String.valueOf(n), "--xmpp-port", String.valueOf(xmpp.port()),
-                    "--msn-port", String.valueOf(msn.dispatchAddress().getPort()),
-                    "--workers", String.valueOf(options.workers()),
-                    "--msn-io-threads", String.valueOf(options.msnIoThreads())),
-                    logPath("transport-node.log"), Duration.ofSeconds(120 + n / 100))) {
-                xmpp.componentOnline().get(30, TimeUnit.SECONDS);
+            // every storm on a freshly started transport; the last one's transport carries on
+            for (int run = 1; run < options.repeats(); run++) {
+                try (NodeProcess node = startTransport(jvm, xmpp, msn)) {
+                    loginStorm(results, traffic, xmpp);
+                }
+                traffic.resetOnline();
+                await(() -> xmpp.slotsHeld() == 0, Duration.ofSeconds(30));
+            }
+            try (NodeProcess node = startTransport(jvm, xmpp, msn)) {
                 NodeStats base = node.stats(true);
                 results.base(base);
 
@@ -95,13 +101,74 @@ final class BenchRun {
                 progress.accept("warming up (JIT) at " + options.latencyRate() + " msgs/s");
                 fixedRate(options.latencyRate(), Math.min(3, options.latencySeconds()), traffic, xmpp::send, node,
                         this::bridgeMessage);
-                results.bridgeLatency(fixedRate(options.latencyRate(), options.latencySeconds(), traffic, xmpp::send,
-                        node, this::bridgeMessage));
-                progress.accept("bridge latency: " + results.bridgeLatencyLine());
+                results.bridgeLatency(repeated(() -> fixedRate(options.latencyRate(), options.latencySeconds(), traffic,
+                        xmpp::send, node, this::bridgeMessage)));
+                progress.accept("bridge latency (median of " + options.repeats() + "): " + results.bridgeLatencyLine());
                 results.bridgeSteps(steps(traffic, xmpp::send, node, this::bridgeMessage));
                 results.bridgeErrors(traffic.errors(), traffic.lastError());
             }
         }
+    }
+
+    private NodeProcess startTransport(List<String> jvm, FakeXmppServer xmpp, MsnServer msn) throws Exception {
+        int n = options.users();
+        progress.accept("starting the transport JVM (-Xmx" + options.nodeHeap() + ") and registering " + n + " users");
+        NodeProcess node = NodeProcess.start(nodePrefix, "transport", jvm, List.of(
+                "--users", String.valueOf(n), "--xmpp-port", String.valueOf(xmpp.port()),
+                "--msn-port", String.valueOf(msn.dispatchAddress().getPort()),
+                "--workers", String.valueOf(options.workers()),
+                "--msn-io-threads", String.valueOf(options.msnIoThreads())),
+                logPath("transport-node.log"), Duration.ofSeconds(120 + n / 100));
+        xmpp.componentOnline().get(30, TimeUnit.SECONDS);
+        if (!await(() -> xmpp.slotsHeld() == 1, Duration.ofSeconds(30))) {
+            progress.accept("the transport's component stream did not come up");
+        }
+        return node;
+    }
+
+    /** A scenario run {@link BenchOptions#repeats()} times. */
+    private List<Results.Step> repeated(Run run) throws InterruptedException {
+        List<Results.Step> runs = new ArrayList<>();
+        for (int i = 0; i < options.repeats(); i++) {
+            runs.add(run.once());
+        }
+        return runs;
+    }
+
+    @FunctionalInterface
+    private interface Run {
+        Results.Step once() throws InterruptedException;
+    }
+
+    /**
+     * Pins the transport (and relay) JVMs to CPU 1 and this driver to CPU 0, so that neither steals the
+     * other's core, where {@code taskset} exists and there are at least two CPUs.
+     */
+    private String pin() {
+        int cpus = Runtime.getRuntime().availableProcessors();
+        if (!options.pin()) {
+            return "none (--no-pin)";
+        }
+        if (cpus < 2) {
+            return "none (one CPU)";
+        }
+        try {
+            Process p = new ProcessBuilder("taskset", "-a", "-p", "-c", "0", String.valueOf(ProcessHandle.current().pid()))
+                    .redirectErrorStream(true).start();
+            p.getInputStream().readAllBytes();
+            if (!p.waitFor(10, TimeUnit.SECONDS) || p.exitValue() != 0) {
+                return "none (taskset failed)";
+            }
+        } catch (java.io.IOException e) {
+            return "none (no taskset: apt-get install util-linux)";
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return "none (interrupted)";
+        }
+        nodePrefix = List.of("taskset", "-c", "1");
+        pinning = "driver (our MSN network, the fake XMPP server, the load) on CPU 0, transport and relay on CPU 1"
+                + (cpus > 2 ? " (of " + cpus + ")" : "");
+        return pinning;
     }
 
     private void loginStorm(Results results, Traffic traffic, FakeXmppServer xmpp) throws InterruptedException {
@@ -198,13 +265,14 @@ final class BenchRun {
         progress.accept("relay baseline: plain MINA relay in its own JVM");
         Traffic traffic = new Traffic(1, names.transportDomain());
         List<String> jvm = nodeJvm();
-        try (NodeProcess node = NodeProcess.start("relay", jvm, List.of(), logPath("relay-node.log"), Duration.ofSeconds(60))) {
+        try (NodeProcess node = NodeProcess.start(nodePrefix, "relay", jvm, List.of(), logPath("relay-node.log"),
+                Duration.ofSeconds(60))) {
             try (RelayLink link = new RelayLink(Integer.parseInt(node.readyLine()), traffic)) {
                 // Same warm-up volume as the bridge, for a warm JIT.
                 fixedRate(options.latencyRate(), Math.min(3, options.latencySeconds()), traffic, link::send, node,
                         this::bridgeMessage);
-                results.relayLatency(fixedRate(options.latencyRate(), options.latencySeconds(), traffic, link::send, node,
-                        this::bridgeMessage));
+                results.relayLatency(repeated(() -> fixedRate(options.latencyRate(), options.latencySeconds(), traffic,
+                        link::send, node, this::bridgeMessage)));
                 progress.accept("relay latency: " + results.relayLatencyLine());
                 results.relaySteps(steps(traffic, link::send, node, this::bridgeMessage));
             }
@@ -213,12 +281,14 @@ final class BenchRun {
 
     // ---- load at a rate ----------------------------------------------------------------------
 
-    private List<Results.Step> steps(Traffic traffic, Consumer<String> sink, NodeProcess node, Pacer.Load load)
+    /** The throughput steps, each run {@link BenchOptions#repeats()} times; stepping stops at a median not sustained. */
+    private List<List<Results.Step>> steps(Traffic traffic, Consumer<String> sink, NodeProcess node, Pacer.Load load)
             throws InterruptedException {
-        List<Results.Step> steps = new ArrayList<>();
+        List<List<Results.Step>> steps = new ArrayList<>();
         for (int rate : options.rates()) {
-            Results.Step step = fixedRate(rate, options.stepSeconds(), traffic, sink, node, load);
-            steps.add(step);
+            List<Results.Step> runs = repeated(() -> fixedRate(rate, options.stepSeconds(), traffic, sink, node, load));
+            steps.add(runs);
+            Results.Step step = org.imbridge.bench.report.Repeated.median(runs);
             progress.accept(String.format("  %,d msgs/s offered: %,.0f delivered/s, p99 %.1f ms, CPU %.1f ms/1000 -> %s",
                     rate, step.deliveredPerSecond(), step.latency().p99(), step.cpuMsPer1000(),
                     step.sustained() ? "sustained" : "NOT sustained"));

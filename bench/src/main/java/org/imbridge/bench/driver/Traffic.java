@@ -66,6 +66,14 @@ public final class Traffic {
         lastError = xml.length() > 400 ? xml.substring(0, 400) : xml;
     }
 
+    /** Forgets who was online (a new transport is about to log everyone in again). */
+    public void resetOnline() {
+        for (int i = 0; i < online.length(); i++) {
+            online.set(i, 0);
+        }
+        onlineCount.set(0);
+    }
+
     public int onlineCount() {
         return onlineCount.get();
     }

@@ -51,7 +51,13 @@ public final class NodeProcess implements AutoCloseable {
      */
     public static NodeProcess start(String kind, List<String> jvmArgs, List<String> args, Path log, Duration timeout)
             throws IOException {
-        List<String> command = new ArrayList<>();
+        return start(List.of(), kind, jvmArgs, args, log, timeout);
+    }
+
+    /** As {@link #start(String, List, List, Path, Duration)}, the JVM run by {@code prefix} (e.g. taskset). */
+    public static NodeProcess start(List<String> prefix, String kind, List<String> jvmArgs, List<String> args, Path log,
+                                    Duration timeout) throws IOException {
+        List<String> command = new ArrayList<>(prefix);
         command.add(ProcessHandle.current().info().command().orElse("java"));
         command.addAll(jvmArgs);
         command.add("-cp");

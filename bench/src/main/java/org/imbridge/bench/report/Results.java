@@ -42,6 +42,8 @@ public final class Results {
 
     private final Map<String, Object> config;
     private final double loadAverageAtStart = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
+    /** The machine's CPUs, counted before the driver pins itself to one. */
+    private final int cores = Runtime.getRuntime().availableProcessors();
     private double loadAverageAtEnd;
     private NodeStats base;
     private NodeStats idle;
@@ -59,6 +61,12 @@ public final class Results {
     private List<Step> relaySteps = List.of();
     private long bridgeErrors;
     private String lastError;
+    private final List<double[]> loginRuns = new ArrayList<>();
+    private List<Step> bridgeLatencyRuns = List.of();
+    private List<Step> relayLatencyRuns = List.of();
+    private List<List<Step>> bridgeStepRuns = List.of();
+    private List<List<Step>> relayStepRuns = List.of();
+    private String pinning = "none";
 
     /** @param config the run's settings, echoed into the JSON */
     public Results(Map<String, Object> config) {
@@ -69,10 +77,17 @@ public final class Results {
         base = stats;
     }
 
+    /** One login storm (on a freshly started transport); the figures are the median storm's. */
     public void loginStorm(int users, int online, long nanos) {
+        loginRuns.add(new double[] {online, nanos, online / (nanos / 1e9)});
         loginUsers = users;
-        loginOnline = online;
-        loginNanos = nanos;
+        loginOnline = (int) Repeated.median(loginRuns, r -> r[0]);
+        loginNanos = (long) Repeated.median(loginRuns, r -> r[1]);
+    }
+
+    /** What the bench pinned where, in words (taskset). */
+    public void pinning(String what) {
+        pinning = what;
     }
 
     /** The node's CPU use with everyone online and no traffic, in percent of one core. */
@@ -109,20 +124,26 @@ public final class Results {
         switchboards = switchboardSessions;
     }
 
-    public void bridgeLatency(Step step) {
-        bridgeLatency = step;
+    /** The latency scenario's runs; its figures are their medians. */
+    public void bridgeLatency(List<Step> runs) {
+        bridgeLatencyRuns = List.copyOf(runs);
+        bridgeLatency = Repeated.median(runs);
     }
 
-    public void bridgeSteps(List<Step> steps) {
-        bridgeSteps = List.copyOf(steps);
+    /** The throughput steps' runs, a list per offered rate; each step is the median of its runs. */
+    public void bridgeSteps(List<List<Step>> runs) {
+        bridgeStepRuns = List.copyOf(runs);
+        bridgeSteps = runs.stream().map(Repeated::median).toList();
     }
 
-    public void relayLatency(Step step) {
-        relayLatency = step;
+    public void relayLatency(List<Step> runs) {
+        relayLatencyRuns = List.copyOf(runs);
+        relayLatency = Repeated.median(runs);
     }
 
-    public void relaySteps(List<Step> steps) {
-        relaySteps = List.copyOf(steps);
+    public void relaySteps(List<List<Step>> runs) {
+        relayStepRuns = List.copyOf(runs);
+        relaySteps = runs.stream().map(Repeated::median).toList();
     }
 
     public void bridgeErrors(long errors, String last) {
@@ -136,8 +157,9 @@ public final class Results {
 
     // ---- derived figures ----
 
+    /** The median storm's rate. */
     public double loginsPerSecond() {
-        return loginNanos == 0 ? 0 : loginOnline / (loginNanos / 1e9);
+        return loginRuns.isEmpty() ? 0 : Repeated.median(loginRuns, r -> r[2]);
     }
 
     public double heapPerUserKiB() {
@@ -190,6 +212,17 @@ public final class Results {
         return latencyLine(relayLatency);
     }
 
+    /** The range of a figure over the latency runs ({@code bridge} or the relay's). */
+    private String latencyRange(boolean bridge, java.util.function.ToDoubleFunction<Step> figure, int decimals) {
+        return Repeated.range(bridge ? bridgeLatencyRuns : relayLatencyRuns, figure, decimals);
+    }
+
+    /** The runs of the step that was the maximum sustained, or none. */
+    private static List<Step> runsOf(Step step, List<Step> steps, List<List<Step>> runs) {
+        int i = step == null ? -1 : steps.indexOf(step);
+        return i < 0 || i >= runs.size() ? List.of() : runs.get(i);
+    }
+
     private static String latencyLine(Step s) {
         return String.format("%,d msgs/s: %,d delivered, p50 %.2f ms, p99 %.2f ms, p99.9 %.2f ms, CPU %.1f ms/1000 msgs",
                 s.offered(), s.delivered(), s.latency().p50(), s.latency().p99(), s.latency().p999(), s.cpuMsPer1000());
@@ -207,7 +240,10 @@ public final class Results {
         t.append("-".repeat(100)).append('\n');
         t.append(String.format(row, "users online (registered)", loginOnline + " (" + loginUsers + ")", "", "",
                 ">= 10,000", met(allOnline() && loginUsers >= 10_000)));
-        t.append(String.format(row, "login storm, logins/s", f0(loginsPerSecond()), "", "", ">= 500",
+        t.append(String.format("each figure: the median of %d run(s) [min–max]; pinning: %s%n",
+                Math.max(loginRuns.size(), bridgeLatencyRuns.size()), pinning));
+        t.append(String.format(row, "login storm, logins/s", f0(loginsPerSecond())
+                + Repeated.range(loginRuns, r -> r[2], 0), "", "", ">= 500",
                 met(allOnline() && loginsPerSecond() >= 500)));
         t.append(String.format(row, "login storm, seconds until all online", f2(loginNanos / 1e9), "", "", "", ""));
         t.append(String.format(row, "login storm, node CPU ms per login", f2(loginCpuMsPerUser), "", "", "", ""));
@@ -219,7 +255,9 @@ public final class Results {
             t.append(String.format(row, "file descriptors (idle, all online)", idle.fds(), "", "", "", ""));
             t.append(String.format(row, "CPU while idle, % of one core", f1(idleCpuPercent), "", "", "", ""));
         }
-        t.append(String.format(row, "msgs/s XMPP->MSN, max sustained", bridgeMax == null ? "none" : f0(bridgeMax.deliveredPerSecond()),
+        String maxRange = Repeated.range(runsOf(bridgeMax, bridgeSteps, bridgeStepRuns), Step::deliveredPerSecond, 0);
+        t.append(String.format(row, "msgs/s XMPP->MSN, max sustained", bridgeMax == null ? "none"
+                        : f0(bridgeMax.deliveredPerSecond()) + maxRange,
                 relayMax == null ? "" : f0(relayMax.deliveredPerSecond()), ratio(bridgeMax, relayMax), ">= 20,000",
                 met(bridgeMax != null && bridgeMax.deliveredPerSecond() >= 19_000 && bridgeMax.offered() >= 20_000)));
         t.append(String.format(row, "msgs/s MSN->XMPP, max sustained (same msgs)", bridgeMax == null ? "none" : f0(bridgeMax.deliveredPerSecond()),
@@ -227,15 +265,19 @@ public final class Results {
                 met(bridgeMax != null && bridgeMax.deliveredPerSecond() >= 19_000 && bridgeMax.offered() >= 20_000)));
         if (bridgeLatency != null) {
             String at = " @" + bridgeLatency.offered() + "/s";
-            t.append(String.format(row, "latency p50, ms" + at, f2(bridgeLatency.latency().p50()),
+            t.append(String.format(row, "latency p50, ms" + at, f2(bridgeLatency.latency().p50())
+                            + latencyRange(true, s -> s.latency().p50(), 1),
                     relayLatency == null ? "" : f2(relayLatency.latency().p50()), "", "", ""));
-            t.append(String.format(row, "latency p99, ms" + at, f2(bridgeLatency.latency().p99()),
-                    relayLatency == null ? "" : f2(relayLatency.latency().p99()), "", "<= 10 @5000/s",
+            t.append(String.format(row, "latency p99, ms" + at, f2(bridgeLatency.latency().p99())
+                            + latencyRange(true, s -> s.latency().p99(), 0),
+                    relayLatency == null ? "" : f2(relayLatency.latency().p99()) + latencyRange(false, s -> s.latency().p99(), 0), "", "<= 10 @5000/s",
                     met(bridgeLatency.offered() >= 5000 && bridgeLatency.latency().p99() <= 10)));
-            t.append(String.format(row, "latency p99.9, ms" + at, f2(bridgeLatency.latency().p999()),
-                    relayLatency == null ? "" : f2(relayLatency.latency().p999()), "", "", ""));
-            t.append(String.format(row, "CPU ms per 1,000 msgs" + at, f1(bridgeLatency.cpuMsPer1000()),
-                    relayLatency == null ? "" : f2(relayLatency.cpuMsPer1000()), f1(cpuRatio()), "<= 3x relay",
+            t.append(String.format(row, "latency p99.9, ms" + at, f2(bridgeLatency.latency().p999())
+                            + latencyRange(true, s -> s.latency().p999(), 0),
+                    relayLatency == null ? "" : f2(relayLatency.latency().p999()) + latencyRange(false, s -> s.latency().p999(), 0), "", "", ""));
+            t.append(String.format(row, "CPU ms per 1,000 msgs" + at, f1(bridgeLatency.cpuMsPer1000())
+                            + latencyRange(true, Step::cpuMsPer1000, 0),
+                    relayLatency == null ? "" : f2(relayLatency.cpuMsPer1000()) + latencyRange(false, Step::cpuMsPer1000, 0), f1(cpuRatio()), "<= 3x relay",
                     met(cpuTargetMet())));
             t.append(String.format(row, "  of which kernel (syscalls), ms/1000" + at, f1(bridgeLatency.systemMsPer1000()),
                     relayLatency == null ? "" : f2(relayLatency.systemMsPer1000()), "", "", ""));
@@ -244,7 +286,7 @@ public final class Results {
         }
         t.append(String.format(row, "error stanzas", bridgeErrors, "", "", "0", met(bridgeErrors == 0)));
         t.append(String.format("load average at start / end: %.2f / %.2f (%d cores)%n", loadAverageAtStart,
-                loadAverageAtEnd, Runtime.getRuntime().availableProcessors()));
+                loadAverageAtEnd, cores));
         return t.toString();
     }
 
@@ -273,16 +315,18 @@ public final class Results {
         Map<String, Object> root = new LinkedHashMap<>();
         root.put("config", new java.util.TreeMap<>(config));
         Map<String, Object> env = new LinkedHashMap<>();
-        env.put("cores", Runtime.getRuntime().availableProcessors());
+        env.put("cores", cores);
         env.put("java", System.getProperty("java.version"));
         env.put("loadAverageAtStart", loadAverageAtStart);
         env.put("loadAverageAtEnd", loadAverageAtEnd);
+        env.put("pinning", pinning);
         root.put("environment", env);
         Map<String, Object> login = new LinkedHashMap<>();
         login.put("users", loginUsers);
         login.put("online", loginOnline);
         login.put("seconds", loginNanos / 1e9);
         login.put("loginsPerSecond", loginsPerSecond());
+        login.put("loginsPerSecondRuns", Repeated.values(loginRuns, r -> r[2]));
         login.put("nodeCpuMsPerLogin", loginCpuMsPerUser);
         login.put("listenOverflowsMachineWide", listenOverflows);
         login.put("nodeThreadCpuMsTotal", loginThreadMs);
@@ -297,7 +341,9 @@ public final class Results {
         Map<String, Object> bridge = new LinkedHashMap<>();
         bridge.put("note", "paired users: each delivered message crossed XMPP->MSN and MSN->XMPP once");
         bridge.put("latency", bridgeLatency);
+        bridge.put("latencyRuns", bridgeLatencyRuns);
         bridge.put("steps", bridgeSteps);
+        bridge.put("stepRuns", bridgeStepRuns);
         Step bm = maxSustained(bridgeSteps);
         bridge.put("maxSustainedMsgsPerSecondEachWay", bm == null ? 0 : bm.deliveredPerSecond());
         bridge.put("errors", bridgeErrors);
@@ -305,7 +351,9 @@ public final class Results {
         root.put("bridge", bridge);
         Map<String, Object> relay = new LinkedHashMap<>();
         relay.put("latency", relayLatency);
+        relay.put("latencyRuns", relayLatencyRuns);
         relay.put("steps", relaySteps);
+        relay.put("stepRuns", relayStepRuns);
         Step rm = maxSustained(relaySteps);
         relay.put("maxSustainedMsgsPerSecond", rm == null ? 0 : rm.deliveredPerSecond());
         root.put("relay", relay);
