@@ -73,8 +73,11 @@ final class BenchRun {
             jvm.addAll(options.nodeJvmArgs());
             // every storm on a freshly started transport; the last one's transport carries on
             for (int run = 1; run < options.repeats(); run++) {
-                try (NodeProcess node = startTransport(jvm, xmpp, msn)) {
+                NodeProcess node = startTransport(jvm, xmpp, msn);
+                try {
                     loginStorm(results, traffic, xmpp);
+                } finally {
+                    node.close();
                 }
                 traffic.resetOnline();
                 await(() -> xmpp.slotsHeld() == 0, Duration.ofSeconds(30));
