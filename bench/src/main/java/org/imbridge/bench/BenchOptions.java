@@ -57,6 +57,21 @@ public record BenchOptions(int users, int contacts, int pairs, int bodyChars, in
               --out FILE           JSON results (default bench/target/bench-results.json)
             """;
 
+    /**
+     * The heap, and the collector bin/imbridge starts the transport with (the relay gets the same, so
+     * the baseline differs only in what runs).
+     */
+    public List<String> nodeJvm() {
+        return List.of("-Xmx" + nodeHeap, "-Xms" + nodeHeap, "-XX:+UseParallelGC");
+    }
+
+    /** {@link #nodeJvm()} and then {@code --node-jvm-args}, which win. */
+    public List<String> transportJvm() {
+        List<String> jvm = new ArrayList<>(nodeJvm());
+        jvm.addAll(nodeJvmArgs);
+        return jvm;
+    }
+
     /** The settings as JSON-friendly values. */
     public java.util.Map<String, Object> asMap() {
         java.util.Map<String, Object> m = new java.util.LinkedHashMap<>();

@@ -69,8 +69,7 @@ final class BenchRun {
         Traffic traffic = new Traffic(n, names.transportDomain());
         try (MsnServer msn = MsnServer.start(MsnServerConfig.builder().accounts(accounts()).build());
              FakeXmppServer xmpp = new FakeXmppServer(names.transportDomain(), names.secret(), traffic)) {
-            List<String> jvm = new ArrayList<>(nodeJvm());
-            jvm.addAll(options.nodeJvmArgs());
+            List<String> jvm = options.transportJvm();
             // every storm on a freshly started transport; the last one's transport carries on
             for (int run = 1; run < options.repeats(); run++) {
                 NodeProcess node = startTransport(jvm, xmpp, msn);
@@ -256,20 +255,12 @@ final class BenchRun {
         Stanzas.appendMessage(sb, reverse ? b : a, reverse ? a : b, now, options.bodyChars(), names);
     }
 
-    /**
-     * The heap, and the collector bin/imbridge starts the transport with (the relay gets the same, so
-     * the baseline differs only in what runs); {@code --node-jvm-args} come after and win.
-     */
-    private List<String> nodeJvm() {
-        return List.of("-Xmx" + options.nodeHeap(), "-Xms" + options.nodeHeap(), "-XX:+UseParallelGC");
-    }
-
     // ---- the relay ---------------------------------------------------------------------------
 
     private void runRelay(Results results) throws Exception {
         progress.accept("relay baseline: plain MINA relay in its own JVM");
         Traffic traffic = new Traffic(1, names.transportDomain());
-        List<String> jvm = nodeJvm();
+        List<String> jvm = options.nodeJvm();
         try (NodeProcess node = NodeProcess.start(nodePrefix, "relay", jvm, List.of(), logPath("relay-node.log"),
                 Duration.ofSeconds(60))) {
             try (RelayLink link = new RelayLink(Integer.parseInt(node.readyLine()), traffic)) {

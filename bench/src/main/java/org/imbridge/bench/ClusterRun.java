@@ -122,10 +122,7 @@ final class ClusterRun {
         for (String name : INSTANCES) {
             starting.put(name, CompletableFuture.supplyAsync(() -> {
                 try {
-                    List<String> jvm = new ArrayList<>(List.of("-Xmx" + options.nodeHeap(), "-Xms" + options.nodeHeap(),
-                            "-XX:+UseParallelGC"));
-                    jvm.addAll(options.nodeJvmArgs());
-                    return NodeProcess.start("transport", jvm, List.of(
+                    return NodeProcess.start("transport", options.transportJvm(), List.of(
                             "--users", String.valueOf(options.users()), "--xmpp-port", String.valueOf(xmpp.port()),
                             "--msn-port", String.valueOf(msn.dispatchAddress().getPort()),
                             "--workers", String.valueOf(options.workers()),

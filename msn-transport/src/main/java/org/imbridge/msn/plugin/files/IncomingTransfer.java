@@ -5,7 +5,6 @@ import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 
 import org.imbridge.core.files.TransferFailure;
@@ -196,7 +195,7 @@ final class IncomingTransfer extends Transfer {
             r.complete(done.bytes());
             return;
         }
-        TransferFailedException failure = unwrap(e);
+        TransferFailedException failure = TransferFailures.unwrap(e);
         r.completeExceptionally(TransferFailures.of(failure));
         CancelCode code = TransferFailures.cancelCodeFor(failure.reason());
         if (code != null) {
@@ -246,11 +245,5 @@ final class IncomingTransfer extends Transfer {
         } else if (r != null) {
             r.completeExceptionally(why);
         }
-    }
-
-    static TransferFailedException unwrap(Throwable e) {
-        Throwable t = e instanceof CompletionException && e.getCause() != null ? e.getCause() : e;
-        return t instanceof TransferFailedException f ? f
-                : new TransferFailedException(TransferFailedException.Reason.CONNECTION_FAILED, String.valueOf(t), t);
     }
 }

@@ -168,7 +168,7 @@ final class OutgoingTransfer extends Transfer {
             result.complete(null);
             return;
         }
-        TransferFailedException failure = IncomingTransfer.unwrap(e);
+        TransferFailedException failure = TransferFailures.unwrap(e);
         result.completeExceptionally(TransferFailures.of(failure));
         CancelCode code = TransferFailures.cancelCodeFor(failure.reason());
         if (code != null) {

@@ -76,4 +76,11 @@ final class TransferFailures {
         String t = s == null ? "" : s.replaceAll("\\p{Cntrl}", "");
         return t.length() <= 40 ? t : t.substring(0, 39) + "…";
     }
+
+    /** The MSNFTP failure a transfer's stage ended with, or a connection failure around anything else. */
+    static TransferFailedException unwrap(Throwable e) {
+        Throwable t = e instanceof java.util.concurrent.CompletionException && e.getCause() != null ? e.getCause() : e;
+        return t instanceof TransferFailedException f ? f
+                : new TransferFailedException(TransferFailedException.Reason.CONNECTION_FAILED, String.valueOf(t), t);
+    }
 }
