@@ -23,6 +23,7 @@ final class ExtraStreams implements ComponentStreams {
     private final Supplier<ComponentConnection.Builder> builder;
     private final Runnable online;
     private final Deque<ComponentConnection> extras = new ConcurrentLinkedDeque<>();
+    private final java.util.Set<ComponentConnection> starting = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     /**
      * @param builder a builder for one more stream like the transport's own, stanzas going where its go
@@ -40,7 +41,7 @@ final class ExtraStreams implements ComponentStreams {
 
     @Override
     public boolean opening() {
-        return extras.stream().anyMatch(extra -> !(extra.state().orElse(null) instanceof ComponentState.Online));
+        return !starting.isEmpty();
     }
 
     @Override
@@ -50,16 +51,20 @@ final class ExtraStreams implements ComponentStreams {
             LOG.info("extra component stream: {}", state);
             if (state instanceof ComponentState.Stopped) {
                 extras.remove(self[0]);
+                starting.remove(self[0]);
             } else if (state instanceof ComponentState.Online) {
+                starting.remove(self[0]);
                 online.run();
             }
         }).build();
         self[0] = extra;
+        starting.add(extra);
         extras.add(extra);
         extra.start().whenComplete((v, e) -> {
             if (e != null) {
                 LOG.warn("an extra component stream could not start: {}", e.getMessage());
                 extras.remove(extra);
+                starting.remove(extra);
             }
         });
     }
