@@ -10,8 +10,8 @@ import java.util.concurrent.TimeUnit;
 import org.apache.mina.core.future.CloseFuture;
 import org.apache.mina.core.service.IoHandler;
 import org.apache.mina.core.service.SimpleIoProcessorPool;
-import org.apache.mina.transport.socket.nio.NioProcessor;
 import org.apache.mina.transport.socket.nio.NioSession;
+import org.imbridge.mina.ShortReadNioProcessor;
 import org.imbridge.msn.protocol.ListType;
 import org.imbridge.msn.protocol.MsnStatus;
 import org.imbridge.msnserver.account.Account;
@@ -70,7 +70,7 @@ public final class MsnServer implements AutoCloseable {
                 config.challenges());
         switchboard = new SwitchboardServer(context, directory, notification.online(), notification.presence(),
                 tickets, () -> switchboardEndpoint, config.switchboardAuthTimeout(), config.switchboardIdleTimeout());
-        processors = new SimpleIoProcessorPool<>(NioProcessor.class, 2);
+        processors = new SimpleIoProcessorPool<>(ShortReadNioProcessor.class, 2);
     }
 
     /**

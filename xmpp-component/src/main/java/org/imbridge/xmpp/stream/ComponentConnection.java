@@ -25,6 +25,7 @@ import java.util.random.RandomGenerator;
 
 import org.imbridge.core.session.Backoff;
 import org.imbridge.core.session.SerialExecutor;
+import org.imbridge.mina.ShortReadNioProcessor;
 import org.apache.mina.core.future.ConnectFuture;
 import org.apache.mina.core.session.AttributeKey;
 import org.apache.mina.core.session.IoSession;
@@ -117,7 +118,7 @@ public final class ComponentConnection implements AutoCloseable {
         StanzaCodec.initialize();
         this.config = builder.config;
         this.ownsConnector = builder.connector == null;
-        this.connector = ownsConnector ? new NioSocketConnector(1) : builder.connector;
+        this.connector = ownsConnector ? new NioSocketConnector(ShortReadNioProcessor.class, 1) : builder.connector;
         this.ownsScheduler = builder.scheduler == null;
         this.scheduler = ownsScheduler ? newScheduler() : builder.scheduler;
         this.ownedEventThread = builder.eventExecutor == null
