@@ -17,6 +17,14 @@ public final class BenchMain {
     }
 
     public static void main(String[] args) throws Exception {
+        var relaunch = DriverJvm.relaunchCommand(args);
+        if (relaunch.isPresent()) {
+            int status = DriverJvm.run(relaunch.get());
+            if (status >= 0) {
+                System.exit(status);
+                return;
+            }
+        }
         BenchOptions options;
         try {
             options = BenchOptions.parse(args);

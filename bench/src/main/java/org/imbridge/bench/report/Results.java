@@ -240,8 +240,8 @@ public final class Results {
         t.append("-".repeat(100)).append('\n');
         t.append(String.format(row, "users online (registered)", loginOnline + " (" + loginUsers + ")", "", "",
                 ">= 10,000", met(allOnline() && loginUsers >= 10_000)));
-        t.append(String.format("each figure: the median of %d run(s) [min–max]; pinning: %s%n",
-                Math.max(loginRuns.size(), bridgeLatencyRuns.size()), pinning));
+        t.append(String.format("each figure: the median of %d run(s) [min–max]; pinning: %s; driver collector: %s%n",
+                Math.max(loginRuns.size(), bridgeLatencyRuns.size()), pinning, driverCollector()));
         t.append(String.format(row, "login storm, logins/s", f0(loginsPerSecond())
                 + Repeated.range(loginRuns, r -> r[2], 0), "", "", ">= 500",
                 met(allOnline() && loginsPerSecond() >= 500)));
@@ -320,6 +320,7 @@ public final class Results {
         env.put("loadAverageAtStart", loadAverageAtStart);
         env.put("loadAverageAtEnd", loadAverageAtEnd);
         env.put("pinning", pinning);
+        env.put("driverCollector", driverCollector());
         root.put("environment", env);
         Map<String, Object> login = new LinkedHashMap<>();
         login.put("users", loginUsers);
@@ -386,5 +387,11 @@ public final class Results {
         Files.createDirectories(parent);
         ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
         mapper.writeValue(file.toFile(), toJson());
+    }
+
+    /** The driver JVM's garbage collectors, e.g. "PS Scavenge, PS MarkSweep". */
+    static String driverCollector() {
+        return String.join(", ", java.lang.management.ManagementFactory.getGarbageCollectorMXBeans().stream()
+                .map(java.lang.management.GarbageCollectorMXBean::getName).toList());
     }
 }

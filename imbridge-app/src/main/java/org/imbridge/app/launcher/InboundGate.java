@@ -1,6 +1,5 @@
 package org.imbridge.app.launcher;
 
-import java.nio.charset.StandardCharsets;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.function.Consumer;
@@ -11,6 +10,7 @@ import org.imbridge.app.config.TransportConfig;
 import org.imbridge.core.registration.RegistrationStore;
 import org.imbridge.xmpp.gateway.stanza.ErrorReplies;
 import org.imbridge.xmpp.gateway.stanza.StanzaSink;
+import org.imbridge.xmpp.stream.StreamXml;
 import org.jivesoftware.smack.packet.IQ;
 import org.jivesoftware.smack.packet.Message;
 import org.jivesoftware.smack.packet.Stanza;
@@ -55,7 +55,7 @@ final class InboundGate {
     void admit(Stanza stanza, Consumer<Stanza> onward) {
         if (stanza instanceof Message message && isChatToContact(message)) {
             TransportConfig.Limits now = limits.get();
-            if (message.getBody().getBytes(StandardCharsets.UTF_8).length > now.maxMessageBytes()) {
+            if (StreamXml.utf8Length(message.getBody()) > now.maxMessageBytes()) {
                 bounce(message, StanzaError.Condition.not_acceptable,
                         "The message is larger than the " + now.maxMessageBytes() + " bytes this transport relays");
                 return;

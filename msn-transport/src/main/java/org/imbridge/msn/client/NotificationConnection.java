@@ -528,7 +528,7 @@ final class NotificationConnection extends MsnpLink implements NotificationSessi
     }
 
     private void notificationMessage(MsnpCommand cmd) {
-        MimeMessage message = MimeMessage.parse(cmd.payload());
+        MimeMessage message = cmd.payloadAsMime();
         switch (message.contentType()) {
             case MimeMessage.PROFILE -> {
                 profile = LoginProfile.of(message.headers());

@@ -482,7 +482,7 @@ final class SwitchboardConnection extends MsnpLink implements SwitchboardSession
     private void received(MsnpCommand cmd) {
         String from = Params.text(cmd, 0);
         String friendly = Params.nameOr(cmd, 1, from);
-        MimeMessage message = MimeMessage.parse(cmd.payload());
+        MimeMessage message = cmd.payloadAsMime();
         touch();
         if (ChunkedMessages.isPart(message)) {
             List<ChunkedMessages.Assembled> ready;

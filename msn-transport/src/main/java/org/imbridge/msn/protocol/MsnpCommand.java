@@ -22,13 +22,14 @@ public final class MsnpCommand {
     private final List<String> params;
     private final byte[] payload;
 
+    /** @param payload kept as it is: callers pass an array nobody else holds */
     private MsnpCommand(String name, List<String> params, byte[] payload) {
         this.name = validateName(name);
         this.params = List.copyOf(params);
         for (String p : this.params) {
             validateParam(p);
         }
-        this.payload = payload == null ? null : payload.clone();
+        this.payload = payload;
     }
 
     /** A line command; parameters are converted with {@link String#valueOf(Object)}. */
@@ -38,10 +39,10 @@ public final class MsnpCommand {
 
     /** A payload command; the length parameter is added by the encoder. */
     public static MsnpCommand withPayload(String name, byte[] payload, Object... params) {
-        return new MsnpCommand(name, toStrings(params), Objects.requireNonNull(payload, "payload"));
+        return new MsnpCommand(name, toStrings(params), Objects.requireNonNull(payload, "payload").clone());
     }
 
-    /** Used by the decoder: parameters as split from the line. */
+    /** Used by the decoder: parameters as split from the line, and a payload array of the decoder's own. */
     static MsnpCommand decoded(String name, List<String> params, byte[] payload) {
         return new MsnpCommand(name, params, payload);
     }
@@ -70,6 +71,19 @@ public final class MsnpCommand {
     /** A copy of the payload bytes, or {@code null} for a line command. */
     public byte[] payload() {
         return payload == null ? null : payload.clone();
+    }
+
+    /** The payload bytes themselves, for the encoder: not to be changed. */
+    byte[] payloadBytes() {
+        return payload;
+    }
+
+    /** The payload parsed as a MIME message ({@code MSG}), without copying it first. */
+    public MimeMessage payloadAsMime() {
+        if (payload == null) {
+            throw new IllegalStateException(name + " has no payload");
+        }
+        return MimeMessage.parse(payload);
     }
 
     public int payloadLength() {

@@ -50,7 +50,7 @@ public final class MsnpEncoder extends ProtocolEncoderAdapter {
         if (!command.hasPayload() || command.payloadLength() == 0) {
             return header;
         }
-        byte[] payload = command.payload();
+        byte[] payload = command.payloadBytes();
         byte[] bytes = new byte[header.length + payload.length];
         System.arraycopy(header, 0, bytes, 0, header.length);
         System.arraycopy(payload, 0, bytes, header.length, payload.length);

@@ -6,7 +6,7 @@ import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 
 /** The XML the component writes itself: its stream header, the XEP-0114 handshake, a stream error, the end. */
-final class StreamXml {
+public final class StreamXml {
 
     private StreamXml() {
     }
@@ -53,7 +53,7 @@ final class StreamXml {
      * @param text any text
      * @return the number of bytes of its UTF-8 encoding, without encoding it
      */
-    static int utf8Length(CharSequence text) {
+    public static int utf8Length(CharSequence text) {
         int bytes = 0;
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
