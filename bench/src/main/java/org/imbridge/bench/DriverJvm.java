@@ -11,24 +11,26 @@ import java.util.Optional;
 /**
  * The JVM the driver runs in. The driver hosts our MSN network for every user, the fake XMPP server
  * and the load, and every message's latency includes its pauses: on a 2-core machine the JVM picks
- * G1, whose young pauses in the driver were 28–48 ms every 12 s at 5,000 msgs/s, the largest single
- * cause of the measured p99.9 (for the relay as much as for the transport). So {@code java -jar
- * bench.jar} starts the driver again in a JVM of its own with the parallel collector (young pauses of
- * a few ms) and a fixed heap, and passes its exit status on.
+ * G1, whose young pauses in the driver were 28–48 ms every 12 s at 5,000 msgs/s; the parallel
+ * collector paused 15–33 ms every 15 s (the driver has one core). A pause also holds the load back,
+ * which then leaves as one burst that the transport works through message by message, so the pause
+ * shows in the latency of messages sent after it. So {@code java -jar bench.jar} starts the driver
+ * again in a JVM of its own with ZGC (pauses under a millisecond; the driver's core has room for its
+ * concurrent work) and a fixed heap, and passes its exit status on.
  */
 final class DriverJvm {
 
     /** Set in the re-launched driver, so that it does not start another. */
     static final String RELAUNCHED = "imbridge.bench.driver";
 
-    static final List<String> OPTIONS = List.of("-XX:+UseParallelGC", "-Xms2g", "-Xmx2g");
+    static final List<String> OPTIONS = List.of("-XX:+UseZGC", "-Xms3g", "-Xmx3g");
 
     private DriverJvm() {
     }
 
     /** The command that runs the driver with {@link #OPTIONS}, or empty if this JVM is already that driver. */
     static Optional<List<String>> relaunchCommand(String[] args) {
-        if (System.getProperty(RELAUNCHED) != null || usesParallelCollector()) {
+        if (System.getProperty(RELAUNCHED) != null || usesZgc()) {
             return Optional.empty();
         }
         Optional<String> java = ProcessHandle.current().info().command();
@@ -60,9 +62,9 @@ final class DriverJvm {
         return child.waitFor();
     }
 
-    static boolean usesParallelCollector() {
+    static boolean usesZgc() {
         for (GarbageCollectorMXBean gc : ManagementFactory.getGarbageCollectorMXBeans()) {
-            if (gc.getName().startsWith("PS ")) {
+            if (gc.getName().startsWith("ZGC")) {
                 return true;
             }
         }
