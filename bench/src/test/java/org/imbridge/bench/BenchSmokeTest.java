@@ -32,8 +32,8 @@ class BenchSmokeTest {
         assertThat(root.path("bridge").path("errors").asLong()).isZero();
         assertThat(root.path("relay").path("latency").path("delivered").asLong()).isPositive();
         assertThat(root.path("idleHold").path("allOnline").path("activeUsers").asInt()).isEqualTo(50);
-        assertThat(root.path("targets").size()).isEqualTo(5);
-        assertThat(results.table()).contains("login storm, logins/s", "CPU ms per 1,000 msgs");
+        assertThat(root.path("targets").size()).isEqualTo(6);
+        assertThat(results.table()).contains("login storm, logins/s", "CPU ms per 1,000 msgs", "<= 2x relay", "<= 3x relay");
     }
 
     @Test
