@@ -46,7 +46,7 @@ public record NodeStats(long cpuNanos, long userNanos, long systemNanos, long he
                 openFileDescriptors(), activeUsers, msnConnections, threadCpu());
     }
 
-    /** CPU per thread group; MINA renames its I/O threads {@code NioProcessor-N} while they run. */
+    /** CPU per thread group; MINA renames its I/O threads after the processor class ({@code ShortReadNioProcessor-N}) while they run. */
     static Map<String, Long> threadCpu() {
         ThreadMXBean threads = ManagementFactory.getThreadMXBean();
         Map<String, Long> groups = new TreeMap<>();

@@ -43,7 +43,7 @@ import org.slf4j.LoggerFactory;
  * The MSNP7 client: one shared MINA {@link NioSocketConnector} (with the MSNP codec and a single
  * handler) and one timer thread carry every notification and switchboard connection of every
  * account, however many there are. No thread is started per session: the threads are
- * {@link MsnClientConfig#ioProcessors()} MINA I/O processors ({@code NioProcessor-N}, idle as
+ * {@link MsnClientConfig#ioProcessors()} MINA I/O processors ({@code ShortReadNioProcessor-N}, idle as
  * {@code msn-client-io-N}), the connector's thread while connections are being made
  * ({@code NioSocketConnector-N} / {@code msn-client-connector-N}), {@code msn-client-timer-1}, and
  * rarely {@code msn-client-resolver-1} for a host name in a referral. All are daemon threads.

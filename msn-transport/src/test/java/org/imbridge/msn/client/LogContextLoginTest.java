@@ -59,15 +59,15 @@ class LogContextLoginTest extends ClientTestSupport {
             String ds = "login[" + ALICE + "@" + server.hostPort() + "]";
             String nsName = "NS[" + ALICE + "@" + notification.hostPort() + "]";
             Awaitility.await().atMost(FakePeer.WAIT).untilAsserted(() -> {
-                assertThat(linesOn("NioProcessor", ds + " << VER")).isNotEmpty();
-                assertThat(linesOn("NioProcessor", "login[" + ALICE + "@" + notification.hostPort() + "] << USR"))
+                assertThat(linesOn("ShortReadNioProcessor", ds + " << VER")).isNotEmpty();
+                assertThat(linesOn("ShortReadNioProcessor", "login[" + ALICE + "@" + notification.hostPort() + "] << USR"))
                         .as("after the referral").isNotEmpty();
-                assertThat(linesOn("NioProcessor", nsName + " << NLN")).isNotEmpty();
-                assertThat(linesOn("NioProcessor", nsName + " << QNG")).isNotEmpty();
+                assertThat(linesOn("ShortReadNioProcessor", nsName + " << NLN")).isNotEmpty();
+                assertThat(linesOn("ShortReadNioProcessor", nsName + " << QNG")).isNotEmpty();
                 assertThat(linesOn("msn-client-timer", nsName + " >> PNG")).isNotEmpty();
             });
             List<CapturedLogs.Line> clientThreads = logs.lines().stream()
-                    .filter(l -> l.thread().startsWith("NioProcessor") || l.thread().startsWith("msn-client"))
+                    .filter(l -> l.thread().contains("NioProcessor") || l.thread().startsWith("msn-client"))
                     .toList();
             assertThat(clientThreads).isNotEmpty().allSatisfy(l -> assertThat(l.user()).as(l.toString()).isEqualTo(USER));
 
@@ -86,7 +86,7 @@ class LogContextLoginTest extends ClientTestSupport {
 
         IoFilterChain chain = ((NotificationConnection) in.session()).session().getFilterChain();
         assertThat(chain.getAll()).extracting(IoFilterChain.Entry::getName).containsExactly("msnp");
-        assertThat(linesOn("NioProcessor", "<< NLN")).isNotEmpty()
+        assertThat(linesOn("ShortReadNioProcessor", "<< NLN")).isNotEmpty()
                 .allSatisfy(l -> assertThat(l.mdc()).isEmpty());
     }
 

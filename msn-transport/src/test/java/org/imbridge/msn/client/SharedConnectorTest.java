@@ -58,9 +58,9 @@ class SharedConnectorTest {
                 .collect(Collectors.toSet());
         assertThat(newThreads).as("threads started for %d sessions", SESSIONS)
                 .hasSizeLessThanOrEqualTo(IO_PROCESSORS + 2)
-                .allMatch(name -> name.startsWith("msn-client-") || name.startsWith("NioProcessor-")
+                .allMatch(name -> name.startsWith("msn-client-") || name.startsWith("ShortReadNioProcessor-")
                         || name.startsWith("NioSocketConnector-"));
-        assertThat(newThreads.stream().filter(n -> n.startsWith("NioProcessor-") || n.startsWith("msn-client-io-")))
+        assertThat(newThreads.stream().filter(n -> n.startsWith("ShortReadNioProcessor-") || n.startsWith("msn-client-io-")))
                 .hasSizeLessThanOrEqualTo(IO_PROCESSORS);
         assertThat(newThreads.stream().filter(n -> n.startsWith("msn-client-timer-"))).hasSizeLessThanOrEqualTo(1);
 
