@@ -45,6 +45,11 @@ public class MessagePathBenchmark {
 
     @TearDown
     public void tearDown() {
+        if (path.deferredWrites() > 0) {
+            // the figures then include waiting for another thread
+            System.out.println("message path: " + path.deferredWrites() + " of " + path.operations()
+                    + " operations found their write on another thread");
+        }
         path.close();
     }
 

@@ -63,7 +63,8 @@ public final class MessagePath implements AutoCloseable {
     private byte[] inboundStanza;
     private byte[] inboundMsg;
     private final byte[] ack = new byte[32];
-    private int deferredWrites;
+    private long operations;
+    private long deferredWrites;
 
     private MessagePath() {
     }
@@ -94,6 +95,7 @@ public final class MessagePath implements AutoCloseable {
      * (without it the message would wait for its acknowledgement until it timed out).
      */
     public void xmppToMsn() {
+        operations++;
         switchboard.clear();
         int before = switchboard.writes();
         component.receive(inboundStanza);
@@ -107,6 +109,7 @@ public final class MessagePath implements AutoCloseable {
      * {@code <message>} the transport writes on the component stream.
      */
     public void msnToXmpp() {
+        operations++;
         component.clear();
         int before = component.writes();
         switchboard.receive(inboundMsg);
@@ -133,8 +136,16 @@ public final class MessagePath implements AutoCloseable {
         return new String(inboundMsg, StandardCharsets.UTF_8);
     }
 
-    /** Operations whose write was not there when the transport returned to the caller (a thread hop). */
-    public int deferredWrites() {
+    /** One-way operations run so far ({@link #xmppToMsn()} and {@link #msnToXmpp()} each count one). */
+    public long operations() {
+        return operations;
+    }
+
+    /**
+     * Operations whose write was not there yet when the transport returned to the caller: another thread
+     * wrote it (a hop the socket path takes as well), and the operation waited for it.
+     */
+    public long deferredWrites() {
         return deferredWrites;
     }
 
