@@ -11,7 +11,7 @@ import org.imbridge.xmpp.stream.XmlTextEncoder;
  * The driver's codec for raw stanza text: {@link XmlFramer} in (one per session), {@link XmlTextEncoder}
  * out.
  */
-final class XmlFramerCodec implements ProtocolCodecFactory {
+public final class XmlFramerCodec implements ProtocolCodecFactory {
 
     private static final int MAX_STANZA_BYTES = 1 << 20;
 

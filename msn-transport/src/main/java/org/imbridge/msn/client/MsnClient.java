@@ -3,6 +3,7 @@ package org.imbridge.msn.client;
 import java.net.InetSocketAddress;
 import java.net.UnknownHostException;
 import java.time.Duration;
+import java.util.Collection;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
@@ -149,6 +150,14 @@ public final class MsnClient implements AutoCloseable {
      */
     public IoProcessor<NioSession> processorPool() {
         return processors;
+    }
+
+    /**
+     * The open connections' MINA sessions (notification and switchboard), for benchmarks that drive one
+     * connection's filter chain without its socket (the bench module's message-path benchmark).
+     */
+    public Collection<IoSession> ioSessions() {
+        return List.copyOf(connector.getManagedSessions().values());
     }
 
     /** Open TCP connections (notification and switchboard) on the shared connector. */

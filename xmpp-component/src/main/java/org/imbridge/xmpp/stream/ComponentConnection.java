@@ -220,6 +220,18 @@ public final class ComponentConnection implements AutoCloseable {
         return true;
     }
 
+    /**
+     * The MINA session of the stream now open, for benchmarks that drive its filter chain without the
+     * socket (the bench module's message-path benchmark).
+     *
+     * @return the current session, empty while not connected
+     */
+    public Optional<IoSession> ioSession() {
+        synchronized (lock) {
+            return Optional.ofNullable(session);
+        }
+    }
+
     /** @return stanzas accepted by {@link #send} and not yet written out (the outgoing queue's depth) */
     public int outgoingQueueSize() {
         return outstanding.get();
