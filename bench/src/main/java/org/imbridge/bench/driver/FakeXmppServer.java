@@ -2,10 +2,6 @@ package org.imbridge.bench.driver;
 
 import java.io.IOException;
 import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
@@ -15,6 +11,7 @@ import org.apache.mina.core.session.AttributeKey;
 import org.apache.mina.core.session.IoSession;
 import org.apache.mina.filter.codec.ProtocolCodecFilter;
 import org.apache.mina.transport.socket.nio.NioSocketAcceptor;
+import org.imbridge.xmpp.stream.StreamXml;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -166,15 +163,6 @@ public final class FakeXmppServer implements AutoCloseable {
         acceptor.dispose(true);
     }
 
-    static String handshakeDigest(String streamId, String secret) {
-        try {
-            MessageDigest sha1 = MessageDigest.getInstance("SHA-1");
-            return HexFormat.of().formatHex(sha1.digest((streamId + secret).getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
     private final class Handler extends IoHandlerAdapter {
         @Override
         public void messageReceived(IoSession session, Object message) {
@@ -201,7 +189,7 @@ public final class FakeXmppServer implements AutoCloseable {
                 return;
             }
             String id = (String) session.getAttribute(STREAM_ID);
-            String expected = "<handshake>" + handshakeDigest(id, secret) + "</handshake>";
+            String expected = "<handshake>" + StreamXml.digest(id, secret) + "</handshake>";
             if (id == null || !xml.equals(expected)) {
                 LOG.warn("bad handshake from the component: {}", xml);
                 session.write("<stream:error><not-authorized xmlns='urn:ietf:params:xml:ns:xmpp-streams'/>"

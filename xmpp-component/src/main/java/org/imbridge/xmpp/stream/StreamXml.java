@@ -16,7 +16,7 @@ public final class StreamXml {
      * @param secret   the shared secret
      * @return lowercase hex SHA-1 of the UTF-8 bytes of stream id followed by secret (XEP-0114 §3)
      */
-    static String digest(String streamId, String secret) {
+    public static String digest(String streamId, String secret) {
         try {
             MessageDigest sha1 = MessageDigest.getInstance("SHA-1");
             return HexFormat.of().formatHex(sha1.digest((streamId + secret).getBytes(StandardCharsets.UTF_8)));

@@ -2,10 +2,6 @@ package org.imbridge.bench.jmh.path;
 
 import java.io.IOException;
 import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -17,6 +13,7 @@ import org.apache.mina.filter.codec.ProtocolCodecFilter;
 import org.apache.mina.transport.socket.nio.NioSocketAcceptor;
 import org.imbridge.bench.driver.XmlFramer;
 import org.imbridge.bench.driver.XmlFramerCodec;
+import org.imbridge.xmpp.stream.StreamXml;
 
 /**
  * The XMPP server's end of the component stream during the set-up of {@link MessagePath}: accepts one
@@ -84,15 +81,6 @@ final class ComponentPeer implements AutoCloseable {
         }
     }
 
-    private String digest(String streamId) {
-        try {
-            MessageDigest sha1 = MessageDigest.getInstance("SHA-1");
-            return HexFormat.of().formatHex(sha1.digest((streamId + secret).getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
     private final class Handler extends IoHandlerAdapter {
         private static final String STREAM_ID = "path1";
 
@@ -111,7 +99,7 @@ final class ComponentPeer implements AutoCloseable {
         private void element(IoSession session, String xml) {
             if (online.getNow(null) == session) {
                 received(xml);
-            } else if (xml.equals("<handshake>" + digest(STREAM_ID) + "</handshake>")) {
+            } else if (xml.equals("<handshake>" + StreamXml.digest(STREAM_ID, secret) + "</handshake>")) {
                 session.write("<handshake/>");
                 online.complete(session);
             } else {
