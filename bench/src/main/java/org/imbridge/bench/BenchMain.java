@@ -5,11 +5,12 @@ import java.time.temporal.ChronoUnit;
 
 import org.imbridge.bench.report.ClusterResults;
 import org.imbridge.bench.report.Results;
+import org.imbridge.bench.report.ScaleResults;
 
 /**
  * The one command: {@code java -jar bench/target/bench.jar [--smoke] [options]} runs every scenario,
  * prints the table and writes the JSON ({@code --help} lists the options); {@code --cluster} runs the
- * several-instances scenario instead.
+ * several-instances scenario instead, {@code --scale} the scaling curve.
  */
 public final class BenchMain {
 
@@ -41,6 +42,14 @@ public final class BenchMain {
             System.exit(cluster.complete() ? 0 : 1);
             return;
         }
+        if (!options.scale().isEmpty()) {
+            ScaleResults scale = runScale(options);
+            System.out.println();
+            System.out.print(scale.table());
+            System.out.println("JSON: " + options.out().toAbsolutePath());
+            System.exit(scale.complete() ? 0 : 1);
+            return;
+        }
         Results results = run(options);
         System.out.println();
         System.out.print(results.table());
@@ -51,6 +60,13 @@ public final class BenchMain {
     /** Runs the several-instances scenario and writes its JSON; progress lines go to stdout. */
     public static ClusterResults runCluster(BenchOptions options) throws Exception {
         ClusterResults results = new ClusterRun(options, BenchMain::progress).run();
+        results.writeJson(options.out());
+        return results;
+    }
+
+    /** Runs the scaling curve and writes its JSON; progress lines go to stdout. */
+    public static ScaleResults runScale(BenchOptions options) throws Exception {
+        ScaleResults results = new ScaleRun(options, BenchMain::progress).run();
         results.writeJson(options.out());
         return results;
     }

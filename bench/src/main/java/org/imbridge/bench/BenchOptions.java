@@ -27,17 +27,21 @@ import java.util.List;
  * @param cluster        run the several-instances scenario instead of the others
  * @param repeats        runs of each scenario (login storm, latency, each throughput step); figures are medians
  * @param pin            pin the transport (and relay) JVM and the driver to different CPUs with taskset
+ * @param scale          users online at each point of the scaling curve; empty unless {@code --scale}
  */
 public record BenchOptions(int users, int contacts, int pairs, int bodyChars, int latencyRate, int latencySeconds,
                            List<Integer> rates, int stepSeconds, String nodeHeap, List<String> nodeJvmArgs,
                            int workers, int msnIoThreads, int loginTimeoutSeconds, boolean relay, Path out,
-                           boolean cluster, int repeats, boolean pin) {
+                           boolean cluster, int repeats, boolean pin, List<Integer> scale) {
 
     static final String USAGE = """
-            usage: java -jar bench/target/bench.jar [--smoke] [--cluster] [options]
+            usage: java -jar bench/target/bench.jar [--smoke] [--cluster | --scale] [options]
               --cluster            only the several-instances scenario: two transports share the users
                                    through a private PostgreSQL, the driver balances them as ejabberd's
                                    bare_source does; login storm, users held, take-over after a kill -9
+              --scale              only the scaling curve: users brought online step by step on one transport,
+                                   with heap per user, idle CPU, login rate, threads and descriptors at each
+              --scale-points N,... users online at each point (default 1000,5000,10000,20000,40000; smoke 20,50)
               --users N            users who log in at once and stay online (default 10000; smoke 50)
               --contacts K         MSN contacts per account, mutual (default 10)
               --pairs P            chatting pairs in the message scenarios (default min(users/2, 500))
@@ -91,6 +95,7 @@ public record BenchOptions(int users, int contacts, int pairs, int bodyChars, in
         m.put("cluster", cluster);
         m.put("repeats", repeats);
         m.put("pin", pin);
+        m.put("scale", scale);
         return m;
     }
 
@@ -111,13 +116,16 @@ public record BenchOptions(int users, int contacts, int pairs, int bodyChars, in
         int loginTimeout = smoke ? 60 : 180;
         boolean relay = true;
         boolean cluster = Arrays.asList(args).contains("--cluster");
+        boolean scaleCurve = Arrays.asList(args).contains("--scale");
+        List<Integer> scalePoints = smoke ? List.of(20, 50) : List.of(1000, 5000, 10_000, 20_000, 40_000);
         int repeats = smoke ? 1 : 3;
         boolean pin = true;
-        Path out = Path.of(cluster ? "bench/target/bench-cluster-results.json" : "bench/target/bench-results.json");
+        Path out = Path.of(cluster ? "bench/target/bench-cluster-results.json"
+                : scaleCurve ? "bench/target/bench-scale-results.json" : "bench/target/bench-results.json");
         for (int i = 0; i < args.length; i++) {
             String a = args[i];
             switch (a) {
-                case "--smoke", "--cluster" -> { }
+                case "--smoke", "--cluster", "--scale" -> { }
                 case "--no-relay" -> relay = false;
                 case "--no-pin" -> pin = false;
                 case "--help", "-h" -> throw new IllegalArgumentException(USAGE);
@@ -142,6 +150,8 @@ public record BenchOptions(int users, int contacts, int pairs, int bodyChars, in
                         case "--login-timeout" -> loginTimeout = Integer.parseInt(v);
                         case "--repeats" -> repeats = Integer.parseInt(v);
                         case "--out" -> out = Path.of(v);
+                        case "--scale-points" -> scalePoints = Arrays.stream(v.split(",")).map(String::trim)
+                                .map(Integer::valueOf).sorted().toList();
                         default -> throw new IllegalArgumentException("unknown option " + a + "\n" + USAGE);
                     }
                 }
@@ -156,6 +166,6 @@ public record BenchOptions(int users, int contacts, int pairs, int bodyChars, in
         }
         return new BenchOptions(users, Math.max(1, contacts), Math.max(1, p), bodyChars, latencyRate, latencySeconds,
                 List.copyOf(rates), stepSeconds, heap, List.copyOf(jvmArgs), workers, msnIoThreads, loginTimeout,
-                relay, out, cluster, Math.max(1, repeats), pin);
+                relay, out, cluster, Math.max(1, repeats), pin, scaleCurve ? List.copyOf(scalePoints) : List.of());
     }
 }

@@ -17,6 +17,7 @@ import org.imbridge.bench.driver.Stanzas;
 import org.imbridge.bench.driver.Traffic;
 import org.imbridge.bench.node.NodeProcess;
 import org.imbridge.bench.node.NodeStats;
+import org.imbridge.bench.report.LoginCost;
 import org.imbridge.bench.report.Results;
 import org.imbridge.msnserver.MsnServer;
 import org.imbridge.msnserver.MsnServerConfig;
@@ -42,7 +43,6 @@ final class BenchRun {
     private final Consumer<String> progress;
     /** What runs the node JVMs: {@code taskset -c 1} when pinned. */
     private List<String> nodePrefix = List.of();
-    private String pinning = "none";
 
     BenchRun(BenchOptions options, Consumer<String> progress) {
         this.options = options;
@@ -51,8 +51,10 @@ final class BenchRun {
 
     Results run() throws Exception {
         Results results = new Results(options.asMap());
-        results.pinning(pin());
-        progress.accept("pinning: " + pinning);
+        Pinning pinning = Pinning.apply(options.pin());
+        nodePrefix = pinning.nodePrefix();
+        results.pinning(pinning.described());
+        progress.accept("pinning: " + pinning.described());
         runBridge(results);
         if (options.relay()) {
             runRelay(results);
@@ -71,10 +73,11 @@ final class BenchRun {
              FakeXmppServer xmpp = new FakeXmppServer(names.transportDomain(), names.secret(), traffic)) {
             List<String> jvm = options.transportJvm();
             // every storm on a freshly started transport; the last one's transport carries on
+            LoginStorm storm = new LoginStorm(traffic, xmpp, names, progress);
             for (int run = 1; run < options.repeats(); run++) {
                 NodeProcess node = startTransport(jvm, xmpp, msn);
                 try {
-                    loginStorm(results, traffic, xmpp);
+                    loginStorm(results, storm);
                 } finally {
                     node.close();
                 }
@@ -85,12 +88,16 @@ final class BenchRun {
                 NodeStats base = node.stats(true);
                 results.base(base);
 
-                NodeStats beforeLogin = node.stats(false);
+                LoginCost.Counters beforeLogin = counters(node, msn, traffic);
                 long overflows = listenOverflows();
-                loginStorm(results, traffic, xmpp);
-                results.loginCpu(beforeLogin, node.stats(false));
+                LoginStorm.Outcome cold = loginStorm(results, storm);
+                LoginCost.Counters afterLogin = counters(node, msn, traffic);
+                results.loginCpu(beforeLogin.node(), afterLogin.node());
                 results.listenOverflows(listenOverflows() - overflows);
-                settle(traffic);
+                LoginStorm.settle(traffic, options.users() < 200);
+                results.coldLogin(LoginCost.between(cold.online(), cold.nanos(), beforeLogin, afterLogin,
+                        counters(node, msn, traffic)));
+                progress.accept(String.join("\n", results.coldLogin().lines("login cost, fresh transport")));
                 NodeStats quiet0 = node.stats(false);
                 long quietStart = System.nanoTime();
                 Thread.sleep(options.users() < 200 ? 1000 : 5000);
@@ -98,6 +105,7 @@ final class BenchRun {
                 results.idleCpu((quiet1.cpuNanos() - quiet0.cpuNanos()) / 1e6 / ((System.nanoTime() - quietStart) / 1e9) / 10);
                 results.idle(node.stats(true), msn.switchboardSessionCount());
                 progress.accept("idle: " + results.idleLine());
+                warmLogin(results, storm, node, msn, traffic);
 
                 warmUp(traffic, xmpp);
                 // as long as a latency run: after 3 s the first run still paid for JIT compilation (p99 43–115 ms
@@ -115,14 +123,21 @@ final class BenchRun {
     }
 
     private NodeProcess startTransport(List<String> jvm, FakeXmppServer xmpp, MsnServer msn) throws Exception {
-        int n = options.users();
-        progress.accept("starting the transport JVM (-Xmx" + options.nodeHeap() + ") and registering " + n + " users");
-        NodeProcess node = NodeProcess.start(nodePrefix, "transport", jvm, List.of(
-                "--users", String.valueOf(n), "--xmpp-port", String.valueOf(xmpp.port()),
+        return startTransport(nodePrefix, options, options.users(), jvm, xmpp, msn, logPath("transport-node.log"),
+                progress);
+    }
+
+    /** Starts the transport JVM with {@code users} registered and waits for its component stream. */
+    static NodeProcess startTransport(List<String> prefix, BenchOptions options, int users, List<String> jvm,
+                                      FakeXmppServer xmpp, MsnServer msn, Path log, Consumer<String> progress)
+            throws Exception {
+        progress.accept("starting the transport JVM (-Xmx" + options.nodeHeap() + ") and registering " + users + " users");
+        NodeProcess node = NodeProcess.start(prefix, "transport", jvm, List.of(
+                "--users", String.valueOf(users), "--xmpp-port", String.valueOf(xmpp.port()),
                 "--msn-port", String.valueOf(msn.dispatchAddress().getPort()),
                 "--workers", String.valueOf(options.workers()),
                 "--msn-io-threads", String.valueOf(options.msnIoThreads())),
-                logPath("transport-node.log"), Duration.ofSeconds(120 + n / 100));
+                log, Duration.ofSeconds(120 + users / 100));
         xmpp.componentOnline().get(30, TimeUnit.SECONDS);
         if (!await(() -> xmpp.slotsHeld() == 1, Duration.ofSeconds(30))) {
             progress.accept("the transport's component stream did not come up");
@@ -144,82 +159,44 @@ final class BenchRun {
         Results.Step once() throws InterruptedException;
     }
 
-    /**
-     * Pins the transport (and relay) JVMs to CPU 1 and this driver to CPU 0, so that neither steals the
-     * other's core, where {@code taskset} exists and there are at least two CPUs.
-     */
-    private String pin() {
-        int cpus = Runtime.getRuntime().availableProcessors();
-        if (!options.pin()) {
-            return "none (--no-pin)";
-        }
-        if (cpus < 2) {
-            return "none (one CPU)";
-        }
-        try {
-            Process p = new ProcessBuilder("taskset", "-a", "-p", "-c", "0", String.valueOf(ProcessHandle.current().pid()))
-                    .redirectErrorStream(true).start();
-            p.getInputStream().readAllBytes();
-            if (!p.waitFor(10, TimeUnit.SECONDS) || p.exitValue() != 0) {
-                return "none (taskset failed)";
-            }
-        } catch (java.io.IOException e) {
-            return "none (no taskset: apt-get install util-linux)";
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return "none (interrupted)";
-        }
-        nodePrefix = List.of("taskset", "-c", "1");
-        pinning = "driver (our MSN network, the fake XMPP server, the load) on CPU 0, transport and relay on CPU 1"
-                + (cpus > 2 ? " (of " + cpus + ")" : "");
-        return pinning;
-    }
-
-    private void loginStorm(Results results, Traffic traffic, FakeXmppServer xmpp) throws InterruptedException {
+    private LoginStorm.Outcome loginStorm(Results results, LoginStorm storm) throws InterruptedException {
         int n = options.users();
         progress.accept("login storm: " + n + " users come online at once");
-        long start = System.nanoTime();
-        StringBuilder sb = new StringBuilder();
-        for (int i = 0; i < n; i++) {
-            sb.append(Stanzas.available(i, names));
-            if (sb.length() > 32_000 || i == n - 1) {
-                xmpp.send(sb.toString());
-                sb.setLength(0);
-            }
-        }
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(options.loginTimeoutSeconds());
-        boolean all = false;
-        while (!all && System.nanoTime() < deadline) {
-            all = await(() -> traffic.onlineCount() >= n, Duration.ofSeconds(1));
-            if (!all) {
-                progress.accept("  " + traffic.onlineCount() + " online after " + (System.nanoTime() - start) / 1_000_000 + " ms");
-            }
-        }
-        long end = all ? traffic.lastOnlineNanos() : System.nanoTime();
-        results.loginStorm(n, traffic.onlineCount(), end - start);
-        progress.accept(String.format("login storm: %d of %d online in %.2f s (%.0f logins/s)", traffic.onlineCount(), n,
-                (end - start) / 1e9, traffic.onlineCount() / ((end - start) / 1e9)));
+        LoginStorm.Outcome outcome = storm.online(0, n, Duration.ofSeconds(options.loginTimeoutSeconds()));
+        results.loginStorm(n, outcome.online(), outcome.nanos());
+        progress.accept(String.format("login storm: %d of %d online in %.2f s (%.0f logins/s)", outcome.online(), n,
+                outcome.nanos() / 1e9, outcome.perSecond()));
+        return outcome;
     }
 
     /**
-     * Waits until the transport has been quiet (no stanzas) for two seconds (half a second for a small
-     * run), at most a minute.
+     * Everyone logs off and comes back at once, on the transport that is now warm: the difference to
+     * the first storm is what the fresh JVM's compilation cost, and the contacts are already synced.
      */
-    private void settle(Traffic traffic) throws InterruptedException {
-        long quiet = options.users() < 200 ? TimeUnit.MILLISECONDS.toNanos(500) : TimeUnit.SECONDS.toNanos(2);
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-        long last = -1;
-        long quietSince = System.nanoTime();
-        while (System.nanoTime() < deadline) {
-            long now = traffic.stanzas();
-            if (now != last) {
-                last = now;
-                quietSince = System.nanoTime();
-            } else if (System.nanoTime() - quietSince > quiet) {
-                return;
-            }
-            Thread.sleep(100);
+    private void warmLogin(Results results, LoginStorm storm, NodeProcess node, MsnServer msn, Traffic traffic)
+            throws InterruptedException {
+        int n = options.users();
+        progress.accept("all " + n + " users log off, then storm again on the warm transport");
+        if (!storm.offline(0, n, Duration.ofSeconds(options.loginTimeoutSeconds()))) {
+            progress.accept("  only " + (n - traffic.onlineCount()) + " of " + n + " went offline: no warm storm");
+            return;
         }
+        if (!await(() -> java.util.stream.IntStream.range(0, n)
+                .noneMatch(i -> msn.isOnline(Stanzas.msnAccount(i, names.msnDomain()))), Duration.ofSeconds(60))) {
+            progress.accept("  our MSN network still has users online a minute after they logged off");
+        }
+        LoginStorm.settle(traffic, options.users() < 200);
+        LoginCost.Counters before = counters(node, msn, traffic);
+        LoginStorm.Outcome warm = storm.online(0, n, Duration.ofSeconds(options.loginTimeoutSeconds()));
+        LoginCost.Counters after = counters(node, msn, traffic);
+        LoginStorm.settle(traffic, options.users() < 200);
+        results.warmLogin(LoginCost.between(warm.online(), warm.nanos(), before, after, counters(node, msn, traffic)));
+        progress.accept(String.join("\n", results.warmLogin().lines("login cost, warm transport")));
+    }
+
+    static LoginCost.Counters counters(NodeProcess node, MsnServer msn, Traffic traffic) {
+        return new LoginCost.Counters(node.stats(false), driverCpuNanos(), msn.connectionsOpened(),
+                msn.commandsReceived(), traffic.stanzas());
     }
 
     /** One message per direction and pair, so every switchboard is open before anything is measured. */
@@ -244,7 +221,7 @@ final class BenchRun {
             progress.accept("warm-up: only " + (traffic.messages() - before) + " of " + 2 * pairs
                     + " messages arrived; errors " + traffic.errors() + ", last " + traffic.lastError());
         }
-        settle(traffic);
+        LoginStorm.settle(traffic, options.users() < 200);
     }
 
     private void bridgeMessage(StringBuilder sb, long seq, long now) {
@@ -348,7 +325,7 @@ final class BenchRun {
         return 0;
     }
 
-    private static long driverCpuNanos() {
+    static long driverCpuNanos() {
         return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
                 .getOperatingSystemMXBean()).getProcessCpuTime();
     }

@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.imbridge.bench.report.ClusterResults;
 import org.imbridge.bench.report.Results;
+import org.imbridge.bench.report.ScaleResults;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -34,6 +35,29 @@ class BenchSmokeTest {
         assertThat(root.path("idleHold").path("allOnline").path("activeUsers").asInt()).isEqualTo(50);
         assertThat(root.path("targets").size()).isEqualTo(6);
         assertThat(results.table()).contains("login storm, logins/s", "CPU ms per 1,000 msgs", "<= 2x relay", "<= 3x relay");
+        JsonNode fresh = root.path("loginStorm").path("costFreshTransport");
+        assertThat(fresh.path("msnConnectionsPerLogin").asDouble()).as("dispatch, then notification").isEqualTo(2.0);
+        assertThat(fresh.path("msnCommandsPerLogin").asDouble()).isGreaterThanOrEqualTo(7.0);
+        assertThat(fresh.path("storeCallsPerLogin").path("find").asDouble()).isEqualTo(1.0);
+        assertThat(fresh.path("stanzasSentPerLogin").asDouble()).isPositive();
+        JsonNode warm = root.path("loginStorm").path("costWarmTransport");
+        assertThat(warm.path("logins").asInt()).as("everyone logged off and on again").isEqualTo(50);
+    }
+
+    @Test
+    void scaleSmokeRunMeasuresEachPointOfTheCurve(@TempDir Path dir) throws Exception {
+        Path json = dir.resolve("bench-scale-results.json");
+        ScaleResults results = BenchMain.runScale(BenchOptions.parse("--smoke", "--scale", "--out", json.toString()));
+
+        assertThat(results.complete()).isTrue();
+        assertThat(results.points()).extracting(ScaleResults.Point::users).containsExactly(20, 50);
+        assertThat(results.points()).extracting(ScaleResults.Point::online).containsExactly(20, 50);
+        assertThat(results.points()).allSatisfy(p -> {
+            assertThat(p.heapKiBPerUser()).isPositive();
+            assertThat(p.loginsPerSec()).isPositive();
+        });
+        assertThat(new ObjectMapper().readTree(json.toFile()).path("points").size()).isEqualTo(2);
+        assertThat(results.table()).contains("KiB/user", "open files per process");
     }
 
     @Test

@@ -234,6 +234,16 @@ public final class MsnServer implements AutoCloseable {
         return context.locked(() -> notification.disconnect(handle));
     }
 
+    /** Connections accepted so far by the dispatch, notification and switchboard servers together. */
+    public long connectionsOpened() {
+        return context.connectionsOpened();
+    }
+
+    /** Commands received from clients so far, on all three servers (what a login or a chat costs on the wire). */
+    public long commandsReceived() {
+        return context.commandsReceived();
+    }
+
     /** Number of open switchboard sessions. */
     public int switchboardSessionCount() {
         return context.locked(switchboard::sessionCount);

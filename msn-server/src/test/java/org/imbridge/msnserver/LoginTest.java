@@ -48,6 +48,8 @@ class LoginTest {
         String salt = TestNetwork.saltFrom(n.nextLine(), "6");
         n.send("USR 7 MD5 S " + MsnpHashes.loginResponse(salt, TestNetwork.ALICE_PASSWORD));
         n.expect("USR 7 OK alice@hotmail.com Alice 1");
+        assertThat(net.server.connectionsOpened()).as("dispatch, then notification").isEqualTo(2);
+        assertThat(net.server.commandsReceived()).as("VER INF USR, then VER INF USR USR").isEqualTo(7);
         WireClient.Frame profile = n.next();
         assertThat(profile.payloadText()).matches("(?s)MIME-Version: 1\\.0\r\n"
                 + "Content-Type: text/x-msmsgsprofile; charset=UTF-8\r\n"

@@ -27,6 +27,12 @@ public final class Stanzas {
         return "<presence from='" + userJid(i, names.userDomain()) + "/r' to='" + names.transportDomain() + "'/>";
     }
 
+    /** User {@code i}'s resource going offline, addressed to the transport. */
+    public static String unavailable(int i, BenchNames names) {
+        return "<presence from='" + userJid(i, names.userDomain()) + "/r' to='" + names.transportDomain()
+                + "' type='unavailable'/>";
+    }
+
     /**
      * A chat message from user {@code from} to the contact JID of user {@code to}'s MSN account, with
      * the send time in its body, padded to {@code bodyChars}.

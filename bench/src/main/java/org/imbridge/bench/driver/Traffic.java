@@ -5,8 +5,8 @@ import java.util.concurrent.atomic.AtomicIntegerArray;
 import java.util.concurrent.atomic.LongAdder;
 
 /**
- * What the driver receives, counted: which users the transport reported online (its available
- * presence to the user), chat messages with their end-to-end latency, and error stanzas.
+ * What the driver receives, counted: which users the transport reports online (its available
+ * presence to the user, until its unavailable one), chat messages with their end-to-end latency, and error stanzas.
  */
 public final class Traffic {
 
@@ -45,15 +45,21 @@ public final class Traffic {
         }
     }
 
+    /** The transport's own presence to a user says whether that user's session is up. */
     private void presence(String xml) {
         String type = Stanzas.attribute(xml, "type");
-        if (type != null || !transportDomain.equals(Stanzas.attribute(xml, "from"))) {
+        if ((type != null && !type.equals("unavailable")) || !transportDomain.equals(Stanzas.attribute(xml, "from"))) {
             return;
         }
         int user = Stanzas.userIndex(Stanzas.attribute(xml, "to"));
-        if (user >= 0 && user < online.length() && online.compareAndSet(user, 0, 1)) {
+        if (user < 0 || user >= online.length()) {
+            return;
+        }
+        if (type == null && online.compareAndSet(user, 0, 1)) {
             onlineCount.incrementAndGet();
             lastOnlineNanos = System.nanoTime();
+        } else if (type != null && online.compareAndSet(user, 1, 0)) {
+            onlineCount.decrementAndGet();
         }
     }
 

@@ -43,10 +43,12 @@ final class TransportNode implements NodeMain.Node {
 
     private final Transport transport;
     private final MsnNetwork network;
+    private final CountingStore storeCalls;
 
-    private TransportNode(Transport transport, MsnNetwork network) {
+    private TransportNode(Transport transport, MsnNetwork network, CountingStore storeCalls) {
         this.transport = transport;
         this.network = network;
+        this.storeCalls = storeCalls;
     }
 
     static TransportNode start(String[] args) throws Exception {
@@ -61,16 +63,19 @@ final class TransportNode implements NodeMain.Node {
         String storeUrl = NodeMain.option(args, "store-url", null);
         BenchNames names = BenchNames.DEFAULT;
 
-        RegistrationStore store;
+        RegistrationStore backing;
         if (storeUrl == null) {
-            store = RegistrationStores.inMemory();
+            RegistrationStore store = RegistrationStores.inMemory();
+            backing = store;
             // The store's pool has four connections: register in parallel to start quickly.
             java.util.stream.IntStream.range(0, users).parallel().forEach(i ->
                     store.save(Registration.of(Stanzas.userJid(i, names.userDomain()), "msn",
                             Stanzas.msnAccount(i, names.msnDomain()), names.password(i))));
         } else {
-            store = RegistrationStores.open(sharedStore(storeUrl, NodeMain.option(args, "key-file", null)));
+            backing = RegistrationStores.open(sharedStore(storeUrl, NodeMain.option(args, "key-file", null)));
         }
+        CountingStore counting = CountingStore.wrap(backing);
+        RegistrationStore store = counting.store();
         ComponentConfig component = ComponentConfig.builder(names.transportDomain(), names.secret())
                 .host("127.0.0.1").port(xmppPort).maxOutgoingQueue(maxOutgoing).build();
         MsnClientConfig msn = msnIoThreads > 0
@@ -88,7 +93,7 @@ final class TransportNode implements NodeMain.Node {
                     new ClusterOptions(ownership, GRACE, slots, ComponentStreams.SINGLE), HEARTBEAT));
         }
         Transport transport = Transport.start(settings, stopped -> { }).toCompletableFuture().get(60, TimeUnit.SECONDS);
-        return new TransportNode(transport, network);
+        return new TransportNode(transport, network, counting);
     }
 
     /** The database the driver registered the users in (trust authentication, the driver's key file). */
@@ -104,7 +109,7 @@ final class TransportNode implements NodeMain.Node {
     @Override
     public NodeStats stats(boolean gc) {
         return NodeStats.measure(gc, transport.gateway().sessions().activeUsers().size(),
-                network.client().connectionCount());
+                network.client().connectionCount(), storeCalls.calls(), storeCalls.nanos());
     }
 
     @Override

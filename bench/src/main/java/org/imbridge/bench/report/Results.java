@@ -68,6 +68,8 @@ public final class Results {
     private List<List<Step>> bridgeStepRuns = List.of();
     private List<List<Step>> relayStepRuns = List.of();
     private String pinning = "none";
+    private LoginCost coldLogin;
+    private LoginCost warmLogin;
 
     /** @param config the run's settings, echoed into the JSON */
     public Results(Map<String, Object> config) {
@@ -108,11 +110,29 @@ public final class Results {
         loginThreadMs = perThread(before, after, 1e6);
     }
 
+    /** What a login cost on the freshly started transport (the last storm). */
+    public void coldLogin(LoginCost cost) {
+        coldLogin = cost;
+    }
+
+    public LoginCost coldLogin() {
+        return coldLogin;
+    }
+
+    /** What a login cost when everyone logged in again on the warm transport. */
+    public void warmLogin(LoginCost cost) {
+        warmLogin = cost;
+    }
+
+    public LoginCost warmLogin() {
+        return warmLogin;
+    }
+
     /** Per thread group CPU between two stats, divided by {@code divisor} nanoseconds. */
     public static Map<String, Double> perThread(NodeStats before, NodeStats after, double divisor) {
         Map<String, Double> out = new java.util.TreeMap<>();
-        after.threadCpuNanos().forEach((name, ns) -> {
-            double d = (ns - before.threadCpuNanos().getOrDefault(name, 0L)) / divisor;
+        after.threadCpuSince(before).forEach((name, ns) -> {
+            double d = ns / divisor;
             if (d > 0.05) {
                 out.put(name, Math.round(d * 100) / 100.0);
             }
@@ -260,6 +280,16 @@ public final class Results {
                 met(allOnline() && loginsPerSecond() >= 500)));
         t.append(String.format(row, "login storm, seconds until all online", f2(loginNanos / 1e9), "", "", "", ""));
         t.append(String.format(row, "login storm, node CPU ms per login", f2(loginCpuMsPerUser), "", "", "", ""));
+        if (warmLogin != null) {
+            t.append(String.format(row, "  again on the warm transport, logins/s", f0(warmLogin.perSecond()), "", "", "", ""));
+            t.append(String.format(row, "  again on the warm transport, CPU ms/login", f2(warmLogin.cpuMs()), "", "", "", ""));
+        }
+        for (LoginCost cost : new LoginCost[] {coldLogin, warmLogin}) {
+            if (cost != null) {
+                cost.lines(cost == coldLogin ? "login cost, fresh transport" : "login cost, warm transport")
+                        .forEach(line -> t.append(line).append('\n'));
+            }
+        }
         if (idle != null) {
             t.append(String.format(row, "heap per online user after GC, KiB", f1(heapPerUserKiB()), "", "", "", ""));
             t.append(String.format(row, "heap after GC / base, MiB", f1(idle.heapUsed() / 1048576.0) + " / "
@@ -345,6 +375,8 @@ public final class Results {
         login.put("nodeCpuMsPerLogin", loginCpuMsPerUser);
         login.put("listenOverflowsMachineWide", listenOverflows);
         login.put("nodeThreadCpuMsTotal", loginThreadMs);
+        login.put("costFreshTransport", coldLogin == null ? null : coldLogin.asMap());
+        login.put("costWarmTransport", warmLogin == null ? null : warmLogin.asMap());
         root.put("loginStorm", login);
         Map<String, Object> hold = new LinkedHashMap<>();
         hold.put("base", base);

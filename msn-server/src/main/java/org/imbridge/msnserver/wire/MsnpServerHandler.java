@@ -44,6 +44,7 @@ public abstract class MsnpServerHandler<C extends Connection> extends IoHandlerA
 
     @Override
     public void sessionOpened(IoSession session) {
+        context.connectionOpened();
         context.locked(() -> {
             session.setAttribute(key, open(session));
         });
@@ -51,6 +52,7 @@ public abstract class MsnpServerHandler<C extends Connection> extends IoHandlerA
 
     @Override
     public void messageReceived(IoSession session, Object message) {
+        context.commandReceived();
         context.locked(() -> {
             C connection = connectionOf(session);
             if (connection == null || connection.isClosing()) {

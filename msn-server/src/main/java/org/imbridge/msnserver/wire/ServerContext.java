@@ -7,6 +7,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Supplier;
 
 import org.slf4j.Logger;
@@ -28,6 +29,8 @@ public final class ServerContext {
     private final ScheduledExecutorService scheduler;
     private final Clock clock;
     private final SecureRandom random = new SecureRandom();
+    private final LongAdder connectionsOpened = new LongAdder();
+    private final LongAdder commandsReceived = new LongAdder();
 
     public ServerContext(Object lock, Clock clock) {
         this.lock = lock;
@@ -45,6 +48,26 @@ public final class ServerContext {
 
     public Clock clock() {
         return clock;
+    }
+
+    /** Counts a connection accepted by one of the servers (dispatch, notification, switchboard). */
+    public void connectionOpened() {
+        connectionsOpened.increment();
+    }
+
+    /** Counts a command received from a client, on any of the servers. */
+    public void commandReceived() {
+        commandsReceived.increment();
+    }
+
+    /** Connections accepted so far, on all servers. */
+    public long connectionsOpened() {
+        return connectionsOpened.sum();
+    }
+
+    /** Client commands received so far, on all servers. */
+    public long commandsReceived() {
+        return commandsReceived.sum();
     }
 
     /** Runs {@code task} with the lock held. */

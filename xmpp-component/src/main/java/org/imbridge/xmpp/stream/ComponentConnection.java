@@ -20,7 +20,6 @@ import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.random.RandomGenerator;
 
 import org.imbridge.core.session.Backoff;
@@ -71,6 +70,11 @@ public final class ComponentConnection implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(ComponentConnection.class);
     private static final AttributeKey CONNECTION_ID = new AttributeKey(ComponentConnection.class, "connectionId");
     private static final AttributeKey OUTBOX = new AttributeKey(ComponentConnection.class, "outbox");
+    /**
+     * How long a sender waits for room when the queue is full while online: a mass logoff sends tens of
+     * thousands of presences within a second, faster than one socket drains them.
+     */
+    static final Duration FULL_QUEUE_WAIT = Duration.ofSeconds(10);
 
     private enum Phase { NEW, CONNECTING, ONLINE, WAITING, STOPPED }
 
@@ -107,11 +111,12 @@ public final class ComponentConnection implements AutoCloseable {
     private ScheduledFuture<?> timer;
     private boolean queueFullReported;
     /**
-     * Stanzas accepted by send() and not yet written to the socket (or failed). Atomic rather than
-     * guarded by the lock, so that MINA's write-completion callbacks on the I/O thread do not contend
-     * with senders for it.
+     * Stanzas accepted by send() and not yet written to the socket (or failed). Not guarded by the
+     * lock, so that MINA's write-completion callbacks on the I/O thread do not contend with senders.
      */
-    private final AtomicInteger outstanding = new AtomicInteger();
+    private final OutgoingRoom room;
+    /** The I/O thread of the open session: it completes the writes, so it must never wait for room. */
+    private volatile Thread ioThread;
     private boolean released;
 
     private ComponentConnection(Builder builder) {
@@ -127,6 +132,7 @@ public final class ComponentConnection implements AutoCloseable {
         this.stanzaListeners = List.copyOf(builder.stanzaListeners);
         this.stateListeners = List.copyOf(builder.stateListeners);
         this.backlog = new IncomingBacklog(config.maxIncomingBacklog());
+        this.room = new OutgoingRoom(config.maxOutgoingQueue());
         this.parser = new ContainedStanzaParser(builder.parser);
         this.refusals = new StanzaRefusals(config.domain(), config.maxStanzaBytes(), this::send);
         this.backoff = new Backoff(config.reconnectMin(), config.reconnectMax(), builder.random);
@@ -172,14 +178,17 @@ public final class ComponentConnection implements AutoCloseable {
     }
 
     /**
-     * Sends a stanza without blocking. While (re)connecting, stanzas wait in the outgoing queue and
-     * are written in order once the handshake succeeds. A stanza already handed to a connection
-     * that is then lost is not resent (the component protocol has no acknowledgements).
+     * Sends a stanza. While (re)connecting, stanzas wait in the outgoing queue and are written in order
+     * once the handshake succeeds. A stanza already handed to a connection that is then lost is not
+     * resent (the component protocol has no acknowledgements). It does not block, except while online
+     * with the outgoing queue full: then the sender waits (at most {@link #FULL_QUEUE_WAIT}) for the
+     * writes on their way to complete, so that a burst slows its senders down instead of being dropped.
+     * The connection's I/O thread never waits.
      *
      * @param stanza the stanza; its {@code from} must be the component's domain or a JID in it
      * @return false if it was not accepted: not started or stopped, the outgoing queue is full
-     *         ({@link ComponentConfig#maxOutgoingQueue()}), or it is larger than
-     *         {@link ComponentConfig#maxStanzaBytes()}
+     *         ({@link ComponentConfig#maxOutgoingQueue()}) while not online or for longer than the wait,
+     *         or it is larger than {@link ComponentConfig#maxStanzaBytes()}
      */
     public boolean send(Stanza stanza) {
         Objects.requireNonNull(stanza, "stanza");
@@ -191,26 +200,43 @@ public final class ComponentConnection implements AutoCloseable {
                     config.maxStanzaBytes());
             return false;
         }
+        long deadline = 0;
         IoSession target;
-        synchronized (lock) {
-            if (phase == Phase.NEW || phase == Phase.STOPPED) {
-                return false;
-            }
-            if (outstanding.get() >= config.maxOutgoingQueue()) {
-                if (!queueFullReported) {
-                    queueFullReported = true;
-                    LOG.warn("outgoing queue full ({} stanzas, phase {}): dropping stanzas until it drains",
-                            outstanding.get(), phase);
+        while (true) {
+            synchronized (lock) {
+                if (phase == Phase.NEW || phase == Phase.STOPPED) {
+                    return false;
                 }
+                if (room.tryTake()) {
+                    queueFullReported = false;
+                    if (phase != Phase.ONLINE) {
+                        pending.add(xml);
+                        return true;
+                    }
+                    target = session;
+                    break;
+                }
+                if (phase != Phase.ONLINE || Thread.currentThread() == ioThread
+                        || (deadline != 0 && System.nanoTime() - deadline >= 0)) {
+                    if (!queueFullReported) {
+                        queueFullReported = true;
+                        LOG.warn("outgoing queue full ({} stanzas, phase {}): dropping stanzas until it drains",
+                                room.taken(), phase);
+                    }
+                    return false;
+                }
+                if (deadline == 0) {
+                    deadline = System.nanoTime() + FULL_QUEUE_WAIT.toNanos();
+                }
+            }
+            // Online and full: the server reads more slowly than we write. Wait for the writes on their
+            // way to complete (back-pressure on the sender) rather than drop the stanza.
+            try {
+                room.awaitPlace(deadline);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
                 return false;
             }
-            queueFullReported = false;
-            outstanding.incrementAndGet();
-            if (phase != Phase.ONLINE) {
-                pending.add(xml);
-                return true;
-            }
-            target = session;
         }
         // Outside the lock: MINA encodes and queues on the caller's thread and wakes the I/O thread,
         // which under load made every sender wait for the one holding the lock. Order is kept per
@@ -234,7 +260,7 @@ public final class ComponentConnection implements AutoCloseable {
 
     /** @return stanzas accepted by {@link #send} and not yet written out (the outgoing queue's depth) */
     public int outgoingQueueSize() {
-        return outstanding.get();
+        return room.taken();
     }
 
     /**
@@ -378,6 +404,7 @@ public final class ComponentConnection implements AutoCloseable {
     // ---- stream events (MINA I/O thread, via ComponentStreamHandler) ----
 
     void sessionOpened(IoSession newSession) {
+        ioThread = Thread.currentThread();
         synchronized (lock) {
             if (session == null && phase == Phase.CONNECTING
                     && Objects.equals(newSession.getAttribute(CONNECTION_ID), connectionId)) {
@@ -566,7 +593,7 @@ public final class ComponentConnection implements AutoCloseable {
     private void write(IoSession target, String xml) {
         StanzaOutbox box = (StanzaOutbox) target.getAttribute(OUTBOX);
         if (box == null) {
-            box = new StanzaOutbox(target::write, n -> outstanding.addAndGet(-n));
+            box = new StanzaOutbox(target::write, room::giveBack);
             StanzaOutbox raced = (StanzaOutbox) target.setAttributeIfAbsent(OUTBOX, box);
             if (raced != null) {
                 box = raced;
@@ -590,7 +617,7 @@ public final class ComponentConnection implements AutoCloseable {
         cancelTimer();
         if (!pending.isEmpty()) {
             LOG.warn("dropping {} queued outgoing stanzas", pending.size());
-            outstanding.addAndGet(-pending.size());
+            room.giveBack(pending.size());
             pending.clear();
         }
         publish(new ComponentState.Stopped(fatal, reason));

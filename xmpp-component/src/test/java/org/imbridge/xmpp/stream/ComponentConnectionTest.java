@@ -199,6 +199,36 @@ class ComponentConnectionTest {
         await().atMost(TIMEOUT).until(() -> connection.send(message("alice@localhost", "five")));
     }
 
+    @Test
+    void aSenderWaitsForAFullQueueToDrainWhileOnlineInsteadOfDroppingStanzas() throws Exception {
+        server.close();
+        server = new FakeComponentServer(16 * 1024);
+        CompletableFuture<Void> online = connect(b -> b.maxOutgoingQueue(3)).start().toCompletableFuture();
+        FakeComponentServer.Peer peer = server.acceptHandshake("s1", SECRET);
+        online.get(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+        peer.pauseReading();
+        String body = "x".repeat(20_000);
+        int count = 400; // 8 MB: more than the socket buffers hold, so writes stop completing
+        CompletableFuture<Long> accepted = CompletableFuture.supplyAsync(() -> java.util.stream.IntStream.range(0, count)
+                .filter(i -> connection.send(uncheckedMessage(body + "#" + i + "#"))).count());
+
+        await().atMost(TIMEOUT).until(() -> connection.outgoingQueueSize() == 3);
+        assertThat(accepted).isNotDone();
+        peer.resumeReading();
+
+        assertThat(accepted.get(30, TimeUnit.SECONDS)).isEqualTo(count);
+        peer.awaitReceived("#" + (count - 1) + "#");
+        assertThat(peer.received().split("</message>", -1)).hasSize(count + 1);
+    }
+
+    private static Message uncheckedMessage(String body) {
+        try {
+            return message("alice@localhost", body);
+        } catch (org.jxmpp.stringprep.XmppStringprepException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     @ParameterizedTest
     @CsvSource({
         "not-authorized, secret",

@@ -33,7 +33,16 @@ final class FakeComponentServer implements AutoCloseable {
     private final Thread acceptor;
 
     FakeComponentServer() throws IOException {
-        serverSocket = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
+        this(0);
+    }
+
+    /** @param receiveBuffer the accepted sockets' receive buffer in bytes (small, so a paused peer stalls writes), 0 for the default */
+    FakeComponentServer(int receiveBuffer) throws IOException {
+        serverSocket = new ServerSocket();
+        if (receiveBuffer > 0) {
+            serverSocket.setReceiveBufferSize(receiveBuffer);
+        }
+        serverSocket.bind(new java.net.InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 50);
         acceptor = new Thread(this::acceptLoop, "fake-xmpp-acceptor");
         acceptor.setDaemon(true);
         acceptor.start();
@@ -107,6 +116,7 @@ final class FakeComponentServer implements AutoCloseable {
         private final OutputStream out;
         private final ByteArrayOutputStream received = new ByteArrayOutputStream();
         private volatile boolean endOfInput;
+        private final java.util.concurrent.Semaphore reading = new java.util.concurrent.Semaphore(1);
 
         Peer(Socket socket) throws IOException {
             this.socket = socket;
@@ -125,11 +135,24 @@ final class FakeComponentServer implements AutoCloseable {
                     synchronized (received) {
                         received.write(buffer, 0, n);
                     }
+                    reading.acquire(); // held by pauseReading()
+                    reading.release();
                 }
             } catch (IOException e) {
                 // closed
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
             }
             endOfInput = true;
+        }
+
+        /** Stops reading from the socket (after the read under way), so the component's writes back up. */
+        void pauseReading() throws InterruptedException {
+            reading.acquire();
+        }
+
+        void resumeReading() {
+            reading.release();
         }
 
         /** @return everything the component wrote on this connection so far, decoded as UTF-8 */

@@ -6,6 +6,9 @@ import org.jivesoftware.smack.packet.Stanza;
 @FunctionalInterface
 public interface StanzaSink {
 
-    /** Queues {@code stanza} for sending; never blocks. Returns false when it could not be queued. */
+    /**
+     * Queues {@code stanza} for sending. Waits only while the stream is up and its queue is full (a
+     * burst being drained), and briefly. Returns false when it could not be queued.
+     */
     boolean send(Stanza stanza);
 }

@@ -1,0 +1,100 @@
+package org.imbridge.bench;
+
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import java.util.function.IntFunction;
+
+import org.imbridge.bench.driver.BenchNames;
+import org.imbridge.bench.driver.FakeXmppServer;
+import org.imbridge.bench.driver.Stanzas;
+import org.imbridge.bench.driver.Traffic;
+
+/**
+ * Brings a range of users online at once (their initial presences sent in large writes, as a server
+ * restart would), or offline, and waits until the transport has told each of them.
+ */
+final class LoginStorm {
+
+    /**
+     * How a storm went.
+     *
+     * @param online users of the range online at the end
+     * @param nanos  from the first presence sent to the last user seen online (or to the timeout)
+     */
+    record Outcome(int online, long nanos) {
+        double perSecond() {
+            return online / (nanos / 1e9);
+        }
+    }
+
+    private final Traffic traffic;
+    private final FakeXmppServer xmpp;
+    private final BenchNames names;
+    private final Consumer<String> progress;
+
+    LoginStorm(Traffic traffic, FakeXmppServer xmpp, BenchNames names, Consumer<String> progress) {
+        this.traffic = traffic;
+        this.xmpp = xmpp;
+        this.names = names;
+        this.progress = progress;
+    }
+
+    /** Users {@code from} (inclusive) to {@code to} (exclusive) come online; the others already are. */
+    Outcome online(int from, int to, Duration timeout) throws InterruptedException {
+        int already = traffic.onlineCount();
+        long start = System.nanoTime();
+        sendAll(from, to, i -> Stanzas.available(i, names));
+        long deadline = start + timeout.toNanos();
+        int wanted = already + (to - from);
+        boolean all = false;
+        while (!all && System.nanoTime() < deadline) {
+            all = BenchAccounts.await(() -> traffic.onlineCount() >= wanted, Duration.ofSeconds(1));
+            if (!all) {
+                progress.accept("  " + (traffic.onlineCount() - already) + " online after "
+                        + (System.nanoTime() - start) / 1_000_000 + " ms");
+            }
+        }
+        long end = all ? traffic.lastOnlineNanos() : System.nanoTime();
+        return new Outcome(traffic.onlineCount() - already, end - start);
+    }
+
+    /** Users {@code from} to {@code to} go offline; true once the transport has said so to each. */
+    boolean offline(int from, int to, Duration timeout) throws InterruptedException {
+        int others = traffic.onlineCount() - (to - from);
+        sendAll(from, to, i -> Stanzas.unavailable(i, names));
+        return BenchAccounts.await(() -> traffic.onlineCount() <= others, timeout);
+    }
+
+    private void sendAll(int from, int to, IntFunction<String> stanza) {
+        StringBuilder sb = new StringBuilder();
+        for (int i = from; i < to; i++) {
+            sb.append(stanza.apply(i));
+            if (sb.length() > 32_000 || i == to - 1) {
+                xmpp.send(sb.toString());
+                sb.setLength(0);
+            }
+        }
+    }
+
+    /**
+     * Waits until the transport has been quiet (no stanzas) for two seconds (half a second for a {@code small}
+     * run), at most a minute.
+     */
+    static void settle(Traffic traffic, boolean small) throws InterruptedException {
+        long quiet = small ? TimeUnit.MILLISECONDS.toNanos(500) : TimeUnit.SECONDS.toNanos(2);
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        long last = -1;
+        long quietSince = System.nanoTime();
+        while (System.nanoTime() < deadline) {
+            long now = traffic.stanzas();
+            if (now != last) {
+                last = now;
+                quietSince = System.nanoTime();
+            } else if (System.nanoTime() - quietSince > quiet) {
+                return;
+            }
+            Thread.sleep(100);
+        }
+    }
+}
