@@ -124,7 +124,9 @@ final class ScaleRun {
     /** Size of the local port range connections are given ports from, or -1 where unknown. */
     static int ephemeralPorts() {
         try {
-            String[] range = Files.readString(Path.of("/proc/sys/net/ipv4/ip_local_port_range")).trim().split("\\s+");
+            // readString gets only the first byte of this procfs file; a line reader gets it all
+            String[] range = Files.readAllLines(Path.of("/proc/sys/net/ipv4/ip_local_port_range")).get(0).trim()
+                    .split("\\s+");
             return Integer.parseInt(range[1]) - Integer.parseInt(range[0]) + 1;
         } catch (IOException | RuntimeException e) {
             return -1;

@@ -517,34 +517,41 @@ public final class JdbcRegistrationStore implements RegistrationStore {
 
     @Override
     public int markSynced(String userJid, String network, Collection<String> contactIds) {
+        return markNewlySynced(userJid, network, contactIds).size();
+    }
+
+    @Override
+    public Set<String> markNewlySynced(String userJid, String network, Collection<String> contactIds) {
         Limits.userJid(userJid);
         Limits.network(network);
         Set<String> wanted = new LinkedHashSet<>(contactIds);
         wanted.forEach(Limits::contactId);
         if (wanted.isEmpty()) {
-            return 0;
+            return Set.of();
         }
         ensureOpen();
         try (Connection c = dataSource.getConnection()) {
-            return markAll(c, userJid, network, wanted);
+            return Collections.unmodifiableSet(markAll(c, userJid, network, wanted));
         } catch (SQLException e) {
             if (isUniqueViolation(e)) {
                 // Marked concurrently: fall back to one at a time, which skips those already there.
-                return (int) wanted.stream().filter(id -> markSynced(userJid, network, id)).count();
+                Set<String> fresh = new LinkedHashSet<>();
+                wanted.stream().filter(id -> markSynced(userJid, network, id)).forEach(fresh::add);
+                return Collections.unmodifiableSet(fresh);
             }
             throw failure("mark contacts of " + userJid + " as synced", e);
         }
     }
 
     /** One transaction: the registration's id, the contacts already marked, then one batch for the rest. */
-    private int markAll(Connection c, String userJid, String network, Set<String> wanted) throws SQLException {
+    private Set<String> markAll(Connection c, String userJid, String network, Set<String> wanted) throws SQLException {
         boolean autoCommit = c.getAutoCommit();
         c.setAutoCommit(false);
         try {
             Long id = lockRegistration(c, userJid, network);
             if (id == null) {
                 c.rollback();
-                return 0;
+                return Set.of();
             }
             Set<String> missing = new LinkedHashSet<>(wanted);
             try (PreparedStatement ps = c.prepareStatement(
@@ -570,7 +577,7 @@ public final class JdbcRegistrationStore implements RegistrationStore {
                 }
             }
             c.commit();
-            return missing.size();
+            return missing;
         } catch (SQLException | RuntimeException e) {
             c.rollback();
             throw e;

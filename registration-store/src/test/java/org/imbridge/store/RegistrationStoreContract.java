@@ -262,6 +262,19 @@ abstract class RegistrationStoreContract {
     }
 
     @Test
+    void markingManyTellsWhichWereNotMarkedBefore() {
+        store.save(romeo());
+        store.markSynced(ROMEO, MSN, "juliet@hotmail.com");
+
+        assertThat(store.markNewlySynced(ROMEO, MSN, List.of("tybalt@hotmail.com", "juliet@hotmail.com",
+                "mercutio@hotmail.com"))).containsExactly("tybalt@hotmail.com", "mercutio@hotmail.com");
+        assertThat(store.markNewlySynced(ROMEO, MSN, List.of("juliet@hotmail.com", "tybalt@hotmail.com"))).isEmpty();
+        assertThat(store.markNewlySynced(JULIET, MSN, List.of("romeo@hotmail.com"))).as("not registered").isEmpty();
+        assertThat(store.syncedContacts(ROMEO, MSN))
+                .containsExactlyInAnyOrder("juliet@hotmail.com", "tybalt@hotmail.com", "mercutio@hotmail.com");
+    }
+
+    @Test
     void manyContactsAreMarkedAtOnceSkippingThoseAlreadyMarked() {
         store.save(romeo());
         store.markSynced(ROMEO, MSN, "juliet@hotmail.com");

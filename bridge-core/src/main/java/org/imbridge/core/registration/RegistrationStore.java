@@ -167,6 +167,21 @@ public interface RegistrationStore extends AutoCloseable {
     int markSynced(String userJid, String network, Collection<String> contactIds);
 
     /**
+     * {@link #markSynced(String, String, Collection)}, telling which contacts were not marked before:
+     * what a login has to ask the user about, read and written in one go (one transaction in a database)
+     * instead of a read and then a write.
+     *
+     * @return the contacts newly marked, in the order given; empty when the user is not (any more)
+     *         registered
+     */
+    default Set<String> markNewlySynced(String userJid, String network, Collection<String> contactIds) {
+        Set<String> before = syncedContacts(userJid, network);
+        Set<String> fresh = new java.util.LinkedHashSet<>(contactIds);
+        fresh.removeAll(before);
+        return markSynced(userJid, network, fresh) == 0 ? Set.of() : java.util.Collections.unmodifiableSet(fresh);
+    }
+
+    /**
      * Forgets that a legacy contact is on the user's roster (contact removed on either side).
      *
      * @param userJid   the user's bare JID

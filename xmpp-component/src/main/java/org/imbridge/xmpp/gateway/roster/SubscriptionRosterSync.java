@@ -38,15 +38,14 @@ public final class SubscriptionRosterSync implements RosterSync {
 
     @Override
     public void sync(String userJid, Collection<Contact> contacts) {
-        Set<String> synced = store.syncedContacts(userJid, network);
-        List<String> asked = new ArrayList<>();
+        List<String> ids = new ArrayList<>(contacts.size());
+        contacts.forEach(c -> ids.add(c.address().value()));
+        Set<String> fresh = store.markNewlySynced(userJid, network, ids);
         for (Contact c : contacts) {
-            if (!synced.contains(c.address().value())) {
+            if (fresh.contains(c.address().value())) {
                 sink.send(subscribe(userJid, c));
-                asked.add(c.address().value());
             }
         }
-        store.markSynced(userJid, network, asked);
     }
 
     /** A new contact asks for a subscription; a rename cannot reach a roster this way (XEP-0172 has no update). */
