@@ -78,6 +78,7 @@ final class BenchRun {
             // 373 for the third, with the driver at 1.4 ms CPU per login once warm).
             LoginStorm storm = new LoginStorm(traffic, xmpp, names, progress);
             for (int run = options.repeats() > 1 ? 0 : 1; run < options.repeats(); run++) {
+                LoginStorm.awaitTimeWaitDrained(progress);
                 NodeProcess node = startTransport(jvm, xmpp, msn);
                 try {
                     LoginCost.Counters before = counters(node, msn, traffic);
@@ -92,6 +93,7 @@ final class BenchRun {
                 traffic.resetOnline();
                 await(() -> xmpp.slotsHeld() == 0, Duration.ofSeconds(30));
             }
+            LoginStorm.awaitTimeWaitDrained(progress);
             try (NodeProcess node = startTransport(jvm, xmpp, msn)) {
                 NodeStats base = node.stats(true);
                 results.base(base);
@@ -203,6 +205,7 @@ final class BenchRun {
             progress.accept("  our MSN network still has users online a minute after they logged off");
         }
         LoginStorm.settle(traffic, options.users() < 200);
+        LoginStorm.awaitTimeWaitDrained(progress);
         LoginCost.Counters before = counters(node, msn, traffic);
         LoginStorm.Outcome warm = storm.online(0, n, Duration.ofSeconds(options.loginTimeoutSeconds()));
         LoginCost.Counters after = counters(node, msn, traffic);
