@@ -73,9 +73,9 @@ final class BenchRun {
              FakeXmppServer xmpp = new FakeXmppServer(names.transportDomain(), names.secret(), traffic)) {
             List<String> jvm = options.transportJvm();
             // Every storm on a freshly started transport; the last one's transport carries on. With
-            // repeats, a first storm is not counted: it warms up the driver (our MSN network's JIT),
-            // which on its own core had otherwise capped the first storms (232 and 266 logins/s against
-            // 373 for the third, with the driver at 1.4 ms CPU per login once warm).
+            // repeats, a first storm is not counted: it warms up the driver (our MSN network's JIT:
+            // 1.6-2.0 ms of driver CPU per login in the first storm, 0.8-1.3 later), so that every
+            // counted storm meets the same, warm driver.
             LoginStorm storm = new LoginStorm(traffic, xmpp, names, progress);
             for (int run = options.repeats() > 1 ? 0 : 1; run < options.repeats(); run++) {
                 LoginStorm.awaitTimeWaitDrained(progress);

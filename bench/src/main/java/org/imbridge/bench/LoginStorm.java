@@ -99,11 +99,12 @@ final class LoginStorm {
     }
 
     /**
-     * Waits (at most 70 s) until the connections of the last storm have left TIME_WAIT. Our MSN network
-     * closes each dispatch connection after {@code XFR}, so a storm leaves one TIME_WAIT socket per user
-     * on the dispatch port for 60 s, and a new storm's connections to that port, from the same loopback
-     * address, met them: a storm started 10 s after the last cost the transport 4.2 ms of CPU per login
-     * against 2.8–3.0 for the others of the same run.
+     * Waits (at most 70 s) until the connections of the last storm have left TIME_WAIT, so that every
+     * storm starts from the same state. Our MSN network closes each dispatch connection after
+     * {@code XFR}, so a storm leaves one TIME_WAIT socket per user on the dispatch port for 60 s, which a
+     * new storm's connections to that port, from the same loopback address, would meet. Whether they
+     * made a storm dearer is not settled: one storm started among them cost 4.2 ms of CPU per login
+     * against 2.8–3.0 for the others of its run, but storms started after the wait later cost 4.0 too.
      */
     static void awaitTimeWaitDrained(Consumer<String> progress) throws InterruptedException {
         long waiting = timeWaitSockets();

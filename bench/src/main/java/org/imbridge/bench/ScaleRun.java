@@ -34,7 +34,9 @@ final class ScaleRun {
     static final int FD_MARGIN = 300;
     /** Ephemeral ports kept free for the dispatch connections of logins in progress and other tools. */
     static final int PORT_MARGIN = 2_000;
-    private static final Duration IDLE_WINDOW = Duration.ofSeconds(5);
+    /** Idle CPU is read over this window, after {@link #IDLE_SETTLE} more of quiet (the JIT finishing the step's code). */
+    private static final Duration IDLE_WINDOW = Duration.ofSeconds(10);
+    private static final Duration IDLE_SETTLE = Duration.ofSeconds(5);
 
     private final BenchOptions options;
     private final BenchNames names = BenchNames.DEFAULT;
@@ -98,9 +100,10 @@ final class ScaleRun {
                 LoginCost cost = LoginCost.between(outcome.online(), outcome.nanos(), before, after,
                         BenchRun.counters(node, msn, traffic));
                 NodeStats held = node.stats(true);
+                Thread.sleep(point < 200 ? 0 : IDLE_SETTLE.toMillis());
                 NodeStats quiet0 = node.stats(false);
                 long start = System.nanoTime();
-                Thread.sleep(IDLE_WINDOW.toMillis());
+                Thread.sleep(point < 200 ? 1000 : IDLE_WINDOW.toMillis());
                 NodeStats quiet1 = node.stats(false);
                 double idle = (quiet1.cpuNanos() - quiet0.cpuNanos()) / 1e6 / ((System.nanoTime() - start) / 1e9) / 10;
                 int total = online + outcome.online();
