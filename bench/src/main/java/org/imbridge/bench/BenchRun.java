@@ -198,6 +198,9 @@ final class BenchRun {
         progress.accept("all " + n + " users log off, then storm again on the warm transport");
         if (!storm.offline(0, n, Duration.ofSeconds(options.loginTimeoutSeconds()))) {
             progress.accept("  only " + (n - traffic.onlineCount()) + " of " + n + " went offline: no warm storm");
+            if (!storm.allBackOnline(n, Duration.ofSeconds(options.loginTimeoutSeconds()))) {
+                progress.accept("  and only " + traffic.onlineCount() + " came back online");
+            }
             return;
         }
         if (!await(() -> java.util.stream.IntStream.range(0, n)

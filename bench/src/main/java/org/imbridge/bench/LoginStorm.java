@@ -66,6 +66,12 @@ final class LoginStorm {
         return BenchAccounts.await(() -> traffic.onlineCount() <= others, timeout);
     }
 
+    /** Users 0 to {@code n} all come online again, whoever of them still is; true once all are. */
+    boolean allBackOnline(int n, Duration timeout) throws InterruptedException {
+        sendAll(0, n, i -> Stanzas.available(i, names));
+        return BenchAccounts.await(() -> traffic.onlineCount() >= n, timeout);
+    }
+
     private void sendAll(int from, int to, IntFunction<String> stanza) {
         StringBuilder sb = new StringBuilder();
         for (int i = from; i < to; i++) {

@@ -34,11 +34,6 @@ final class OutgoingRoom {
         }
     }
 
-    /** Takes places for stanzas that are queued whatever the bound (only the connection's own use). */
-    void takeAnyway(int n) {
-        taken.addAndGet(n);
-    }
-
     /** Gives back {@code n} places (written, failed or dropped) and wakes waiting senders. */
     void giveBack(int n) {
         taken.addAndGet(-n);
@@ -73,9 +68,5 @@ final class OutgoingRoom {
 
     int taken() {
         return taken.get();
-    }
-
-    int capacity() {
-        return capacity;
     }
 }
