@@ -78,7 +78,7 @@ final class BenchRun {
             // counted storm meets the same, warm driver.
             LoginStorm storm = new LoginStorm(traffic, xmpp, names, progress);
             for (int run = options.repeats() > 1 ? 0 : 1; run < options.repeats(); run++) {
-                LoginStorm.awaitTimeWaitDrained(progress);
+                LoginStorm.awaitTimeWaitDrained(options.users(), progress);
                 NodeProcess node = startTransport(jvm, xmpp, msn);
                 try {
                     LoginCost.Counters before = counters(node, msn, traffic);
@@ -93,7 +93,7 @@ final class BenchRun {
                 traffic.resetOnline();
                 await(() -> xmpp.slotsHeld() == 0, Duration.ofSeconds(30));
             }
-            LoginStorm.awaitTimeWaitDrained(progress);
+            LoginStorm.awaitTimeWaitDrained(options.users(), progress);
             try (NodeProcess node = startTransport(jvm, xmpp, msn)) {
                 NodeStats base = node.stats(true);
                 results.base(base);
@@ -208,7 +208,7 @@ final class BenchRun {
             progress.accept("  our MSN network still has users online a minute after they logged off");
         }
         LoginStorm.settle(traffic, options.users() < 200);
-        LoginStorm.awaitTimeWaitDrained(progress);
+        LoginStorm.awaitTimeWaitDrained(options.users(), progress);
         LoginCost.Counters before = counters(node, msn, traffic);
         LoginStorm.Outcome warm = storm.online(0, n, Duration.ofSeconds(options.loginTimeoutSeconds()));
         LoginCost.Counters after = counters(node, msn, traffic);

@@ -90,7 +90,7 @@ final class ScaleRun {
             LoginStorm storm = new LoginStorm(traffic, xmpp, names, progress);
             int online = 0;
             for (int point : points) {
-                LoginStorm.awaitTimeWaitDrained(progress);
+                LoginStorm.awaitTimeWaitDrained(point, progress);
                 progress.accept(String.format("%,d users come online (%,d already are)", point - online, online));
                 LoginCost.Counters before = BenchRun.counters(node, msn, traffic);
                 LoginStorm.Outcome outcome = storm.online(online, point,
