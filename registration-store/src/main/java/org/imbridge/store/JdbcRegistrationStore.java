@@ -529,6 +529,10 @@ public final class JdbcRegistrationStore implements RegistrationStore {
         if (wanted.isEmpty()) {
             return Set.of();
         }
+        // Every later login finds all its contacts marked: a plain read then, no transaction and no lock.
+        if (syncedContacts(userJid, network).containsAll(wanted)) {
+            return Set.of();
+        }
         ensureOpen();
         try (Connection c = dataSource.getConnection()) {
             return Collections.unmodifiableSet(markAll(c, userJid, network, wanted));
