@@ -84,9 +84,9 @@ final class BenchRun {
                     LoginCost.Counters before = counters(node, msn, traffic);
                     LoginStorm.Outcome outcome = run == 0 ? driverWarmUp(storm) : loginStorm(results, storm);
                     LoginCost.Counters after = counters(node, msn, traffic);
+                    LoginCost cost = LoginCost.between(outcome.online(), outcome.nanos(), before, after, after);
                     progress.accept(String.format("  transport CPU %.2f ms/login, driver %.2f ms/login",
-                            (after.node().cpuNanos() - before.node().cpuNanos()) / 1e6 / Math.max(1, outcome.online()),
-                            (after.driverCpuNanos() - before.driverCpuNanos()) / 1e6 / Math.max(1, outcome.online())));
+                            cost.cpuMs(), cost.driverMs()));
                 } finally {
                     node.close();
                 }
