@@ -299,6 +299,8 @@ class ComponentConnectionTest {
         FakeComponentServer.Peer second = server.acceptHandshake("s2", SECRET);
 
         second.awaitReceived("while away</body></message>");
+        // the queued stanza may be written before the listeners hear of the new state
+        await().atMost(TIMEOUT).until(() -> states.contains(new ComponentState.Online("s2")));
         assertThat(states).containsSubsequence(new ComponentState.Online("s1"), new ComponentState.Connecting(1),
                 new ComponentState.Online("s2"));
     }
