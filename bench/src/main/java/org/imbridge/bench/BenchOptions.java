@@ -28,11 +28,13 @@ import java.util.List;
  * @param repeats        runs of each scenario (login storm, latency, each throughput step); figures are medians
  * @param pin            pin the transport (and relay) JVM and the driver to different CPUs with taskset
  * @param scale          users online at each point of the scaling curve; empty unless {@code --scale}
+ * @param loopbackAddresses loopback addresses our MSN network's notification server listens on (127.0.0.1 and up)
  */
 public record BenchOptions(int users, int contacts, int pairs, int bodyChars, int latencyRate, int latencySeconds,
                            List<Integer> rates, int stepSeconds, String nodeHeap, List<String> nodeJvmArgs,
                            int workers, int msnIoThreads, int loginTimeoutSeconds, boolean relay, Path out,
-                           boolean cluster, int repeats, boolean pin, List<Integer> scale) {
+                           boolean cluster, int repeats, boolean pin, List<Integer> scale,
+                           int loopbackAddresses) {
 
     static final String USAGE = """
             usage: java -jar bench/target/bench.jar [--smoke] [--cluster | --scale] [options]
@@ -58,6 +60,8 @@ public record BenchOptions(int users, int contacts, int pairs, int bodyChars, in
               --no-relay           skip the relay baseline
               --repeats N          runs of each scenario; figures are medians with min-max (default 3; smoke 1)
               --no-pin             do not pin the transport and the driver to separate CPUs (taskset)
+              --loopback-addresses N  addresses our MSN network's notification server listens on, 127.0.0.1
+                                   and up, referred to in turn: each adds an ephemeral port range (default 4)
               --out FILE           JSON results (default bench/target/bench-results.json)
             """;
 
@@ -96,6 +100,7 @@ public record BenchOptions(int users, int contacts, int pairs, int bodyChars, in
         m.put("repeats", repeats);
         m.put("pin", pin);
         m.put("scale", scale);
+        m.put("loopbackAddresses", loopbackAddresses);
         return m;
     }
 
@@ -120,6 +125,7 @@ public record BenchOptions(int users, int contacts, int pairs, int bodyChars, in
         List<Integer> scalePoints = smoke ? List.of(20, 50) : List.of(1000, 5000, 10_000, 20_000, 40_000);
         int repeats = smoke ? 1 : 3;
         boolean pin = true;
+        int loopbackAddresses = 4;
         Path out = Path.of(cluster ? "bench/target/bench-cluster-results.json"
                 : scaleCurve ? "bench/target/bench-scale-results.json" : "bench/target/bench-results.json");
         for (int i = 0; i < args.length; i++) {
@@ -149,6 +155,7 @@ public record BenchOptions(int users, int contacts, int pairs, int bodyChars, in
                         case "--msn-io-threads" -> msnIoThreads = Integer.parseInt(v);
                         case "--login-timeout" -> loginTimeout = Integer.parseInt(v);
                         case "--repeats" -> repeats = Integer.parseInt(v);
+                        case "--loopback-addresses" -> loopbackAddresses = Integer.parseInt(v);
                         case "--out" -> out = Path.of(v);
                         case "--scale-points" -> scalePoints = Arrays.stream(v.split(",")).map(String::trim)
                                 .map(Integer::valueOf).sorted().toList();
@@ -161,11 +168,15 @@ public record BenchOptions(int users, int contacts, int pairs, int bodyChars, in
             throw new IllegalArgumentException("--users must be at least 2");
         }
         int p = pairs == null ? Math.min(users / 2, 500) : Math.min(pairs, users / 2);
+        if (loopbackAddresses < 1 || loopbackAddresses > 254) {
+            throw new IllegalArgumentException("--loopback-addresses must be 1 to 254");
+        }
         if (bodyChars < 30) {
             throw new IllegalArgumentException("--body-chars must be at least 30 (the body carries a time stamp)");
         }
         return new BenchOptions(users, Math.max(1, contacts), Math.max(1, p), bodyChars, latencyRate, latencySeconds,
                 List.copyOf(rates), stepSeconds, heap, List.copyOf(jvmArgs), workers, msnIoThreads, loginTimeout,
-                relay, out, cluster, Math.max(1, repeats), pin, scaleCurve ? List.copyOf(scalePoints) : List.of());
+                relay, out, cluster, Math.max(1, repeats), pin, scaleCurve ? List.copyOf(scalePoints) : List.of(),
+                loopbackAddresses);
     }
 }

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
+import java.util.stream.Collectors;
 
 import org.imbridge.bench.driver.BenchNames;
 import org.imbridge.bench.driver.FakeXmppServer;
@@ -55,7 +56,10 @@ final class BenchRun {
         nodePrefix = pinning.nodePrefix();
         results.pinning(pinning.described());
         progress.accept("pinning: " + pinning.described());
-        runBridge(results);
+        LoopbackSpread spread = LoopbackSpread.probe(options.loopbackAddresses());
+        results.loopback(spread.described());
+        progress.accept(spread.described());
+        runBridge(results, spread);
         if (options.relay()) {
             runRelay(results);
         }
@@ -65,11 +69,12 @@ final class BenchRun {
 
     // ---- the bridge --------------------------------------------------------------------------
 
-    private void runBridge(Results results) throws Exception {
+    private void runBridge(Results results, LoopbackSpread spread) throws Exception {
         int n = options.users();
         progress.accept("starting our MSN network with " + n + " accounts");
         Traffic traffic = new Traffic(n, names.transportDomain());
-        try (MsnServer msn = MsnServer.start(MsnServerConfig.builder().accounts(accounts()).build());
+        try (MsnServer msn = MsnServer.start(MsnServerConfig.builder().accounts(accounts())
+                .extraNotificationHosts(spread.extraHosts()).build());
              FakeXmppServer xmpp = new FakeXmppServer(names.transportDomain(), names.secret(), traffic)) {
             List<String> jvm = options.transportJvm();
             // Every storm on a freshly started transport; the last one's transport carries on. With
@@ -146,7 +151,9 @@ final class BenchRun {
                 "--users", String.valueOf(users), "--xmpp-port", String.valueOf(xmpp.port()),
                 "--msn-port", String.valueOf(msn.dispatchAddress().getPort()),
                 "--workers", String.valueOf(options.workers()),
-                "--msn-io-threads", String.valueOf(options.msnIoThreads())),
+                "--msn-io-threads", String.valueOf(options.msnIoThreads()),
+                "--msn-allowed-referrals", msn.notificationAddresses().stream().skip(1)
+                        .map(a -> a.getAddress().getHostAddress()).collect(Collectors.joining(","))),
                 log, Duration.ofSeconds(120 + users / 100));
         xmpp.componentOnline().get(30, TimeUnit.SECONDS);
         if (!await(() -> xmpp.slotsHeld() == 1, Duration.ofSeconds(30))) {

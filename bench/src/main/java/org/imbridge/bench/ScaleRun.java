@@ -25,8 +25,9 @@ import org.imbridge.msnserver.MsnServerConfig;
  *
  * <p>Each online user holds one TCP connection in the transport and one in our MSN network (the driver),
  * so a point needs about that many file descriptors in each process, and as many ephemeral ports towards
- * the notification server's one address. Points beyond either limit are reported as not measured, with
- * the limit; the most this machine allows is measured instead.
+ * the notification server, spread over its loopback addresses ({@link LoopbackSpread}). Points beyond
+ * either limit are reported as not measured, with the limit; the most this machine allows is measured
+ * instead.
  */
 final class ScaleRun {
 
@@ -52,21 +53,26 @@ final class ScaleRun {
         Pinning pinning = Pinning.apply(options.pin());
         results.pinning(pinning.described());
         progress.accept("pinning: " + pinning.described());
+        LoopbackSpread spread = LoopbackSpread.probe(options.loopbackAddresses());
+        progress.accept(spread.described());
         long fds = NodeStats.maxOpenFiles();
         int ports = ephemeralPorts();
-        long ceiling = Math.min(fds < 0 ? Long.MAX_VALUE : fds - FD_MARGIN, ports < 0 ? Long.MAX_VALUE : ports - PORT_MARGIN);
+        long portCeiling = ports < 0 ? Long.MAX_VALUE : (long) ports * spread.addresses() - PORT_MARGIN;
+        long ceiling = Math.min(fds < 0 ? Long.MAX_VALUE : fds - FD_MARGIN, portCeiling);
         results.limit(String.format("open files per process: %s (each user takes one in the transport and one in "
                 + "the driver; the JVM raises the soft limit to the hard one, which only root outside a container can "
                 + "raise: ulimit -Hn, systemd LimitNOFILE)", fds < 0 ? "unknown" : String.format("%,d", fds)));
-        results.limit(String.format("ephemeral ports towards one address: %s (net.ipv4.ip_local_port_range; one per "
-                + "user towards the notification server)", ports < 0 ? "unknown" : String.format("%,d", ports)));
+        results.limit(String.format("ephemeral ports: %s towards each address (net.ipv4.ip_local_port_range; one per "
+                + "user towards the notification server), %s", ports < 0 ? "unknown" : String.format("%,d", ports),
+                spread.described()));
         List<Integer> points = new ArrayList<>();
         for (int p : options.scale()) {
             if (p <= ceiling) {
                 points.add(p);
             } else {
                 results.add(ScaleResults.Point.skipped(p, String.format("needs about %,d descriptors per process and "
-                        + "%,d ports; this machine allows %,d users (the limits below)", p + FD_MARGIN, p, ceiling)));
+                        + "%,d ports over %d address(es); this machine allows %,d users (the limits below)",
+                        p + FD_MARGIN, p, spread.addresses(), ceiling)));
             }
         }
         int lastWanted = options.scale().get(options.scale().size() - 1);
@@ -81,7 +87,8 @@ final class ScaleRun {
         progress.accept("scaling curve at " + points + " users; starting our MSN network with " + max + " accounts");
         Traffic traffic = new Traffic(max, names.transportDomain());
         try (MsnServer msn = MsnServer.start(MsnServerConfig.builder()
-                .accounts(BenchAccounts.of(max, options.contacts(), names)).build());
+                .accounts(BenchAccounts.of(max, options.contacts(), names))
+                .extraNotificationHosts(spread.extraHosts()).build());
              FakeXmppServer xmpp = new FakeXmppServer(names.transportDomain(), names.secret(), traffic);
              NodeProcess node = BenchRun.startTransport(pinning.nodePrefix(), options, max, options.transportJvm(),
                      xmpp, msn, options.out().toAbsolutePath().getParent().resolve("transport-node.log"), progress)) {

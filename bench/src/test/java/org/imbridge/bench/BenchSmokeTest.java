@@ -11,6 +11,7 @@ import org.imbridge.bench.report.ClusterResults;
 import org.imbridge.bench.report.Results;
 import org.imbridge.bench.report.ScaleResults;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.OS;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -42,6 +43,10 @@ class BenchSmokeTest {
         assertThat(fresh.path("stanzasSentPerLogin").asDouble()).isPositive();
         JsonNode warm = root.path("loginStorm").path("costWarmTransport");
         assertThat(warm.path("logins").asInt()).as("everyone logged off and on again").isEqualTo(50);
+        if (OS.LINUX.isCurrentOs()) {
+            assertThat(root.path("environment").path("loopback").asText())
+                    .startsWith("notification server on 4 loopback addresses, 127.0.0.1-127.0.0.4");
+        }
     }
 
     @Test
@@ -60,7 +65,7 @@ class BenchSmokeTest {
             assertThat(p.threads()).isPositive();
         });
         assertThat(new ObjectMapper().readTree(json.toFile()).path("points").size()).isEqualTo(2);
-        assertThat(results.table()).contains("KiB/user", "open files per process");
+        assertThat(results.table()).contains("KiB/user", "open files per process", "ephemeral ports");
     }
 
     @Test

@@ -57,6 +57,7 @@ public final class MsnServer implements AutoCloseable {
     private final List<ProtocolListener> listeners = new ArrayList<>();
     private ProtocolListener dispatchListener;
     private ProtocolListener notificationListener;
+    private final List<InetSocketAddress> notificationAddresses = new ArrayList<>();
     private ProtocolListener switchboardListener;
     private volatile Endpoint switchboardEndpoint;
     private boolean stopped;
@@ -96,9 +97,16 @@ public final class MsnServer implements AutoCloseable {
         switchboardEndpoint = new Endpoint(advertised, switchboardListener.localAddress().getPort());
         notificationListener = listen(new InetSocketAddress(config.host(), config.notificationPort()),
                 notification.handler());
-        Endpoint ns = new Endpoint(advertised, notificationListener.localAddress().getPort());
+        int nsPort = notificationListener.localAddress().getPort();
+        notificationAddresses.add(notificationListener.localAddress());
+        List<Endpoint> referrals = new ArrayList<>(List.of(new Endpoint(advertised, nsPort)));
+        for (String extra : config.extraNotificationHosts()) {
+            ProtocolListener alias = listen(new InetSocketAddress(extra, nsPort), notification.handler());
+            notificationAddresses.add(alias.localAddress());
+            referrals.add(new Endpoint(extra, nsPort));
+        }
         dispatchListener = listen(new InetSocketAddress(config.host(), config.dispatchPort()),
-                new DispatchServerHandler(context, ns, advertised));
+                new DispatchServerHandler(context, referrals, advertised));
         LOG.info("MSN network up: dispatch {}, notification {}, switchboard {}",
                 dispatchAddress(), notificationAddress(), switchboardAddress());
     }
@@ -116,6 +124,11 @@ public final class MsnServer implements AutoCloseable {
 
     public InetSocketAddress notificationAddress() {
         return notificationListener.localAddress();
+    }
+
+    /** Every address the notification server listens on: {@link #notificationAddress()} first, then the extra hosts. */
+    public List<InetSocketAddress> notificationAddresses() {
+        return List.copyOf(notificationAddresses);
     }
 
     public InetSocketAddress switchboardAddress() {

@@ -17,6 +17,10 @@ import org.imbridge.msnserver.notification.ChallengePolicy;
  * @param dispatchPort           0 picks a free port
  * @param notificationPort       0 picks a free port
  * @param switchboardPort        0 picks a free port
+ * @param extraNotificationHosts more addresses the notification server listens on, on its port; XFR hands out
+ *                               {@code host} and these in turn (a load test spreads its connections over
+ *                               several loopback addresses this way, so the ephemeral ports towards one
+ *                               address are not its ceiling); default none
  * @param accounts               the initial accounts
  * @param forwardListLimit       FL size beyond which ADD FL gets 210 (default 150)
  * @param challenges             CHL timing and QRY deadline (default: 5 s after the first CHG, 50 s)
@@ -26,12 +30,14 @@ import org.imbridge.msnserver.notification.ChallengePolicy;
  * @param clock                  for login times and salts
  */
 public record MsnServerConfig(String host, String advertisedHost, int dispatchPort, int notificationPort,
-                              int switchboardPort, List<AccountSpec> accounts, int forwardListLimit,
+                              int switchboardPort, List<String> extraNotificationHosts,
+                              List<AccountSpec> accounts, int forwardListLimit,
                               ChallengePolicy challenges, Duration switchboardAuthTimeout,
                               Duration switchboardIdleTimeout, Duration cookieLifetime, Clock clock) {
 
     public MsnServerConfig {
         Objects.requireNonNull(host, "host");
+        extraNotificationHosts = List.copyOf(extraNotificationHosts);
         accounts = List.copyOf(accounts);
         Objects.requireNonNull(challenges, "challenges");
         requirePositive(switchboardAuthTimeout, "switchboardAuthTimeout");
@@ -75,6 +81,7 @@ public record MsnServerConfig(String host, String advertisedHost, int dispatchPo
         b.dispatchPort = dispatchPort;
         b.notificationPort = notificationPort;
         b.switchboardPort = switchboardPort;
+        b.extraNotificationHosts = extraNotificationHosts;
         b.accounts = accounts;
         b.forwardListLimit = forwardListLimit;
         b.challenges = challenges;
@@ -92,6 +99,7 @@ public record MsnServerConfig(String host, String advertisedHost, int dispatchPo
         private int dispatchPort;
         private int notificationPort;
         private int switchboardPort;
+        private List<String> extraNotificationHosts = List.of();
         private List<AccountSpec> accounts = List.of();
         private int forwardListLimit = AccountDirectory.DEFAULT_FORWARD_LIST_LIMIT;
         private ChallengePolicy challenges = ChallengePolicy.DEFAULT;
@@ -125,6 +133,11 @@ public record MsnServerConfig(String host, String advertisedHost, int dispatchPo
 
         public Builder switchboardPort(int value) {
             switchboardPort = value;
+            return this;
+        }
+
+        public Builder extraNotificationHosts(List<String> value) {
+            extraNotificationHosts = value;
             return this;
         }
 
@@ -165,8 +178,8 @@ public record MsnServerConfig(String host, String advertisedHost, int dispatchPo
 
         public MsnServerConfig build() {
             return new MsnServerConfig(host, advertisedHost, dispatchPort, notificationPort, switchboardPort,
-                    accounts, forwardListLimit, challenges, switchboardAuthTimeout, switchboardIdleTimeout,
-                    cookieLifetime, clock);
+                    extraNotificationHosts, accounts, forwardListLimit, challenges, switchboardAuthTimeout,
+                    switchboardIdleTimeout, cookieLifetime, clock);
         }
     }
 }

@@ -4,11 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
 
 import org.imbridge.msn.protocol.MsnpHashes;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledOnOs;
+import org.junit.jupiter.api.condition.OS;
 
 /** Dispatch and notification login (docs/msnp.md §3, §16.3 (a), (h) login-stage cases). */
 class LoginTest {
@@ -70,6 +74,37 @@ class LoginTest {
         assertThat(profile.line()).isEqualTo("MSG Hotmail Hotmail " + profile.payload().length);
         n.sync();
         assertThat(net.server.isOnline("alice@hotmail.com")).isTrue();
+    }
+
+    @Test
+    @EnabledOnOs(value = OS.LINUX, disabledReason = "only Linux binds all of 127.0.0.0/8 to the loopback")
+    void referralsNameTheNotificationServersAddressesInTurnAndEachOneLogsIn() throws IOException {
+        net.close();
+        net = new TestNetwork(b -> b.extraNotificationHosts(List.of("127.0.0.2", "127.0.0.3")));
+        int port = net.server.notificationAddress().getPort();
+        assertThat(net.server.notificationAddresses())
+                .extracting(a -> a.getAddress().getHostAddress() + ":" + a.getPort())
+                .containsExactly("127.0.0.1:" + port, "127.0.0.2:" + port, "127.0.0.3:" + port);
+
+        List<String> referred = new ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            WireClient d = net.connect(net.server.dispatchAddress(), "ds" + i);
+            d.send("VER 1 MSNP7 CVR0").expect("VER 1 MSNP7 CVR0");
+            d.send("USR 2 MD5 I alice@hotmail.com");
+            String xfr = d.nextLine();
+            assertThat(xfr).endsWith(" 0 " + ds());
+            referred.add(xfr.split(" ")[3]);
+            d.expectClosed();
+        }
+        assertThat(referred).containsExactly("127.0.0.1:" + port, "127.0.0.2:" + port, "127.0.0.3:" + port,
+                "127.0.0.1:" + port);
+
+        WireClient n = net.connect(net.server.notificationAddresses().get(2), "ns at 127.0.0.3");
+        n.send("VER 3 MSNP7 CVR0").expect("VER 3 MSNP7 CVR0");
+        n.send("USR 4 MD5 I alice@hotmail.com");
+        String salt = TestNetwork.saltFrom(n.nextLine(), "4");
+        n.send("USR 5 MD5 S " + MsnpHashes.loginResponse(salt, TestNetwork.ALICE_PASSWORD));
+        n.expect("USR 5 OK alice@hotmail.com Alice 1");
     }
 
     @Test

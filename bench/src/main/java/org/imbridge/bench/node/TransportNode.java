@@ -16,6 +16,7 @@ import org.imbridge.core.registration.Registration;
 import org.imbridge.core.registration.RegistrationStore;
 import org.imbridge.core.session.SessionPolicy;
 import org.imbridge.msn.client.MsnClientConfig;
+import org.imbridge.msn.client.ReferralAllowList;
 import org.imbridge.msn.plugin.MsnNetwork;
 import org.imbridge.postgres.PrivatePostgres;
 import org.imbridge.store.RegistrationStores;
@@ -78,8 +79,16 @@ final class TransportNode implements NodeMain.Node {
         RegistrationStore store = counting.store();
         ComponentConfig component = ComponentConfig.builder(names.transportDomain(), names.secret())
                 .host("127.0.0.1").port(xmppPort).maxOutgoingQueue(maxOutgoing).build();
-        MsnClientConfig msn = msnIoThreads > 0
-                ? MsnClientConfig.defaults().toBuilder().ioProcessors(msnIoThreads).build() : MsnClientConfig.defaults();
+        String referrals = NodeMain.option(args, "msn-allowed-referrals", "");
+        MsnClientConfig.Builder msnConfig = MsnClientConfig.defaults().toBuilder();
+        if (msnIoThreads > 0) {
+            msnConfig.ioProcessors(msnIoThreads);
+        }
+        if (!referrals.isEmpty()) {
+            // the notification server's other loopback addresses (LoopbackSpread)
+            msnConfig.allowedReferrals(ReferralAllowList.of(List.of(referrals.split(","))));
+        }
+        MsnClientConfig msn = msnConfig.build();
         MsnNetwork network = new MsnNetwork(new InetSocketAddress(msnHost, msnPort), msn);
         UserAllowlist allowlist = new UserAllowlist(List.of());
         TransportSettings settings = new TransportSettings(component, network, store, () -> allowlist,

@@ -68,6 +68,7 @@ public final class Results {
     private List<List<Step>> bridgeStepRuns = List.of();
     private List<List<Step>> relayStepRuns = List.of();
     private String pinning = "none";
+    private String loopback = "notification server on one loopback address";
     private LoginCost coldLogin;
     private LoginCost warmLogin;
 
@@ -91,6 +92,11 @@ public final class Results {
     /** What the bench pinned where, in words (taskset). */
     public void pinning(String what) {
         pinning = what;
+    }
+
+    /** Which loopback addresses our MSN network's notification server listened on, in words. */
+    public void loopback(String what) {
+        loopback = what;
     }
 
     /** The node's CPU use with everyone online and no traffic, in percent of one core. */
@@ -275,6 +281,7 @@ public final class Results {
                 ">= 10,000", met(allOnline() && loginUsers >= 10_000)));
         t.append(String.format("each figure: the median of %d run(s) [min–max]; pinning: %s; driver collector: %s%n",
                 Math.max(loginRuns.size(), bridgeLatencyRuns.size()), pinning, driverCollector()));
+        t.append(loopback).append('\n');
         t.append(String.format(row, "login storm, logins/s", f0(loginsPerSecond())
                 + Repeated.range(loginRuns, r -> r[2], 0), "", "", ">= 500",
                 met(allOnline() && loginsPerSecond() >= 500)));
@@ -364,6 +371,7 @@ public final class Results {
         env.put("loadAverageAtStart", loadAverageAtStart);
         env.put("loadAverageAtEnd", loadAverageAtEnd);
         env.put("pinning", pinning);
+        env.put("loopback", loopback);
         env.put("driverCollector", driverCollector());
         root.put("environment", env);
         Map<String, Object> login = new LinkedHashMap<>();

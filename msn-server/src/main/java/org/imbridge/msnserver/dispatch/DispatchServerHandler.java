@@ -11,12 +11,13 @@ import org.imbridge.msnserver.wire.Endpoint;
 import org.imbridge.msnserver.wire.MsnpServerHandler;
 import org.imbridge.msnserver.wire.ServerContext;
 
-/** The dispatch server: VER, INF, {@code USR MD5 I} → XFR to the notification server. */
+/** The dispatch server: VER, INF, {@code USR MD5 I} → XFR to the notification server (to its addresses in turn). */
 public final class DispatchServerHandler extends MsnpServerHandler<DispatchConnection> {
 
     private final CommandRouter<DispatchConnection> router;
 
-    public DispatchServerHandler(ServerContext context, Endpoint notification, String advertisedHost) {
+    /** @param notification where USR is referred, in turn (one entry, or several addresses of one server) */
+    public DispatchServerHandler(ServerContext context, List<Endpoint> notification, String advertisedHost) {
         super(DispatchConnection.class, context);
         this.router = new CommandRouter<>(
                 List.of(new VersionCommands<>(), new ReferralCommand(notification, advertisedHost)),
