@@ -86,7 +86,8 @@ public interface SessionOwnership extends AutoCloseable {
 
     /**
      * Leaves the deployment: this instance stops counting as live at once, so the others take its
-     * users over; claims stay until they do. Idempotent.
+     * users over; claims stay until they do, or until they forget them, even if this instance logs
+     * those users out meanwhile ({@link #release} does nothing after leaving). Idempotent.
      */
     void leave();
 

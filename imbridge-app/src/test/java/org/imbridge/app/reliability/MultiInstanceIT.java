@@ -22,6 +22,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
+import org.awaitility.core.ConditionTimeoutException;
 import org.imbridge.ejabberd.PrivateEjabberd;
 import org.imbridge.store.PostgresServer;
 import org.imbridge.xmpp.gateway.register.RegistrationForm;
@@ -203,10 +204,27 @@ class MultiInstanceIT {
             assertThat(instances.get(stop.getKey()).exitStatus()).isEqualTo(143);
         }
         stopping.shutdown();
-        await("everyone on the last instance").atMost(TIMEOUT).until(() -> claims().equals(Map.of("t4", USERS - removed.size())));
+        try {
+            await("everyone on the last instance").atMost(TIMEOUT)
+                    .until(() -> claims().equals(Map.of("t4", USERS - removed.size())));
+        } catch (ConditionTimeoutException e) {
+            throw new AssertionError(e.getMessage() + "; claims " + claims() + handOverLines(), e);
+        }
         await("every user online on MSN").atMost(TIMEOUT).until(() -> onlineOnMsn() == USERS - removed.size());
         chatRound("one");
         assertNoContactWentOffline(presencesBefore);
+    }
+
+    /** What each instance logged about leaving, taking users over and asking for them: why a hand-over stalled. */
+    private String handOverLines() {
+        StringBuilder out = new StringBuilder();
+        instances.forEach((name, jvm) -> {
+            out.append("\n--- ").append(name).append(":");
+            jvm.log().lines().filter(l -> l.contains("live instances") || l.contains("is gone") || l.contains("slots free")
+                    || l.contains("handing") || l.contains("taken over") || l.contains("left the deployment")
+                    || l.contains("WARN") || l.contains("ERROR")).forEach(l -> out.append("\n").append(l));
+        });
+        return out.toString();
     }
 
     // ---- the engine ---------------------------------------------------------------------------

@@ -200,6 +200,11 @@ public final class PostgresSessionOwnership implements SessionOwnership {
 
     @Override
     public void release(String userJid, String network) {
+        if (left) {
+            // Users an instance logs out after leaving are those nobody took over in time: their claims
+            // stay, so that the leader still asks for them as for a dead instance's (see leave()).
+            return;
+        }
         update("release the session of " + userJid,
                 "DELETE FROM session_owner WHERE user_jid = ? AND network = ? AND instance = ?", userJid, network, name);
     }

@@ -152,6 +152,7 @@ class PostgresSessionOwnershipTest {
         b.claim("juliet@example.org", MSN);
 
         b.leave();
+        b.release("juliet@example.org", MSN); // logged out after nobody took her over in time
 
         assertThat(a.heartbeat(MSN).names()).containsExactly("a");
         assertThat(a.claimedBy("b", MSN)).containsExactly("juliet@example.org", ROMEO);
