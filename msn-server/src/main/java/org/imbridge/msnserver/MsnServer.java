@@ -57,6 +57,7 @@ public final class MsnServer implements AutoCloseable {
     private final List<ProtocolListener> listeners = new ArrayList<>();
     private ProtocolListener dispatchListener;
     private ProtocolListener notificationListener;
+    /** The notification server's own address first, then the extra hosts it is referred to by. */
     private final List<InetSocketAddress> notificationAddresses = new ArrayList<>();
     private ProtocolListener switchboardListener;
     private volatile Endpoint switchboardEndpoint;
@@ -100,9 +101,11 @@ public final class MsnServer implements AutoCloseable {
         int nsPort = notificationListener.localAddress().getPort();
         notificationAddresses.add(notificationListener.localAddress());
         List<Endpoint> referrals = new ArrayList<>(List.of(new Endpoint(advertised, nsPort)));
+        boolean everyAddress = notificationListener.localAddress().getAddress().isAnyLocalAddress();
         for (String extra : config.extraNotificationHosts()) {
-            ProtocolListener alias = listen(new InetSocketAddress(extra, nsPort), notification.handler());
-            notificationAddresses.add(alias.localAddress());
+            // on the wildcard address the notification server already listens on every extra host
+            notificationAddresses.add(everyAddress ? new InetSocketAddress(extra, nsPort)
+                    : listen(new InetSocketAddress(extra, nsPort), notification.handler()).localAddress());
             referrals.add(new Endpoint(extra, nsPort));
         }
         dispatchListener = listen(new InetSocketAddress(config.host(), config.dispatchPort()),
@@ -126,7 +129,7 @@ public final class MsnServer implements AutoCloseable {
         return notificationListener.localAddress();
     }
 
-    /** Every address the notification server listens on: {@link #notificationAddress()} first, then the extra hosts. */
+    /** Every address the notification server is reached at: {@link #notificationAddress()}, then the extra hosts. */
     public List<InetSocketAddress> notificationAddresses() {
         return List.copyOf(notificationAddresses);
     }
