@@ -344,6 +344,7 @@ public final class Transport implements AutoCloseable {
     public void close() {
         probes.close();
         settings.reload().close();
+        gateway.cluster().stop(); // before the streams close: no extra stream may open again
         boolean streamClosed = false;
         if (gateway.cluster().othersLive()) {
             handOverToOthers();

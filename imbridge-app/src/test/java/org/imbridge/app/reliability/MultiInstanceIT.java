@@ -38,6 +38,8 @@ import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.CleanupMode;
+import org.junit.jupiter.api.io.TempDir;
 import org.jxmpp.jid.Jid;
 import org.jxmpp.jid.impl.JidCreate;
 
@@ -77,7 +79,9 @@ class MultiInstanceIT {
     private PrivateEjabberd ejabberd;
     private ChildJvm msn;
     private final List<MsnContact> peers = new ArrayList<>();
-    private Path dir;
+    /** Configs, keys and the instances' logs; kept when the test fails, for the logs. */
+    @TempDir(cleanup = CleanupMode.ON_SUCCESS)
+    Path dir;
     private String database;
     private InetSocketAddress msnDispatch;
 
@@ -230,7 +234,6 @@ class MultiInstanceIT {
     // ---- the engine ---------------------------------------------------------------------------
 
     private void startEngine() throws Exception {
-        dir = Files.createTempDirectory("imbridge-instances-");
         ejabberd = PrivateEjabberd.builder()
                 .extraConfig("domain_balancing:")
                 .extraConfig("  \"msn.localhost\":")

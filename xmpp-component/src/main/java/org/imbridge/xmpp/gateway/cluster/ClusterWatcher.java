@@ -46,6 +46,7 @@ public final class ClusterWatcher {
     private final Set<String> toProbe = new java.util.LinkedHashSet<>();
     private volatile Membership current;
     private boolean warnedNotLive;
+    private boolean stopped;
 
     /**
      * @param ownership who holds whose session
@@ -87,8 +88,20 @@ public final class ClusterWatcher {
         return m != null && m.names().stream().anyMatch(name -> !name.equals(ownership.instance()));
     }
 
-    /** One heartbeat. */
+    /**
+     * This instance is stopping: from now on a heartbeat does nothing. A stopping instance must not act
+     * as the leader: an extra stream it opened would take users' stanzas back from the instances it is
+     * handing them to. Waits for a heartbeat under way.
+     */
+    public synchronized void stop() {
+        stopped = true;
+    }
+
+    /** One heartbeat; nothing once {@link #stop() stopped}. */
     public synchronized void beat() {
+        if (stopped) {
+            return;
+        }
         Membership now;
         try {
             now = ownership.heartbeat(network, streams.count());

@@ -115,6 +115,24 @@ class ClusterWatcherTest {
     }
 
     @Test
+    void aStoppingInstanceNeitherOpensStreamsNorAsksForUsersThoughItWouldLead() {
+        ScriptedOwnership ownership = new ScriptedOwnership("a", "a", "b", "c");
+        ownership.claims.put("b", List.of("romeo@localhost"));
+        CountingStreams streams = new CountingStreams();
+        ClusterWatcher watcher = new ClusterWatcher(ownership, "fakenet", probed::add, clock::get, 3, streams);
+        watcher.beat();
+
+        watcher.stop(); // handing its users to c
+        ownership.live = List.of("a", "c"); // b left at the same time
+        watcher.beat();
+        watcher.beat();
+
+        assertThat(streams.count()).as("no extra stream to take users' stanzas back").isOne();
+        assertThat(probed).isEmpty();
+        assertThat(watcher.othersLive()).as("c was live at the last beat before the stop").isTrue();
+    }
+
+    @Test
     void aNewcomerAskingForRoomGetsAnExtraStreamClosed() {
         ScriptedOwnership ownership = new ScriptedOwnership("a", "a");
         CountingStreams streams = new CountingStreams();
