@@ -224,9 +224,10 @@ class MultiInstanceIT {
         StringBuilder out = new StringBuilder();
         instances.forEach((name, jvm) -> {
             out.append("\n--- ").append(name).append(":");
-            jvm.log().lines().filter(l -> l.contains("live instances") || l.contains("is gone") || l.contains("slots free")
-                    || l.contains("handing") || l.contains("taken over") || l.contains("left the deployment")
-                    || l.contains("WARN") || l.contains("ERROR")).forEach(l -> out.append("\n").append(l));
+            jvm.log().lines().filter(l -> l.contains("live instances") || l.contains("is gone")
+                    || l.contains("slots free") || l.contains("handing") || l.contains("taken over")
+                    || l.contains("left the deployment") || l.contains("WARN") || l.contains("ERROR"))
+                    .forEach(l -> out.append("\n").append(l));
         });
         return out.toString();
     }
