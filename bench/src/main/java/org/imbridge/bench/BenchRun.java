@@ -109,13 +109,13 @@ final class BenchRun {
                 LoginCost.Counters afterLogin = counters(node, msn, traffic);
                 results.loginCpu(beforeLogin.node(), afterLogin.node());
                 results.listenOverflows(listenOverflows() - overflows);
-                LoginStorm.settle(traffic, options.users() < 200);
+                LoginStorm.settle(traffic, LoginStorm.small(options.users()));
                 results.coldLogin(LoginCost.between(cold.online(), cold.nanos(), beforeLogin, afterLogin,
                         counters(node, msn, traffic)));
                 progress.accept(String.join("\n", results.coldLogin().lines("login cost, fresh transport")));
                 NodeStats quiet0 = node.stats(false);
                 long quietStart = System.nanoTime();
-                Thread.sleep(options.users() < 200 ? 1000 : 5000);
+                Thread.sleep(LoginStorm.small(options.users()) ? 1000 : 5000);
                 NodeStats quiet1 = node.stats(false);
                 results.idleCpu((quiet1.cpuNanos() - quiet0.cpuNanos()) / 1e6 / ((System.nanoTime() - quietStart) / 1e9) / 10);
                 results.idle(node.stats(true), msn.switchboardSessionCount());
@@ -214,12 +214,12 @@ final class BenchRun {
                 .noneMatch(i -> msn.isOnline(Stanzas.msnAccount(i, names.msnDomain()))), Duration.ofSeconds(60))) {
             progress.accept("  our MSN network still has users online a minute after they logged off");
         }
-        LoginStorm.settle(traffic, options.users() < 200);
+        LoginStorm.settle(traffic, LoginStorm.small(options.users()));
         LoginStorm.awaitTimeWaitDrained(options.users(), progress);
         LoginCost.Counters before = counters(node, msn, traffic);
         LoginStorm.Outcome warm = storm.online(0, n, Duration.ofSeconds(options.loginTimeoutSeconds()));
         LoginCost.Counters after = counters(node, msn, traffic);
-        LoginStorm.settle(traffic, options.users() < 200);
+        LoginStorm.settle(traffic, LoginStorm.small(options.users()));
         results.warmLogin(LoginCost.between(warm.online(), warm.nanos(), before, after, counters(node, msn, traffic)));
         progress.accept(String.join("\n", results.warmLogin().lines("login cost, warm transport")));
     }
@@ -251,7 +251,7 @@ final class BenchRun {
             progress.accept("warm-up: only " + (traffic.messages() - before) + " of " + 2 * pairs
                     + " messages arrived; errors " + traffic.errors() + ", last " + traffic.lastError());
         }
-        LoginStorm.settle(traffic, options.users() < 200);
+        LoginStorm.settle(traffic, LoginStorm.small(options.users()));
     }
 
     private void bridgeMessage(StringBuilder sb, long seq, long now) {

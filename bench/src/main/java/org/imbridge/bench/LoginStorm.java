@@ -105,18 +105,26 @@ final class LoginStorm {
     }
 
     /**
+     * Runs of fewer than 200 users (the smoke runs) skip the waits meant for big storms: they leave few
+     * connections and little for the JIT, and a minute per wait would dwarf them.
+     */
+    static boolean small(int users) {
+        return users < 200;
+    }
+
+    /**
      * Waits (at most 70 s) until the connections of the last storm have left TIME_WAIT, so that every
      * storm starts from the same state. Our MSN network closes each dispatch connection after
      * {@code XFR}, so a storm leaves one TIME_WAIT socket per user on the dispatch port for 60 s, which a
      * new storm's connections to that port, from the same loopback address, would meet. Whether they
      * made a storm dearer is not settled: one storm started among them cost 4.2 ms of CPU per login
      * against 2.8–3.0 for the others of its run, but storms started after the wait later cost 4.0 too.
-     * Runs of fewer than 200 users do not wait.
+     * {@link #small} runs do not wait.
      */
     static void awaitTimeWaitDrained(int users, Consumer<String> progress) throws InterruptedException {
         long waiting = timeWaitSockets();
         // a small run leaves few, and other programs' (a test suite run before it) are not worth a minute
-        if (waiting < TIME_WAIT_QUIET || users < 200) {
+        if (waiting < TIME_WAIT_QUIET || small(users)) {
             return;
         }
         progress.accept("waiting for " + waiting + " connections of the last storm to leave TIME_WAIT (up to 60 s)");

@@ -103,14 +103,14 @@ final class ScaleRun {
                 LoginStorm.Outcome outcome = storm.online(online, point,
                         Duration.ofSeconds(options.loginTimeoutSeconds() + point / 100));
                 LoginCost.Counters after = BenchRun.counters(node, msn, traffic);
-                LoginStorm.settle(traffic, point < 200);
+                LoginStorm.settle(traffic, LoginStorm.small(point));
                 LoginCost cost = LoginCost.between(outcome.online(), outcome.nanos(), before, after,
                         BenchRun.counters(node, msn, traffic));
                 NodeStats held = node.stats(true);
-                Thread.sleep(point < 200 ? 0 : IDLE_SETTLE.toMillis());
+                Thread.sleep(LoginStorm.small(point) ? 0 : IDLE_SETTLE.toMillis());
                 NodeStats quiet0 = node.stats(false);
                 long start = System.nanoTime();
-                Thread.sleep(point < 200 ? 1000 : IDLE_WINDOW.toMillis());
+                Thread.sleep(LoginStorm.small(point) ? 1000 : IDLE_WINDOW.toMillis());
                 NodeStats quiet1 = node.stats(false);
                 double idle = (quiet1.cpuNanos() - quiet0.cpuNanos()) / 1e6 / ((System.nanoTime() - start) / 1e9) / 10;
                 int total = online + outcome.online();

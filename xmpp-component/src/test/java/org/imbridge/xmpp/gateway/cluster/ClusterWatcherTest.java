@@ -80,7 +80,7 @@ class ClusterWatcherTest {
         ScriptedOwnership ownership = new ScriptedOwnership("a", "a", "b", "c");
         ownership.claims.put("c", List.of("romeo@localhost"));
         CountingStreams streams = new CountingStreams();
-        ClusterWatcher watcher = new ClusterWatcher(ownership, "fakenet", probed::add, clock::get, 3, streams);
+        ClusterWatcher watcher = watcher(ownership, 3, streams);
         watcher.beat();
         assertThat(streams.count()).isOne();
 
@@ -99,7 +99,7 @@ class ClusterWatcherTest {
         ScriptedOwnership ownership = new ScriptedOwnership("a", "a", "b");
         ownership.claims.put("b", List.of("romeo@localhost"));
         CountingStreams streams = new CountingStreams();
-        ClusterWatcher watcher = new ClusterWatcher(ownership, "fakenet", probed::add, clock::get, 2, streams);
+        ClusterWatcher watcher = watcher(ownership, 2, streams);
         watcher.beat();
 
         ownership.live = List.of("a");
@@ -119,7 +119,7 @@ class ClusterWatcherTest {
         ScriptedOwnership ownership = new ScriptedOwnership("a", "a", "b", "c");
         ownership.claims.put("b", List.of("romeo@localhost"));
         CountingStreams streams = new CountingStreams();
-        ClusterWatcher watcher = new ClusterWatcher(ownership, "fakenet", probed::add, clock::get, 3, streams);
+        ClusterWatcher watcher = watcher(ownership, 3, streams);
         watcher.beat();
 
         watcher.stop(); // handing its users to c
@@ -137,7 +137,7 @@ class ClusterWatcherTest {
         ScriptedOwnership ownership = new ScriptedOwnership("a", "a");
         CountingStreams streams = new CountingStreams();
         streams.extras = 1;
-        new ClusterWatcher(ownership, "fakenet", probed::add, clock::get, 2, streams);
+        watcher(ownership, 2, streams);
 
         ownership.streamWanted.run();
         ownership.streamWanted.run();
@@ -174,6 +174,10 @@ class ClusterWatcherTest {
             extras--;
             return true;
         }
+    }
+
+    private ClusterWatcher watcher(ScriptedOwnership ownership, int slots, ComponentStreams streams) {
+        return new ClusterWatcher(ownership, "fakenet", probed::add, clock::get, slots, streams);
     }
 
     private ClusterWatcher watcher(ScriptedOwnership ownership) {
