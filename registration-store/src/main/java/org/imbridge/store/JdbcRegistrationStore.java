@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -47,6 +48,10 @@ public final class JdbcRegistrationStore implements RegistrationStore {
 
     private static final Logger LOG = LoggerFactory.getLogger(JdbcRegistrationStore.class);
     private static final String UNIQUE_VIOLATION = "23505";
+    /** Marks a contact as synced if its registration exists and it is not marked yet. */
+    private static final String INSERT_IF_UNMARKED = "INSERT INTO synced_contact (registration_id, contact_id, "
+            + "synced_at) SELECT r.id, ?, ? FROM registration r WHERE r.user_jid = ? AND r.network = ? "
+            + "AND NOT EXISTS (SELECT 1 FROM synced_contact c WHERE c.registration_id = r.id AND c.contact_id = ?)";
     private static final int SAVE_ATTEMPTS = 3;
 
     private static final String SELECT_REGISTRATION = "SELECT r.id, r.user_jid, r.network, r.legacy_account, "
@@ -497,15 +502,8 @@ public final class JdbcRegistrationStore implements RegistrationStore {
         Limits.contactId(contactId);
         ensureOpen();
         try (Connection c = dataSource.getConnection();
-             PreparedStatement ps = c.prepareStatement("INSERT INTO synced_contact (registration_id, contact_id, "
-                     + "synced_at) SELECT r.id, ?, ? FROM registration r WHERE r.user_jid = ? AND r.network = ? "
-                     + "AND NOT EXISTS (SELECT 1 FROM synced_contact c WHERE c.registration_id = r.id "
-                     + "AND c.contact_id = ?)")) {
-            ps.setString(1, contactId);
-            ps.setObject(2, timestamp(Instant.now()));
-            ps.setString(3, userJid);
-            ps.setString(4, network);
-            ps.setString(5, contactId);
+             PreparedStatement ps = c.prepareStatement(INSERT_IF_UNMARKED)) {
+            bindInsertIfUnmarked(ps, userJid, network, contactId, timestamp(Instant.now()));
             return ps.executeUpdate() > 0;
         } catch (SQLException e) {
             if (isUniqueViolation(e)) {
@@ -529,65 +527,81 @@ public final class JdbcRegistrationStore implements RegistrationStore {
         if (wanted.isEmpty()) {
             return Set.of();
         }
-        // Every later login finds all its contacts marked: a plain read then, no transaction and no lock.
+        // Every later login finds all its contacts marked: a plain read then, no transaction.
         if (syncedContacts(userJid, network).containsAll(wanted)) {
             return Set.of();
         }
         ensureOpen();
+        Optional<Set<String>> marked;
         try (Connection c = dataSource.getConnection()) {
-            return Collections.unmodifiableSet(markAll(c, userJid, network, wanted));
+            marked = markAll(c, userJid, network, wanted);
         } catch (SQLException e) {
-            if (isUniqueViolation(e)) {
-                // Marked concurrently: fall back to one at a time, which skips those already there.
-                Set<String> fresh = new LinkedHashSet<>();
-                wanted.stream().filter(id -> markSynced(userJid, network, id)).forEach(fresh::add);
-                return Collections.unmodifiableSet(fresh);
+            if (!isUniqueViolation(e)) {
+                throw failure("mark contacts of " + userJid + " as synced", e);
             }
-            throw failure("mark contacts of " + userJid + " as synced", e);
+            marked = Optional.empty(); // marked concurrently
         }
+        return Collections.unmodifiableSet(marked.orElseGet(() -> markOneByOne(userJid, network, wanted)));
     }
 
-    /** One transaction: the registration's id, the contacts already marked, then one batch for the rest. */
-    private Set<String> markAll(Connection c, String userJid, String network, Set<String> wanted) throws SQLException {
+    /** One at a time, each insert skipping a contact already there. */
+    private Set<String> markOneByOne(String userJid, String network, Set<String> wanted) {
+        Set<String> fresh = new LinkedHashSet<>();
+        wanted.stream().filter(id -> markSynced(userJid, network, id)).forEach(fresh::add);
+        return fresh;
+    }
+
+    /**
+     * One transaction, one batch of conditional inserts: each row goes in only if the registration exists
+     * and the contact is not marked yet, and its update count says which did. No row lock is taken: a
+     * concurrent mark of the same contact ends in a unique violation, and the caller then marks one at a
+     * time. (A {@code SELECT ... FOR UPDATE} would also do, but H2 parses it again at every call: it does
+     * not keep locking statements in its statement cache, and this runs at every first login.)
+     *
+     * @return the contacts inserted; empty when the driver did not say which rows went in (nothing is
+     *         kept then, and the caller marks one at a time)
+     */
+    private Optional<Set<String>> markAll(Connection c, String userJid, String network, Set<String> wanted) throws SQLException {
         boolean autoCommit = c.getAutoCommit();
         c.setAutoCommit(false);
         try {
-            Long id = lockRegistration(c, userJid, network);
-            if (id == null) {
+            List<String> order = new ArrayList<>(wanted);
+            int[] counts;
+            try (PreparedStatement ps = c.prepareStatement(INSERT_IF_UNMARKED)) {
+                Object now = timestamp(Instant.now());
+                for (String contactId : order) {
+                    bindInsertIfUnmarked(ps, userJid, network, contactId, now);
+                    ps.addBatch();
+                }
+                counts = ps.executeBatch();
+            }
+            if (counts.length != order.size() || Arrays.stream(counts).anyMatch(count -> count < 0)) {
                 c.rollback();
-                return Set.of();
-            }
-            Set<String> missing = new LinkedHashSet<>(wanted);
-            try (PreparedStatement ps = c.prepareStatement(
-                    "SELECT contact_id FROM synced_contact WHERE registration_id = ?")) {
-                ps.setLong(1, id);
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        missing.remove(rs.getString(1));
-                    }
-                }
-            }
-            if (!missing.isEmpty()) {
-                try (PreparedStatement ps = c.prepareStatement(
-                        "INSERT INTO synced_contact (registration_id, contact_id, synced_at) VALUES (?, ?, ?)")) {
-                    Object now = timestamp(Instant.now());
-                    for (String contactId : missing) {
-                        ps.setLong(1, id);
-                        ps.setString(2, contactId);
-                        ps.setObject(3, now);
-                        ps.addBatch();
-                    }
-                    ps.executeBatch();
-                }
+                return Optional.empty();
             }
             c.commit();
-            return missing;
+            Set<String> inserted = new LinkedHashSet<>();
+            for (int i = 0; i < order.size(); i++) {
+                if (counts[i] > 0) {
+                    inserted.add(order.get(i));
+                }
+            }
+            return Optional.of(inserted);
         } catch (SQLException | RuntimeException e) {
             c.rollback();
             throw e;
         } finally {
             c.setAutoCommit(autoCommit);
         }
+    }
+
+    private static void bindInsertIfUnmarked(PreparedStatement ps, String userJid, String network, String contactId,
+                                             Object now) throws SQLException {
+        ps.setString(1, contactId);
+        ps.setObject(2, now);
+        ps.setString(3, userJid);
+        ps.setString(4, network);
+        ps.setString(5, contactId);
     }
 
     @Override

@@ -38,6 +38,12 @@ public final class SecretBox {
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private final SecretKeySpec key;
+    /*
+     * One Cipher per thread: Cipher.getInstance walks the providers, and a fresh cipher expands the key
+     * again, at every login (the password is opened then). A cipher re-initialised with the same key
+     * keeps its expanded key; a Cipher is not thread-safe, hence one per thread.
+     */
+    private final ThreadLocal<Cipher> ciphers = ThreadLocal.withInitial(SecretBox::newCipher);
 
     /**
      * @param key the 32-byte AES key (copied; the caller may wipe its array afterwards)
@@ -174,11 +180,19 @@ public final class SecretBox {
     }
 
     private Cipher cipher(int mode, byte[] nonce, String context) throws GeneralSecurityException {
-        Cipher cipher = Cipher.getInstance(TRANSFORMATION);
+        Cipher cipher = ciphers.get();
         cipher.init(mode, key, new GCMParameterSpec(TAG_BITS, nonce));
         cipher.updateAAD(AAD_LABEL);
         cipher.updateAAD(Objects.requireNonNull(context, "context").getBytes(StandardCharsets.UTF_8));
         return cipher;
+    }
+
+    private static Cipher newCipher() {
+        try {
+            return Cipher.getInstance(TRANSFORMATION);
+        } catch (GeneralSecurityException e) {
+            throw new SecretBoxException("this JVM has no " + TRANSFORMATION + ": " + e.getClass().getSimpleName(), e);
+        }
     }
 
     /** Says what this is, never the key. */

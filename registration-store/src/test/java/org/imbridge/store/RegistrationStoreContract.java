@@ -533,6 +533,38 @@ abstract class RegistrationStoreContract {
     }
 
     @Test
+    void concurrentMarksOfTheSameContactsReportEachContactToExactlyOneCaller() throws Exception {
+        store.save(romeo());
+        int threads = 4;
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        try {
+            for (int round = 0; round < 10; round++) {
+                List<String> contacts = new ArrayList<>();
+                for (int i = 0; i < 8; i++) {
+                    contacts.add("r" + round + "c" + i + "@hotmail.com");
+                }
+                CountDownLatch go = new CountDownLatch(1);
+                List<Future<Set<String>>> futures = new ArrayList<>();
+                for (int t = 0; t < threads; t++) {
+                    futures.add(pool.submit(() -> {
+                        go.await();
+                        return store.markNewlySynced(ROMEO, MSN, contacts);
+                    }));
+                }
+                go.countDown();
+                List<String> reported = new ArrayList<>();
+                for (Future<Set<String>> future : futures) {
+                    reported.addAll(future.get(60, TimeUnit.SECONDS));
+                }
+                assertThat(reported).as("round %d", round).containsExactlyInAnyOrderElementsOf(contacts);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(store.syncedContacts(ROMEO, MSN)).hasSize(80);
+    }
+
+    @Test
     void concurrentSavesFromSeveralThreadsAreConsistent() throws Exception {
         int threads = 6;
         int rounds = 15;

@@ -3,8 +3,14 @@ package org.imbridge.store;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Base64;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 class SecretBoxTest {
@@ -63,6 +69,54 @@ class SecretBoxTest {
                 .isInstanceOf(SecretBoxException.class)
                 .hasMessage("cannot decrypt: wrong key, or the value was altered or belongs to another record")
                 .hasNoCause();
+    }
+
+    @Test
+    void aFailedOpenDoesNotSpoilTheNextOnTheSameThread() {
+        String sealed = box.seal("secret", CONTEXT);
+        assertThatThrownBy(() -> box.open(sealed, "another context")).isInstanceOf(SecretBoxException.class);
+        assertThatThrownBy(() -> box.open("v1:" + "A".repeat(40), CONTEXT)).isInstanceOf(SecretBoxException.class);
+
+        assertThat(box.open(sealed, CONTEXT)).isEqualTo("secret");
+        assertThat(box.open(box.seal("next", CONTEXT), CONTEXT)).isEqualTo("next");
+    }
+
+    @Test
+    void boxesWithOtherKeysUsedInTurnOnOneThreadKeepTheirOwnKeys() {
+        SecretBox other = SecretBox.withRandomKey();
+        for (int i = 0; i < 3; i++) {
+            String mine = box.seal("mine" + i, CONTEXT);
+            String theirs = other.seal("theirs" + i, CONTEXT);
+
+            assertThat(box.open(mine, CONTEXT)).isEqualTo("mine" + i);
+            assertThat(other.open(theirs, CONTEXT)).isEqualTo("theirs" + i);
+            assertThatThrownBy(() -> box.open(theirs, CONTEXT)).isInstanceOf(SecretBoxException.class);
+            assertThatThrownBy(() -> other.open(mine, CONTEXT)).isInstanceOf(SecretBoxException.class);
+        }
+    }
+
+    @Test
+    void manyThreadsSealAndOpenAtOnce() throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(4);
+        try {
+            List<Future<Boolean>> results = new ArrayList<>();
+            for (int t = 0; t < 8; t++) {
+                String secret = "secret of task " + t;
+                results.add(pool.submit(() -> {
+                    for (int i = 0; i < 500; i++) {
+                        if (!box.open(box.seal(secret + i, CONTEXT), CONTEXT).equals(secret + i)) {
+                            return false;
+                        }
+                    }
+                    return true;
+                }));
+            }
+            for (Future<Boolean> result : results) {
+                assertThat(result.get(60, TimeUnit.SECONDS)).isTrue();
+            }
+        } finally {
+            pool.shutdownNow();
+        }
     }
 
     @Test
