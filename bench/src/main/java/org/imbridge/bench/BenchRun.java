@@ -38,6 +38,9 @@ import org.imbridge.msnserver.account.AccountSpec;
 final class BenchRun {
 
     private static final double SUSTAINED_P99_MS = 250;
+    /** Warm-up ends when the JIT compilers and the collector took at most this share of a run's CPU. */
+    private static final double QUIET_SHARE = 0.05;
+    private static final int MAX_WARM_UPS = 4;
 
     private final BenchOptions options;
     private final BenchNames names = BenchNames.DEFAULT;
@@ -123,11 +126,8 @@ final class BenchRun {
                 warmLogin(results, storm, node, msn, traffic);
 
                 warmUp(traffic, xmpp);
-                // as long as a latency run: after 3 s the first run still paid for JIT compilation (p99 43–115 ms
-                // against 8–15 ms for the next two, README "Do the figures repeat?")
-                progress.accept("warming up (JIT) at " + options.latencyRate() + " msgs/s");
-                fixedRate(options.latencyRate(), options.latencySeconds(), traffic, xmpp::send, node,
-                        this::bridgeMessage);
+                warmUntilQuiet(() -> fixedRate(options.latencyRate(), options.latencySeconds(), traffic, xmpp::send,
+                        node, this::bridgeMessage));
                 results.bridgeLatency(repeated(() -> fixedRate(options.latencyRate(), options.latencySeconds(), traffic,
                         xmpp::send, node, this::bridgeMessage)));
                 progress.accept("bridge latency (median of " + options.repeats() + "): " + results.bridgeLatencyLine());
@@ -169,6 +169,26 @@ final class BenchRun {
             runs.add(run.once());
         }
         return runs;
+    }
+
+    /**
+     * Runs the latency load until the node's JIT compilers and collector are quiet: until they took at most
+     * {@link #QUIET_SHARE} of its CPU in one run, at most {@link #MAX_WARM_UPS} runs. One run of warm-up was
+     * not always enough: with 10,000 users the message path was still being compiled, and the sessions of
+     * the storms promoted, in the first measured run, which then cost up to half as much again per message.
+     */
+    private void warmUntilQuiet(Run run) throws InterruptedException {
+        for (int round = 1; ; round++) {
+            Results.Step step = run.once();
+            double jitAndGc = Results.unlistedMsPer1000(step);
+            boolean quiet = jitAndGc <= QUIET_SHARE * step.cpuMsPer1000();
+            progress.accept(String.format("warm-up %d at %,d msgs/s: CPU %.1f ms/1000 msgs, of it JIT compilers and "
+                    + "GC %.1f%s", round, options.latencyRate(), step.cpuMsPer1000(), jitAndGc,
+                    quiet ? ": quiet" : round == MAX_WARM_UPS ? ": still busy, measuring anyway" : ""));
+            if (quiet || round == MAX_WARM_UPS) {
+                return;
+            }
+        }
     }
 
     @FunctionalInterface
@@ -271,9 +291,8 @@ final class BenchRun {
         try (NodeProcess node = NodeProcess.start(nodePrefix, "relay", jvm, List.of(), logPath("relay-node.log"),
                 Duration.ofSeconds(60))) {
             try (RelayLink link = new RelayLink(Integer.parseInt(node.readyLine()), traffic)) {
-                // Same warm-up volume as the bridge, for a warm JIT.
-                fixedRate(options.latencyRate(), options.latencySeconds(), traffic, link::send, node,
-                        this::bridgeMessage);
+                warmUntilQuiet(() -> fixedRate(options.latencyRate(), options.latencySeconds(), traffic, link::send,
+                        node, this::bridgeMessage));
                 results.relayLatency(repeated(() -> fixedRate(options.latencyRate(), options.latencySeconds(), traffic,
                         link::send, node, this::bridgeMessage)));
                 progress.accept("relay latency: " + results.relayLatencyLine());

@@ -146,6 +146,15 @@ public final class Results {
         return out;
     }
 
+    /**
+     * CPU per 1,000 messages of the threads a JVM does not list, its JIT compilers and garbage collector:
+     * the node's CPU less that of its listed threads.
+     */
+    public static double unlistedMsPer1000(Step step) {
+        double listed = step.threadMsPer1000().values().stream().mapToDouble(Double::doubleValue).sum();
+        return Math.max(0, step.cpuMsPer1000() - listed);
+    }
+
     public void idle(NodeStats stats, int switchboardSessions) {
         idle = stats;
         switchboards = switchboardSessions;

@@ -45,6 +45,8 @@ public final class MsnpDecoder extends CumulativeProtocolDecoder {
     private String pendingName;
     private List<String> pendingParams;
     private int pendingLength;
+    /** Made on the first line that is not ASCII; a decoder keeps state, hence one per connection. */
+    private CharsetDecoder utf8;
 
     public MsnpDecoder(MsnpDirection direction, MsnpLimits limits) {
         this.direction = direction;
@@ -105,15 +107,17 @@ public final class MsnpDecoder extends CumulativeProtocolDecoder {
     }
 
     private void parseLine(byte[] bytes, ProtocolDecoderOutput out) throws MsnpProtocolException {
-        String line = utf8(bytes);
-        String[] tokens = line.split(" ", -1);
-        String name = tokens[0];
+        String line = text(bytes);
+        int end = line.indexOf(' ');
+        String name = end < 0 ? line : line.substring(0, end);
         if (!MsnpCommand.isCommandName(name)) {
             throw fail("malformed command name in line: " + printable(line));
         }
-        List<String> params = new ArrayList<>(tokens.length - 1);
-        for (int i = 1; i < tokens.length; i++) {
-            String token = tokens[i];
+        List<String> params = new ArrayList<>(spaces(bytes));
+        while (end >= 0) {
+            int start = end + 1;
+            end = line.indexOf(' ', start);
+            String token = line.substring(start, end < 0 ? line.length() : end);
             if (token.isEmpty() || token.indexOf('\r') >= 0 || token.indexOf('\t') >= 0) {
                 throw fail("empty or malformed parameter in line: " + printable(line));
             }
@@ -169,15 +173,43 @@ public final class MsnpDecoder extends CumulativeProtocolDecoder {
         return new MsnpProtocolException(message);
     }
 
-    private String utf8(byte[] bytes) throws MsnpProtocolException {
-        CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
-                .onMalformedInput(CodingErrorAction.REPORT)
-                .onUnmappableCharacter(CodingErrorAction.REPORT);
+    /**
+     * The line as text: strict UTF-8, with a shortcut for the usual line, which is ASCII (MSNP
+     * URL-encodes names) and then needs no decoder.
+     */
+    private String text(byte[] bytes) throws MsnpProtocolException {
+        if (isAscii(bytes)) {
+            return new String(bytes, StandardCharsets.ISO_8859_1);
+        }
+        if (utf8 == null) {
+            utf8 = StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT);
+        }
         try {
-            return decoder.decode(ByteBuffer.wrap(bytes)).toString();
+            return utf8.reset().decode(ByteBuffer.wrap(bytes)).toString();
         } catch (CharacterCodingException e) {
             throw fail("command line is not valid UTF-8");
         }
+    }
+
+    private static boolean isAscii(byte[] bytes) {
+        for (byte b : bytes) {
+            if (b < 0) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static int spaces(byte[] bytes) {
+        int n = 0;
+        for (byte b : bytes) {
+            if (b == ' ') {
+                n++;
+            }
+        }
+        return n;
     }
 
     /** At most 80 characters of a line, control characters escaped, for log messages. */

@@ -69,6 +69,21 @@ class MsnpDecoderTest {
     }
 
     @Test
+    void asciiAndNonAsciiLinesInTurnDecodeAlike() throws Exception {
+        List<MsnpCommand> lines = DecoderHarness.fromServer().feed(bytes(
+                "ILN 9 NLN bob@hotmail.com Bøb\r\nILN 10 NLN al@hotmail.com Al\r\nILN 11 NLN zoe@hotmail.com Zoë☺\r\n"));
+
+        assertThat(lines).extracting(c -> c.param(3)).containsExactly("Bøb", "Al", "Zoë☺");
+        assertThat(lines).extracting(c -> c.params().size()).containsOnly(4);
+    }
+
+    @Test
+    void controlCharactersInsideAParameterAreRefused() {
+        assertMalformed("CHG 1 N\tLN\r\n", "empty or malformed parameter");
+        assertMalformed("CHG 1 N\rLN\r\n", "empty or malformed parameter");
+    }
+
+    @Test
     void rejectsAPayloadOverTheLimitBeforeBufferingIt() {
         DecoderHarness sb = DecoderHarness.fromClient();
         assertThatThrownBy(() -> sb.feed(bytes("MSG 10 N 1700\r\n")))
