@@ -1,0 +1,29 @@
+package org.imbridge.bench.report;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Map;
+import org.assertj.core.data.Offset;
+import org.imbridge.bench.driver.Latencies;
+import org.junit.jupiter.api.Test;
+
+class ResultsTest {
+
+    @Test
+    void theJitCompilersAndCollectorAreTheCpuOfNoListedThread() {
+        Results.Step step = step(120.0, Map.of("ShortReadNioProcessor-N", 80.0, "imbridge-worker-N", 25.5));
+
+        assertThat(Results.unlistedMsPer1000(step)).isCloseTo(14.5, Offset.offset(1e-9));
+    }
+
+    @Test
+    void listedThreadsRoundedAboveTheTotalLeaveNothingRatherThanANegativeShare() {
+        assertThat(Results.unlistedMsPer1000(step(10.0, Map.of("a", 6.02, "b", 4.0)))).isZero();
+        assertThat(Results.unlistedMsPer1000(step(10.0, Map.of()))).isEqualTo(10.0);
+    }
+
+    private static Results.Step step(double cpuMsPer1000, Map<String, Double> threads) {
+        return new Results.Step(5000, 10, 50_000, 5000, 50_000, 5000, new Latencies.Summary(50_000, 0.3, 4, 10, 20),
+                cpuMsPer1000, 40, threads, 50, 30, 0, true);
+    }
+}
