@@ -11,6 +11,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
@@ -56,6 +57,9 @@ final class NotificationConnection extends MsnpLink implements NotificationSessi
     private volatile int protocolVersion;
     private volatile LoginProfile profile = LoginProfile.EMPTY;
     private volatile long pingSentAt;
+    /** This connection's own ping interval, see {@link #spreadPingInterval}. */
+    private final long pingIntervalMillis = spreadPingInterval(config().pingInterval().toMillis(),
+            ThreadLocalRandom.current().nextDouble());
     private volatile ScheduledFuture<?> pingTask;
     private final ReferralPolicy referrals;
     private final boolean referred;
@@ -98,7 +102,7 @@ final class NotificationConnection extends MsnpLink implements NotificationSessi
         ownHandle = handle;
         friendlyName = friendly;
         loggedIn = true;
-        schedulePingCheck(config().pingInterval());
+        schedulePingCheck(Duration.ofMillis(pingIntervalMillis));
     }
 
     /** The lists are in: the login stage is about to complete. */
@@ -573,23 +577,37 @@ final class NotificationConnection extends MsnpLink implements NotificationSessi
     }
 
     /**
-     * Sends PNG after a ping interval without writing; closes the connection when nothing at all has
-     * been read for an interval after a PNG.
+     * A connection's ping interval: the configured one less up to a quarter, drawn once per connection.
+     * Users who log in together (a storm after a restart) would otherwise ping together, every interval,
+     * for as long as they stay idle: a wave of PNG and QNG across every session at once, on our side and
+     * on the server's. Different intervals drift apart; never longer than configured.
+     *
+     * @param configuredMillis the configured interval
+     * @param random           uniform in [0, 1)
+     */
+    static long spreadPingInterval(long configuredMillis, double random) {
+        return Math.max(1, configuredMillis - (long) (configuredMillis * 0.25 * random));
+    }
+
+    /**
+     * Sends PNG after this connection's ping interval without writing; closes the connection when nothing
+     * at all has been read for the configured interval after a PNG.
      */
     private void checkPing() {
         IoSession s = session();
         if (s == null || isTerminated() || isCloseRequested()) {
             return;
         }
-        long interval = config().pingInterval().toMillis();
+        long interval = pingIntervalMillis;
         long now = System.currentTimeMillis();
         long sent = pingSentAt;
         if (sent > 0 && s.getLastReadTime() < sent) {
-            if (now - sent >= interval) {
-                LOG.info("{}: no answer to PNG within {} ms; closing", this, interval);
+            long answerWithin = config().pingInterval().toMillis();
+            if (now - sent >= answerWithin) {
+                LOG.info("{}: no answer to PNG within {} ms; closing", this, answerWithin);
                 closeWith(DisconnectReason.CONNECTION_LOST);
             } else {
-                schedulePingCheck(Duration.ofMillis(sent + interval - now));
+                schedulePingCheck(Duration.ofMillis(sent + answerWithin - now));
             }
             return;
         }
