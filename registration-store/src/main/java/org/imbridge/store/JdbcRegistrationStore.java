@@ -561,7 +561,8 @@ public final class JdbcRegistrationStore implements RegistrationStore {
      * @return the contacts inserted; empty when the driver did not say which rows went in (nothing is
      *         kept then, and the caller marks one at a time)
      */
-    private Optional<Set<String>> markAll(Connection c, String userJid, String network, Set<String> wanted) throws SQLException {
+    private Optional<Set<String>> markAll(Connection c, String userJid, String network, Set<String> wanted)
+            throws SQLException {
         boolean autoCommit = c.getAutoCommit();
         c.setAutoCommit(false);
         try {

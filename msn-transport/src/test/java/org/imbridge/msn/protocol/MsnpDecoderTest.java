@@ -71,7 +71,8 @@ class MsnpDecoderTest {
     @Test
     void asciiAndNonAsciiLinesInTurnDecodeAlike() throws Exception {
         List<MsnpCommand> lines = DecoderHarness.fromServer().feed(bytes(
-                "ILN 9 NLN bob@hotmail.com Bøb\r\nILN 10 NLN al@hotmail.com Al\r\nILN 11 NLN zoe@hotmail.com Zoë☺\r\n"));
+                "ILN 9 NLN bob@hotmail.com Bøb\r\nILN 10 NLN al@hotmail.com Al\r\n"
+                        + "ILN 11 NLN zoe@hotmail.com Zoë☺\r\n"));
 
         assertThat(lines).extracting(c -> c.param(3)).containsExactly("Bøb", "Al", "Zoë☺");
         assertThat(lines).extracting(c -> c.params().size()).containsOnly(4);
