@@ -58,7 +58,8 @@ public record BenchOptions(int users, int contacts, int pairs, int bodyChars, in
               --msn-io-threads N   the transport's msn.io-threads (default: its own, cores + 1)
               --login-timeout S    (default 180)
               --no-relay           skip the relay baseline
-              --repeats N          runs of each scenario; figures are medians with min-max (default 3; smoke 1)
+              --repeats N          runs of each scenario; figures are medians with min-max (default 3; smoke 1);
+                                   each latency run and warm storm on a fresh transport / relay JVM
               --no-pin             do not pin the transport and the driver to separate CPUs (taskset)
               --loopback-addresses N  addresses our MSN network's notification server listens on, 127.0.0.1
                                    and up, referred to in turn: each adds an ephemeral port range (default 4)

@@ -83,8 +83,12 @@ final class BenchRun {
             // Every storm on a freshly started transport; the last one's transport carries on. With
             // repeats, a first storm is not counted: it warms up the driver (our MSN network's JIT:
             // 1.6-2.0 ms of driver CPU per login in the first storm, 0.8-1.3 later), so that every
-            // counted storm meets the same, warm driver.
+            // counted storm meets the same, warm driver. Each counted storm's transport then also runs
+            // the warm storm and one latency run, so that those figures too are medians over several
+            // transport JVMs: on one JVM they repeat closely, but two JVMs differed by up to a fifth in
+            // CPU per message and by half in the tail.
             LoginStorm storm = new LoginStorm(traffic, xmpp, names, progress);
+            List<Results.Step> latencyRuns = new ArrayList<>();
             for (int run = options.repeats() > 1 ? 0 : 1; run < options.repeats(); run++) {
                 LoginStorm.awaitTimeWaitDrained(options.users(), progress);
                 NodeProcess node = startTransport(jvm, xmpp, msn);
@@ -95,6 +99,11 @@ final class BenchRun {
                     LoginCost cost = LoginCost.between(outcome.online(), outcome.nanos(), before, after, after);
                     progress.accept(String.format("  transport CPU %.2f ms/login, driver %.2f ms/login",
                             cost.cpuMs(), cost.driverMs()));
+                    if (run > 0) {
+                        LoginStorm.settle(traffic, LoginStorm.small(options.users()));
+                        warmLogin(results, storm, node, msn, traffic);
+                        latencyRuns.add(latencyRun(traffic, xmpp, node, latencyRuns.size() + 1));
+                    }
                 } finally {
                     node.close();
                 }
@@ -125,16 +134,31 @@ final class BenchRun {
                 progress.accept("idle: " + results.idleLine());
                 warmLogin(results, storm, node, msn, traffic);
 
-                warmUp(traffic, xmpp);
-                warmUntilQuiet(() -> fixedRate(options.latencyRate(), options.latencySeconds(), traffic, xmpp::send,
-                        node, this::bridgeMessage));
-                results.bridgeLatency(repeated(() -> fixedRate(options.latencyRate(), options.latencySeconds(), traffic,
-                        xmpp::send, node, this::bridgeMessage)));
-                progress.accept("bridge latency (median of " + options.repeats() + "): " + results.bridgeLatencyLine());
+                latencyRuns.add(latencyRun(traffic, xmpp, node, latencyRuns.size() + 1));
+                results.bridgeLatency(latencyRuns);
+                progress.accept("bridge latency (median of " + latencyRuns.size() + " transports): "
+                        + results.bridgeLatencyLine());
                 results.bridgeSteps(steps(traffic, xmpp::send, node, this::bridgeMessage));
                 results.bridgeErrors(traffic.errors(), traffic.lastError());
             }
         }
+    }
+
+    /**
+     * The switchboards opened, the load run until the transport is quiet, then one measured latency run
+     * on this transport.
+     */
+    private Results.Step latencyRun(Traffic traffic, FakeXmppServer xmpp, NodeProcess node, int transport)
+            throws InterruptedException {
+        warmUp(traffic, xmpp);
+        Run run = () -> fixedRate(options.latencyRate(), options.latencySeconds(), traffic, xmpp::send, node,
+                this::bridgeMessage);
+        warmUntilQuiet(run);
+        Results.Step step = run.once();
+        progress.accept(String.format("latency on transport %d: p50 %.2f ms, p99 %.2f ms, p99.9 %.2f ms, "
+                + "CPU %.1f ms/1000 msgs", transport, step.latency().p50(), step.latency().p99(),
+                step.latency().p999(), step.cpuMsPer1000()));
+        return step;
     }
 
     private NodeProcess startTransport(List<String> jvm, FakeXmppServer xmpp, MsnServer msn) throws Exception {
@@ -240,8 +264,9 @@ final class BenchRun {
         LoginStorm.Outcome warm = storm.online(0, n, Duration.ofSeconds(options.loginTimeoutSeconds()));
         LoginCost.Counters after = counters(node, msn, traffic);
         LoginStorm.settle(traffic, LoginStorm.small(options.users()));
-        results.warmLogin(LoginCost.between(warm.online(), warm.nanos(), before, after, counters(node, msn, traffic)));
-        progress.accept(String.join("\n", results.warmLogin().lines("login cost, warm transport")));
+        LoginCost cost = LoginCost.between(warm.online(), warm.nanos(), before, after, counters(node, msn, traffic));
+        results.warmLogin(cost);
+        progress.accept(String.join("\n", cost.lines("login cost, warm transport")));
     }
 
     static LoginCost.Counters counters(NodeProcess node, MsnServer msn, Traffic traffic) {
@@ -284,19 +309,26 @@ final class BenchRun {
 
     // ---- the relay ---------------------------------------------------------------------------
 
+    /** The relay, like the transport, measured in a fresh JVM per latency run; the steps in the last. */
     private void runRelay(Results results) throws Exception {
         progress.accept("relay baseline: plain MINA relay in its own JVM");
         Traffic traffic = new Traffic(1, names.transportDomain());
         List<String> jvm = options.nodeJvm();
-        try (NodeProcess node = NodeProcess.start(nodePrefix, "relay", jvm, List.of(), logPath("relay-node.log"),
-                Duration.ofSeconds(60))) {
-            try (RelayLink link = new RelayLink(Integer.parseInt(node.readyLine()), traffic)) {
-                warmUntilQuiet(() -> fixedRate(options.latencyRate(), options.latencySeconds(), traffic, link::send,
-                        node, this::bridgeMessage));
-                results.relayLatency(repeated(() -> fixedRate(options.latencyRate(), options.latencySeconds(), traffic,
-                        link::send, node, this::bridgeMessage)));
-                progress.accept("relay latency: " + results.relayLatencyLine());
-                results.relaySteps(steps(traffic, link::send, node, this::bridgeMessage));
+        List<Results.Step> latencyRuns = new ArrayList<>();
+        for (int run = 1; run <= options.repeats(); run++) {
+            try (NodeProcess node = NodeProcess.start(nodePrefix, "relay", jvm, List.of(), logPath("relay-node.log"),
+                    Duration.ofSeconds(60));
+                 RelayLink link = new RelayLink(Integer.parseInt(node.readyLine()), traffic)) {
+                Run latency = () -> fixedRate(options.latencyRate(), options.latencySeconds(), traffic, link::send,
+                        node, this::bridgeMessage);
+                warmUntilQuiet(latency);
+                latencyRuns.add(latency.once());
+                if (run == options.repeats()) {
+                    results.relayLatency(latencyRuns);
+                    progress.accept("relay latency (median of " + latencyRuns.size() + " JVMs): "
+                            + results.relayLatencyLine());
+                    results.relaySteps(steps(traffic, link::send, node, this::bridgeMessage));
+                }
             }
         }
     }

@@ -17,20 +17,28 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Keeps the harness working: the {@code --smoke} run (50 users, a few seconds of traffic, the
  * transport and the relay each in their own JVM) must bring everyone online, deliver messages both
- * through the bridge and through the relay, and write the JSON. Figures are not judged here.
+ * through the bridge and through the relay, and write the JSON. Figures are not judged here. The main
+ * run repeats its scenarios twice, so that the repeats on separate transport and relay JVMs are run.
  */
 class BenchSmokeTest {
 
     @Test
     void smokeRunBringsEveryoneOnlineAndDeliversThroughBridgeAndRelay(@TempDir Path dir) throws Exception {
         Path json = dir.resolve("bench-results.json");
-        Results results = BenchMain.run(BenchOptions.parse("--smoke", "--out", json.toString()));
+        Results results = BenchMain.run(BenchOptions.parse("--smoke", "--repeats", "2", "--out", json.toString()));
 
         assertThat(results.allOnline()).as("every user came online").isTrue();
         assertThat(Files.exists(json)).isTrue();
         JsonNode root = new ObjectMapper().readTree(json.toFile());
         assertThat(root.path("loginStorm").path("online").asInt()).isEqualTo(50);
         assertThat(root.path("bridge").path("latency").path("delivered").asLong()).isPositive();
+        assertThat(root.path("bridge").path("latencyRuns")).as("one latency run on each transport").hasSize(2)
+                .allSatisfy(run -> assertThat(run.path("delivered").asLong()).isPositive());
+        assertThat(root.path("relay").path("latencyRuns")).as("one latency run on each relay JVM").hasSize(2)
+                .allSatisfy(run -> assertThat(run.path("delivered").asLong()).isPositive());
+        assertThat(root.path("loginStorm").path("loginsPerSecondRuns")).hasSize(2);
+        assertThat(root.path("loginStorm").path("warmLoginsPerSecondRuns")).as("a warm storm on each transport")
+                .hasSize(2).allSatisfy(rate -> assertThat(rate.asDouble()).isPositive());
         assertThat(root.path("bridge").path("errors").asLong()).isZero();
         assertThat(root.path("relay").path("latency").path("delivered").asLong()).isPositive();
         assertThat(root.path("idleHold").path("allOnline").path("activeUsers").asInt()).isEqualTo(50);
