@@ -100,6 +100,7 @@ final class BenchRun {
                     progress.accept(String.format("  transport CPU %.2f ms/login, driver %.2f ms/login",
                             cost.cpuMs(), cost.driverMs()));
                     if (run > 0) {
+                        results.stormCpu(cost.cpuMs());
                         LoginStorm.settle(traffic, LoginStorm.small(options.users()));
                         warmLogin(results, storm, node, msn, traffic);
                         latencyRuns.add(latencyRun(traffic, xmpp, node, latencyRuns.size() + 1));

@@ -34,6 +34,17 @@ class ResultsTest {
         assertThat(results.table()).contains("1,000 [800–1,250]", "1.10 [0.80–1.10]");
     }
 
+    @Test
+    void theStormsCpuPerLoginIsTheMedianOfAllCountedStorms() {
+        Results results = new Results(Map.of());
+        results.stormCpu(1.9);
+        results.stormCpu(3.2);
+        results.stormCpu(1.8);
+
+        assertThat(results.stormCpuMsPerLogin()).isEqualTo(1.9);
+        assertThat(results.table()).contains("1.90 [1.80–3.20]");
+    }
+
     /** 10,000 logins in {@code seconds}. */
     private static LoginCost warmStorm(double seconds, double cpuMs) {
         return new LoginCost(10_000, seconds, cpuMs, Map.of(), 0, 0.5, 2, 9, Map.of(), 0.1, 11);
