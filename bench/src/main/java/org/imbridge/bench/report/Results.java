@@ -5,6 +5,7 @@ import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -147,7 +148,7 @@ public final class Results {
             return null;
         }
         List<LoginCost> byRate = new ArrayList<>(warmLogins);
-        byRate.sort(java.util.Comparator.comparingDouble(LoginCost::perSecond));
+        byRate.sort(Comparator.comparingDouble(LoginCost::perSecond));
         return byRate.get((byRate.size() - 1) / 2);
     }
 
@@ -305,8 +306,8 @@ public final class Results {
         t.append("-".repeat(100)).append('\n');
         t.append(String.format(row, "users online (registered)", loginOnline + " (" + loginUsers + ")", "", "",
                 ">= 10,000", met(allOnline() && loginUsers >= 10_000)));
-        t.append(String.format("each figure: the median of %d run(s) [min–max], the latency runs and warm storms each on a "
-                + "JVM of its own; pinning: %s; driver collector: %s%n",
+        t.append(String.format("each figure: the median of %d run(s) [min–max], the latency runs and warm storms "
+                + "each on a JVM of its own; pinning: %s; driver collector: %s%n",
                 Math.max(loginRuns.size(), bridgeLatencyRuns.size()), pinning, driverCollector()));
         t.append(loopback).append('\n');
         t.append(String.format(row, "login storm, logins/s", f0(loginsPerSecond())

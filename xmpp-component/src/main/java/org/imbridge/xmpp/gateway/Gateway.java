@@ -136,8 +136,11 @@ public final class Gateway {
         RosterGroupEdits groupEdits = new RosterGroupEdits(this::bridgedUser);
         SubscriptionRosterSync subscriptions = new SubscriptionRosterSync(jids, sink, store, network.id());
         this.exchangeClients = new RosterExchangeClients(requests);
-        // a client that takes items became known after the login's sync chose subscriptions: sync again
-        exchangeClients.onNewlyTaking(user -> bridgedUser(user).filter(u -> u.state() == LinkState.ONLINE)
+        // a client that takes items became known after the login's sync chose subscriptions: sync again.
+        // Also while the login is still going on: the contact list comes (and is synced) before the login
+        // ends, and a sync is additive, so one made before the list came sends nothing.
+        exchangeClients.onNewlyTaking(user -> bridgedUser(user)
+                .filter(u -> u.state() == LinkState.ONLINE || u.state() == LinkState.CONNECTING)
                 .ifPresent(u -> pool.execute(() -> roster().sync(user, u.contacts()))));
         this.roster = new RosterSyncSelector(privileges,
                 listener -> new PrivilegedRosterSync(jids, requests, privileges, store, network.id(), pool, listener,

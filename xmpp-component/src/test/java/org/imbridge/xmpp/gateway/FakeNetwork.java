@@ -27,10 +27,17 @@ public final class FakeNetwork implements LegacyNetwork {
     private final Map<String, String> passwords = new ConcurrentHashMap<>();
     private final Map<String, FakeSession> sessions = new ConcurrentHashMap<>();
     private volatile boolean withSessions;
+    private volatile CompletionStage<Void> logins = CompletableFuture.completedFuture(null);
 
     /** Lets users log in: each gets a {@link FakeSession}, which logs in at once. */
     public FakeNetwork withSessions() {
         withSessions = true;
+        return this;
+    }
+
+    /** Sessions opened from now on complete their login when {@code loggedIn} does. */
+    public FakeNetwork holdLogins(CompletionStage<Void> loggedIn) {
+        logins = loggedIn;
         return this;
     }
 
@@ -71,7 +78,7 @@ public final class FakeNetwork implements LegacyNetwork {
         if (!withSessions) {
             throw new UnsupportedOperationException("no sessions in handler tests");
         }
-        FakeSession session = new FakeSession(listener);
+        FakeSession session = new FakeSession(listener, logins);
         sessions.put(credentials.account().value(), session);
         return session;
     }

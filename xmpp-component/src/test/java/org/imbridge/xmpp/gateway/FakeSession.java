@@ -24,6 +24,7 @@ import org.imbridge.core.network.SessionListener;
 public final class FakeSession implements LegacySession {
 
     private final SessionListener listener;
+    private final CompletionStage<Void> loggedIn;
     private final List<String> calls = new CopyOnWriteArrayList<>();
 
     public volatile Function<LegacyAddress, CompletionStage<String>> openGroupChat =
@@ -43,8 +44,9 @@ public final class FakeSession implements LegacySession {
     public volatile Function<AccountSettings, CompletionStage<Void>> changeSettings =
             wanted -> CompletableFuture.completedFuture(null);
 
-    FakeSession(SessionListener listener) {
+    FakeSession(SessionListener listener, CompletionStage<Void> loggedIn) {
         this.listener = listener;
+        this.loggedIn = loggedIn;
     }
 
     /** What the network tells the bridge. */
@@ -59,7 +61,7 @@ public final class FakeSession implements LegacySession {
 
     @Override
     public CompletionStage<Void> login(Presence initialPresence) {
-        return CompletableFuture.completedFuture(null);
+        return loggedIn;
     }
 
     @Override

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Duration;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 
 import org.awaitility.Awaitility;
 import org.imbridge.core.model.Contact;
@@ -98,6 +99,35 @@ class GatewayRosterExchangeTest {
         Awaitility.await().atMost(WAIT).until(() -> sink.sent().stream().anyMatch(s -> s instanceof Message m
                 && RosterExchange.from(m) != null
                 && RosterExchange.from(m).items().contains(new Item(Action.DELETE, BOB_JID, null, Set.of()))));
+    }
+
+    /**
+     * A client that announces its capabilities only after its first presence (as Smack does when they are
+     * enabled after login) can become known to take items while the login is still going on, after the
+     * login's contact list was synced with subscriptions: it still gets the items.
+     */
+    @Test
+    void aClientKnownToTakeItemsAfterTheLoginsSyncButBeforeTheLoginEndedGetsThem() {
+        CompletableFuture<Void> loggedIn = new CompletableFuture<>();
+        fixture.network.holdLogins(loggedIn);
+        fixture.store.save(Registration.of(ROMEO, FakeNetwork.ID, "romeo@fakenet.example", "pw"));
+        gateway.accept(Stanzas.parse("<presence xmlns='jabber:client' from='" + ROMEO + "/r' to='msn.localhost'/>"));
+        Awaitility.await().atMost(WAIT).until(() -> fixture.network.session("romeo@fakenet.example").isPresent());
+        FakeSession session = fixture.network.session("romeo@fakenet.example").orElseThrow();
+        session.listener().onContactList(List.of(new Contact(BOB, "Bob", Set.of("Friends"), Presence.AVAILABLE)));
+        Awaitility.await().atMost(WAIT).until(() -> sink.sent().stream().anyMatch(s ->
+                s instanceof org.jivesoftware.smack.packet.Presence p
+                        && p.getType() == org.jivesoftware.smack.packet.Presence.Type.subscribe));
+
+        online("r");
+        answer(awaitDisco(ROMEO + "/r"), RosterExchange.NAMESPACE);
+        Awaitility.await().atMost(WAIT).until(() -> gateway.roster().method(ROMEO) == Method.EXCHANGE);
+        assertThat(gateway.sessions().user(ROMEO).map(u -> u.state())).contains(LinkState.CONNECTING);
+        loggedIn.complete(null);
+
+        Awaitility.await().atMost(WAIT).until(() -> sink.sent().stream().anyMatch(s -> s instanceof Message m
+                && RosterExchange.from(m) != null && ROMEO.concat("/r").equals(String.valueOf(m.getTo()))
+                && RosterExchange.from(m).items().contains(new Item(Action.ADD, BOB_JID, "Bob", Set.of("Friends")))));
     }
 
     @Test
