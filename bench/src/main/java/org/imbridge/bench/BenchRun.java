@@ -125,6 +125,7 @@ final class BenchRun {
                 LoginStorm.settle(traffic, LoginStorm.small(options.users()));
                 results.coldLogin(LoginCost.between(cold.online(), cold.nanos(), beforeLogin, afterLogin,
                         counters(node, msn, traffic)));
+                results.stormCpu(results.coldLogin().cpuMs());
                 progress.accept(String.join("\n", results.coldLogin().lines("login cost, fresh transport")));
                 NodeStats quiet0 = node.stats(false);
                 long quietStart = System.nanoTime();

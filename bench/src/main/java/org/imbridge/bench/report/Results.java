@@ -53,7 +53,7 @@ public final class Results {
     private int loginUsers;
     private int loginOnline;
     private long loginNanos;
-    /** Transport CPU per login of each counted storm, the last one's added by {@link #loginCpu}. */
+    /** Transport CPU per login of each counted storm. */
     private final List<Double> stormCpuMsPerLogin = new ArrayList<>();
     private long listenOverflows;
     private double idleCpuPercent = Double.NaN;
@@ -111,14 +111,12 @@ public final class Results {
         listenOverflows = count;
     }
 
-    /** CPU the node spent on the login storm, per user, in total and per thread group. */
+    /** CPU the node's threads spent on the (last) login storm, per thread group. */
     public void loginCpu(NodeStats before, NodeStats after) {
-        int users = Math.max(1, loginOnline);
-        stormCpuMsPerLogin.add((after.cpuNanos() - before.cpuNanos()) / 1e6 / users);
         loginThreadMs = perThread(before, after, 1e6);
     }
 
-    /** Transport CPU per login of a counted storm other than the last (whose {@link #loginCpu} adds it). */
+    /** Transport CPU per login of one counted storm. */
     public void stormCpu(double msPerLogin) {
         stormCpuMsPerLogin.add(msPerLogin);
     }
@@ -417,7 +415,8 @@ public final class Results {
         login.put("listenOverflowsMachineWide", listenOverflows);
         login.put("nodeThreadCpuMsTotal", loginThreadMs);
         login.put("costFreshTransport", coldLogin == null ? null : coldLogin.asMap());
-        login.put("costWarmTransport", warmLogin() == null ? null : warmLogin().asMap());
+        LoginCost warm = warmLogin();
+        login.put("costWarmTransport", warm == null ? null : warm.asMap());
         login.put("warmLoginsPerSecondRuns", Repeated.values(warmLogins, LoginCost::perSecond));
         root.put("loginStorm", login);
         Map<String, Object> hold = new LinkedHashMap<>();

@@ -12,6 +12,7 @@ import org.imbridge.core.model.Contact;
 import org.imbridge.core.model.LegacyAddress;
 import org.imbridge.core.model.Presence;
 import org.imbridge.core.registration.Registration;
+import org.imbridge.core.session.BridgedUser;
 import org.imbridge.core.session.LinkState;
 import org.imbridge.xmpp.gateway.roster.RosterExchange;
 import org.imbridge.xmpp.gateway.roster.RosterExchange.Action;
@@ -122,7 +123,7 @@ class GatewayRosterExchangeTest {
         online("r");
         answer(awaitDisco(ROMEO + "/r"), RosterExchange.NAMESPACE);
         Awaitility.await().atMost(WAIT).until(() -> gateway.roster().method(ROMEO) == Method.EXCHANGE);
-        assertThat(gateway.sessions().user(ROMEO).map(u -> u.state())).contains(LinkState.CONNECTING);
+        assertThat(gateway.sessions().user(ROMEO).map(BridgedUser::state)).contains(LinkState.CONNECTING);
         loggedIn.complete(null);
 
         Awaitility.await().atMost(WAIT).until(() -> sink.sent().stream().anyMatch(s -> s instanceof Message m
